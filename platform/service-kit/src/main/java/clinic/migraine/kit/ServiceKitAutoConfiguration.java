@@ -1,0 +1,88 @@
+package clinic.migraine.kit;
+
+import java.time.Clock;
+import java.util.Map;
+
+import clinic.migraine.kit.inbox.ProcessedEvents;
+import clinic.migraine.kit.outbox.Outbox;
+import clinic.migraine.kit.outbox.OutboxProperties;
+import clinic.migraine.kit.outbox.OutboxRelay;
+import clinic.migraine.kit.web.ProblemDetailsAdvice;
+import clinic.migraine.kit.web.RequestSizeLimitFilter;
+import clinic.migraine.serde.ConfluentAvroSerializer;
+import clinic.migraine.serde.SerdeConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
+
+/** Wires the shared pieces into every service: outbox + relay, processed events, problem details, a clock. */
+@AutoConfiguration
+@EnableConfigurationProperties(OutboxProperties.class)
+@Import(ProblemDetailsAdvice.class)
+public class ServiceKitAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    KafkaTemplate<String, SpecificRecord> outboxKafkaTemplate(KafkaProperties kafka,
+            @Value("${clinic.schema-registry.url}") String registryUrl) {
+        Map<String, Object> config = kafka.buildProducerProperties();
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ConfluentAvroSerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactions,
+            KafkaTemplate<String, SpecificRecord> outboxKafkaTemplate, OutboxProperties properties,
+            MeterRegistry meters) {
+        OutboxRelay relay = new OutboxRelay(jdbc, new TransactionTemplate(transactions), outboxKafkaTemplate, properties);
+        Gauge.builder("clinic.outbox.backlog", relay, OutboxRelay::backlog)
+                .description("events stored in the outbox and not yet published")
+                .register(meters);
+        return relay;
+    }
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc, OutboxRelay relay) {
+        return new Outbox(jdbc, relay);
+    }
+
+    @Bean
+    ProcessedEvents processedEvents(JdbcClient jdbc) {
+        return new ProcessedEvents(jdbc);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
+            @Value("${clinic.web.max-body-size:64KB}") DataSize limit) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimitFilter(limit.toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+}

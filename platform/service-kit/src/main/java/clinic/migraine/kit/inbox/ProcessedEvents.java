@@ -1,0 +1,40 @@
+package clinic.migraine.kit.inbox;
+
+import java.util.UUID;
+
+import clinic.migraine.events.EventEnvelope;
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Makes a consumer idempotent: within the transaction that applies an event, {@link #firstDelivery} claims
+ * the event id for that consumer. A redelivered event finds its id taken and is skipped; if the transaction
+ * rolls back, the claim goes with it and the redelivery is applied.
+ */
+public class ProcessedEvents {
+
+    private final JdbcClient jdbc;
+
+    public ProcessedEvents(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** True the first time this consumer sees the event; false for every redelivery. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean firstDelivery(SpecificRecord event, String consumer) {
+        return firstDelivery(EventEnvelope.eventId(event), consumer);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean firstDelivery(UUID eventId, String consumer) {
+        return jdbc.sql("""
+                insert into processed_event (event_id, consumer) values (:eventId, :consumer)
+                on conflict do nothing
+                """)
+                .param("eventId", eventId)
+                .param("consumer", consumer)
+                .update() == 1;
+    }
+}

@@ -1,0 +1,2 @@
+/** Idempotent consumption: each consumer applies an event id at most once. */
+package clinic.migraine.kit.inbox;
