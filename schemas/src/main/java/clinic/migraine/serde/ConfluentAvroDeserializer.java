@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import clinic.migraine.events.TrustedEventPackage;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
@@ -21,6 +22,10 @@ import org.apache.kafka.common.serialization.Deserializer;
  * {@link SerializationException}, which the binder sends to the dead-letter topic.
  */
 public class ConfluentAvroDeserializer implements Deserializer<SpecificRecord> {
+
+    static {
+        TrustedEventPackage.trust();
+    }
 
     private final Map<Long, SpecificDatumReader<SpecificRecord>> readers = new ConcurrentHashMap<>();
     private SchemaRegistryClient registry;
