@@ -1,0 +1,70 @@
+package clinic.migraine.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One of the four Spring Boot services, run from its built jar with the stack's addresses on the command line. */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final String name;
+    private final ManagedProcess process;
+    private final int port;
+
+    private ServiceProcess(String name, ManagedProcess process, int port) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+    }
+
+    public static Path jar(Path projectRoot, String module) {
+        return projectRoot.resolve(module).resolve("target").resolve(module + ".jar");
+    }
+
+    public static ServiceProcess start(Path projectRoot, String module, int port, Map<String, String> properties,
+            List<String> jvmOptions, Path logFile) {
+        Path jar = jar(projectRoot, module);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(module + " is not built: " + jar + " is missing");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(ManagedProcess.java());
+        command.addAll(jvmOptions);
+        command.add("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=clinic.migraine.events");
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        return new ServiceProcess(module, ManagedProcess.start(module, command, projectRoot, logFile), port);
+    }
+
+    public ServiceProcess awaitReady(Duration timeout) {
+        process.awaitReady(timeout, () -> {
+            Http.Answer health = Http.get(baseUrl() + "/actuator/health");
+            return health.ok() && health.body().contains("\"UP\"");
+        });
+        return this;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

@@ -1,0 +1,156 @@
+package clinic.migraine.stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system on real components: Kafka, the schema registry, Postgres, mail and the services whose
+ * jars are built. Started in dependency order, each waited for until healthy; closed in reverse order.
+ */
+public final class Stack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Stack.class);
+    private static final Duration INFRASTRUCTURE_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(120);
+
+    private final StackConfig config;
+    private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, ServiceProcess> services = Collections.synchronizedMap(new LinkedHashMap<>());
+    private KafkaBrokerProcess kafka;
+    private SchemaRegistryProcess registry;
+    private PostgresServer postgres;
+    private MailServer mail;
+
+    private Stack(StackConfig config) {
+        this.config = config;
+    }
+
+    public static Stack start(StackConfig config) {
+        Stack stack = new Stack(config);
+        try {
+            stack.startInfrastructure();
+            stack.startServices();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startInfrastructure() {
+        Path root = config.projectRoot();
+        Path data = config.dataDirectory();
+        kafka = track(KafkaBrokerProcess.start(root.resolve("platform/kafka-broker"), config.kafkaPort(),
+                config.kafkaControllerPort(), data == null ? config.logDirectory().resolve("kafka-data") : data.resolve("kafka"),
+                config.logDirectory().resolve("kafka.log")));
+        registry = track(SchemaRegistryProcess.start(registryJar(root), config.registryPort(),
+                data == null ? null : data.resolve("registry"), config.logDirectory().resolve("schema-registry.log")));
+        postgres = track(PostgresServer.start(config.postgresPort(), data == null ? null : data.resolve("postgres"),
+                PostgresServer.SERVICE_DATABASES));
+        mail = track(MailServer.start(config.smtpPort(), config.imapPort()));
+        kafka.awaitReady(INFRASTRUCTURE_TIMEOUT);
+        registry.awaitReady(INFRASTRUCTURE_TIMEOUT);
+    }
+
+    private void startServices() {
+        List<CompletableFuture<Void>> ready = new ArrayList<>();
+        config.services().forEach((module, port) -> {
+            if (!java.nio.file.Files.isRegularFile(ServiceProcess.jar(config.projectRoot(), module))) {
+                log.warn("{} is not built; skipping it", module);
+                return;
+            }
+            ServiceProcess service = track(ServiceProcess.start(config.projectRoot(), module, port,
+                    serviceProperties(module), config.serviceJvmOptions(),
+                    config.logDirectory().resolve(module + ".log")));
+            services.put(module, service);
+            ready.add(CompletableFuture.runAsync(() -> service.awaitReady(SERVICE_TIMEOUT)));
+        });
+        CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** The properties a service needs to find the stack; the caller's extra properties win. */
+    public Map<String, String> serviceProperties(String module) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", postgres.jdbcUrl(StackConfig.database(module)));
+        properties.put("spring.datasource.username", "postgres");
+        properties.put("spring.datasource.password", "postgres");
+        properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        properties.put("spring.cloud.stream.kafka.binder.brokers", kafka.bootstrapServers());
+        properties.put("clinic.schema-registry.url", registry.ccompatUrl());
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", String.valueOf(mail.smtpPort()));
+        properties.putAll(config.serviceProperties());
+        return properties;
+    }
+
+    /** Restarts one service (after a crash test killed it) with the same settings. */
+    public ServiceProcess restart(String module) {
+        ServiceProcess old = services.get(module);
+        if (old != null) {
+            old.close();
+            started.remove(old);
+        }
+        ServiceProcess service = track(ServiceProcess.start(config.projectRoot(), module, config.services().get(module),
+                serviceProperties(module), config.serviceJvmOptions(), config.logDirectory().resolve(module + ".log")));
+        services.put(module, service);
+        return service.awaitReady(SERVICE_TIMEOUT);
+    }
+
+    public static Path registryJar(Path projectRoot) {
+        String configured = System.getProperty(SchemaRegistryProcess.JAR_PROPERTY);
+        return configured != null ? Path.of(configured)
+                : projectRoot.resolve("platform/schema-registry/registry-app/target/schema-registry-runner.jar");
+    }
+
+    private <T extends AutoCloseable> T track(T component) {
+        started.add(component);
+        return component;
+    }
+
+    public KafkaBrokerProcess kafka() {
+        return kafka;
+    }
+
+    public SchemaRegistryProcess registry() {
+        return registry;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public MailServer mail() {
+        return mail;
+    }
+
+    public Map<String, ServiceProcess> services() {
+        return Collections.unmodifiableMap(services);
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> reverse = new ArrayList<>(started);
+        Collections.reverse(reverse);
+        for (AutoCloseable component : reverse) {
+            try {
+                component.close();
+            } catch (Exception e) {
+                log.warn("stopping {} failed: {}", component.getClass().getSimpleName(), e.toString());
+            }
+        }
+        started.clear();
+    }
+}

@@ -1,0 +1,44 @@
+package clinic.migraine.stack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The table printed once the stack is up: what runs where, its process id and memory. */
+final class StackReport {
+
+    private StackReport() {
+    }
+
+    static String table(Stack stack, Path projectRoot, long startMillis) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"Kafka broker", stack.kafka().bootstrapServers(), rss(stack.kafka().process())});
+        rows.add(new String[] {"Schema registry", stack.registry().ccompatUrl() + "/subjects", rss(stack.registry().process())});
+        rows.add(new String[] {"Registry config", stack.registry().ccompatUrl() + "/config", ""});
+        rows.add(new String[] {"Postgres", "jdbc:postgresql://localhost:" + stack.postgres().port()
+                + "/{intake,eligibility,scheduling,followup} (user postgres)", ""});
+        rows.add(new String[] {"Mail (SMTP)", "localhost:" + stack.mail().smtpPort(), ""});
+        rows.add(new String[] {"Mail (IMAP)", "localhost:" + stack.mail().imapPort()
+                + " (log in as the recipient, any password)", ""});
+        stack.services().forEach((name, service) -> {
+            rows.add(new String[] {name, service.baseUrl() + "/swagger-ui.html", rss(service.process())});
+            rows.add(new String[] {"", service.baseUrl() + "/actuator/health", ""});
+        });
+        int first = rows.stream().mapToInt(r -> r[0].length()).max().orElse(10);
+        int second = rows.stream().mapToInt(r -> r[1].length()).max().orElse(10);
+        StringBuilder out = new StringBuilder("\n");
+        String line = "-".repeat(first + second + 16) + "\n";
+        out.append(line).append(String.format("%-" + first + "s   %-" + second + "s   %s%n", "component", "address", "RSS"))
+                .append(line);
+        rows.forEach(r -> out.append(String.format("%-" + first + "s   %-" + second + "s   %s%n", r[0], r[1], r[2])));
+        out.append(line)
+                .append("Logs: ").append(projectRoot.relativize(stack.config().logDirectory())).append("/<component>.log\n")
+                .append("Ready in ").append(String.format("%.1f", startMillis / 1000.0)).append(" s\n");
+        return out.toString();
+    }
+
+    private static String rss(ManagedProcess process) {
+        long rss = process.rssMebibytes();
+        return rss < 0 ? "" : rss + " MiB";
+    }
+}
