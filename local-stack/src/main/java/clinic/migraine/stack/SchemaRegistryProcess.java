@@ -32,7 +32,6 @@ public final class SchemaRegistryProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(ManagedProcess.java(), "-Xmx256m",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.http.host=127.0.0.1",
-                "-Dregistry.ccompat.use-canonical-hash=true",
                 "-Dquarkus.datasource.jdbc.min-size=1",
                 "-Dquarkus.datasource.jdbc.initial-size=1",
                 "-Dquarkus.datasource.jdbc.max-size=10",
