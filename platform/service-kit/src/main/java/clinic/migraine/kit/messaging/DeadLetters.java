@@ -1,0 +1,83 @@
+package clinic.migraine.kit.messaging;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.BackOff;
+
+/**
+ * Lets the listener container, not the binding, retry and dead-letter. That way records that cannot even be
+ * decoded (random bytes, unknown schema id) reach {@code error.<topic>.<group>} as the original bytes, with the
+ * exception in the {@code kafka_dlt-exception-*} headers, just like records whose handler keeps failing;
+ * the consumer then goes on. Each dead letter is counted in {@code clinic.messaging.dead.letters}.
+ */
+public class DeadLetters implements ListenerContainerWithDlqAndRetryCustomizer {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+
+    private final Map<Class<?>, KafkaOperations<?, ?>> templates;
+    private final MeterRegistry meters;
+
+    /**
+     * @param rawTemplate writes byte[] values as they are (undecodable records)
+     * @param avroTemplate writes decoded events back in the registry wire format (handler failures)
+     */
+    public DeadLetters(KafkaOperations<?, ?> rawTemplate, KafkaOperations<?, ?> avroTemplate, MeterRegistry meters) {
+        Map<Class<?>, KafkaOperations<?, ?>> byValueType = new LinkedHashMap<>();
+        byValueType.put(byte[].class, rawTemplate);
+        byValueType.put(Object.class, avroTemplate);
+        this.templates = byValueType;
+        this.meters = meters;
+    }
+
+    @Override
+    public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
+            BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver, BackOff backOff) {
+        if (dlqDestinationResolver == null) {
+            return;
+        }
+        Counter counter = Counter.builder("clinic.messaging.dead.letters")
+                .description("records sent to a dead-letter topic")
+                .tag("topic", destinationName)
+                .tag("group", group == null ? "" : group)
+                .register(meters);
+        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(templates, (record, exception) -> {
+            TopicPartition target = new TopicPartition(deadLetterTopic(record.topic(), group), -1);
+            log.warn("Dead-lettering {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
+                    target.topic(), rootCause(exception));
+            counter.increment();
+            return target;
+        });
+        container.setCommonErrorHandler(new DefaultErrorHandler(publisher, backOff));
+    }
+
+    /** The binder's default name, so tools that know Spring Cloud Stream find the dead letters. */
+    public static String deadLetterTopic(String topic, String group) {
+        return "error." + topic + "." + group;
+    }
+
+    @Override
+    public boolean retryAndDlqInBinding(String destinationName, String group) {
+        return false;
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

@@ -1,0 +1,187 @@
+package clinic.migraine.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import clinic.migraine.events.EventTopic;
+import clinic.migraine.events.ReferralWithdrawn;
+import clinic.migraine.kit.outbox.Outbox;
+import clinic.migraine.serde.ConfluentAvroDeserializer;
+import clinic.migraine.serde.ConfluentAvroSerializer;
+import clinic.migraine.serde.SerdeConfig;
+import clinic.migraine.testsupport.ServiceIntegrationTest;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The kit on the real broker, registry and Postgres: outbox, idempotent consumer, dead letters, problem details. */
+@ServiceIntegrationTest
+@AutoConfigureMockMvc
+class ServiceKitIT {
+
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MockMvc mvc;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String brokers;
+    @Value("${clinic.schema-registry.url}")
+    String registryUrl;
+
+    @Test
+    void publishesAnOutboxEventOnlyWhenItsTransactionCommits() {
+        ReferralWithdrawn committed = withdrawn("committed");
+        ReferralWithdrawn rolledBack = withdrawn("rolled back");
+
+        transactions.executeWithoutResult(tx -> outbox.publish(committed));
+        transactions.executeWithoutResult(tx -> {
+            outbox.publish(rolledBack);
+            tx.setRollbackOnly();
+        });
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(handledReasons(committed)).hasSize(1));
+        assertThat(jdbc.sql("select count(*) from outbox where event_id = :id and published_at is not null")
+                .param("id", committed.getEventId()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from outbox where event_id = :id")
+                .param("id", rolledBack.getEventId()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void appliesARedeliveredEventOnce() {
+        ReferralWithdrawn event = withdrawn("sent twice");
+        ReferralWithdrawn marker = withdrawn("after the duplicate");
+
+        try (KafkaProducer<String, SpecificRecord> producer = avroProducer()) {
+            producer.send(record(event));
+            producer.send(record(event));
+            producer.send(record(marker));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(handledReasons(marker)).hasSize(1));
+        assertThat(handledReasons(event)).containsExactly("sent twice");
+    }
+
+    @Test
+    void sendsUndecodableBytesToTheDeadLetterTopicAndGoesOn() {
+        String deadLetters = EventTopic.REFERRAL_WITHDRAWN.deadLetterTopic(EventTopic.Service.INTAKE)
+                .replace(EventTopic.Service.INTAKE.groupName(), "kit-test");
+        byte[] garbage = {42, 1, 2, 3, 4, 5, 6, 7};
+        ReferralWithdrawn after = withdrawn("after the garbage");
+
+        try (KafkaProducer<String, byte[]> raw = rawProducer(); KafkaProducer<String, SpecificRecord> producer = avroProducer()) {
+            raw.send(new ProducerRecord<>(EventTopic.REFERRAL_WITHDRAWN.topicName(), "garbage", garbage));
+            raw.flush();
+            producer.send(record(after));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(handledReasons(after)).hasSize(1));
+        List<ConsumerRecord<String, byte[]>> dead = readAll(deadLetters, 1);
+        assertThat(dead).anySatisfy(record -> {
+            assertThat(record.value()).isEqualTo(garbage);
+            assertThat(record.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+        });
+    }
+
+    @Test
+    void answersInvalidInputWithProblemDetailsAndFieldErrors() throws Exception {
+        mvc.perform(post("/things").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\",\"days\":40}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("days", "name")));
+        mvc.perform(post("/things").contentType(MediaType.APPLICATION_JSON).content("{\"name\": "))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/things").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"a\",\"days\":\"many\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("days"));
+        mvc.perform(post("/things").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"a\",\"days\":1,\"extra\":1}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("extra"));
+        mvc.perform(post("/things").contentType(MediaType.TEXT_PLAIN).content("hello"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/things").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"" + "x".repeat(70_000) + "\",\"days\":1}"))
+                .andExpect(status().isPayloadTooLarge());
+    }
+
+    private List<String> handledReasons(ReferralWithdrawn event) {
+        return jdbc.sql("select reason from handled where event_id = :id").param("id", event.getEventId())
+                .query(String.class).list();
+    }
+
+    private static ReferralWithdrawn withdrawn(String reason) {
+        return ReferralWithdrawn.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setReferralId(UUID.randomUUID())
+                .setReason(reason)
+                .build();
+    }
+
+    private static ProducerRecord<String, SpecificRecord> record(ReferralWithdrawn event) {
+        return new ProducerRecord<>(EventTopic.REFERRAL_WITHDRAWN.topicName(), event.getReferralId().toString(), event);
+    }
+
+    private KafkaProducer<String, SpecificRecord> avroProducer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ConfluentAvroSerializer.class,
+                SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl));
+    }
+
+    private KafkaProducer<String, byte[]> rawProducer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readAll(String topic, int atLeast) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.size() >= atLeast;
+            });
+            return records;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+create table handled (
+    event_id uuid not null,
+    reason   text not null
+);
