@@ -1,0 +1,4 @@
+create database intake;
+create database eligibility;
+create database scheduling;
+create database followup;
