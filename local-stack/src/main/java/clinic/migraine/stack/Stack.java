@@ -29,6 +29,7 @@ public final class Stack implements AutoCloseable {
     private SchemaRegistryProcess registry;
     private PostgresServer postgres;
     private MailServer mail;
+    private long infrastructureMillis;
 
     private Stack(StackConfig config) {
         this.config = config;
@@ -47,6 +48,7 @@ public final class Stack implements AutoCloseable {
     }
 
     private void startInfrastructure() {
+        long startedAt = System.nanoTime();
         Path root = config.projectRoot();
         Path data = config.dataDirectory();
         kafka = track(KafkaBrokerProcess.start(root.resolve("platform/kafka-broker"), config.kafkaPort(),
@@ -59,6 +61,12 @@ public final class Stack implements AutoCloseable {
         mail = track(MailServer.start(config.smtpPort(), config.imapPort()));
         kafka.awaitReady(INFRASTRUCTURE_TIMEOUT);
         registry.awaitReady(INFRASTRUCTURE_TIMEOUT);
+        infrastructureMillis = (System.nanoTime() - startedAt) / 1_000_000;
+    }
+
+    /** How long Kafka, the registry, Postgres and mail took to be ready. */
+    public long infrastructureMillis() {
+        return infrastructureMillis;
     }
 
     private void startServices() {
@@ -142,6 +150,11 @@ public final class Stack implements AutoCloseable {
 
     @Override
     public void close() {
+        List<ServiceProcess> running = new ArrayList<>(services.values());
+        CompletableFuture.allOf(running.stream()
+                .map(service -> CompletableFuture.runAsync(service::close))
+                .toArray(CompletableFuture[]::new)).join();
+        started.removeAll(running);
         List<AutoCloseable> reverse = new ArrayList<>(started);
         Collections.reverse(reverse);
         for (AutoCloseable component : reverse) {

@@ -33,7 +33,8 @@ final class StackReport {
         rows.forEach(r -> out.append(String.format("%-" + first + "s   %-" + second + "s   %s%n", r[0], r[1], r[2])));
         out.append(line)
                 .append("Logs: ").append(projectRoot.relativize(stack.config().logDirectory())).append("/<component>.log\n")
-                .append("Ready in ").append(String.format("%.1f", startMillis / 1000.0)).append(" s\n");
+                .append(String.format("Kafka, registry, Postgres and mail ready in %.1f s; everything ready in %.1f s%n",
+                        stack.infrastructureMillis() / 1000.0, startMillis / 1000.0));
         return out.toString();
     }
 
