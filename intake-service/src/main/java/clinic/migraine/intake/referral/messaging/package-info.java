@@ -1,0 +1,2 @@
+/** Kafka adapters: the downstream events that move a referral's status and timeline. */
+package clinic.migraine.intake.referral.messaging;

@@ -1,0 +1,247 @@
+package clinic.migraine.intake.referral.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import clinic.migraine.intake.referral.ReferralFacts;
+import clinic.migraine.intake.referral.ReferralStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Referrals, their idempotency keys, the events seen about them and their appointments, in Postgres. */
+@Repository
+public class ReferralStore {
+
+    private final JdbcClient jdbc;
+
+    public ReferralStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record NewReferral(UUID id, UUID patientId, String firstName, String lastName, LocalDate dateOfBirth,
+            String email, String phone, String timeZone, String preferredChannel, String referrerName,
+            String referrerNpi, String payerPolicy, String memberId, String diagnosisCode, String clinicalJson,
+            Instant createdAt) {
+    }
+
+    public record StoredReferral(UUID id, UUID patientId, String firstName, String lastName, LocalDate dateOfBirth,
+            String email, String phone, String timeZone, String preferredChannel, String referrerName,
+            String referrerNpi, String payerPolicy, String memberId, String diagnosisCode, String clinicalJson,
+            ReferralStatus status, Instant createdAt, Instant withdrawnAt, String withdrawalReason) {
+    }
+
+    public record TimelineEntry(Instant at, String event, String summary) {
+    }
+
+    public record Decision(int cycle, String outcome, String reasonsJson, Instant occurredAt) {
+    }
+
+    public record Appointment(UUID id, int cycle, OffsetDateTime start, OffsetDateTime end, String providerId,
+            String location, String status) {
+    }
+
+    public void insert(NewReferral r) {
+        jdbc.sql("""
+                insert into referral (id, patient_id, first_name, last_name, date_of_birth, email, phone, time_zone,
+                  preferred_channel, referrer_name, referrer_npi, payer_policy, member_id, diagnosis_code, clinical,
+                  status, created_at)
+                values (:id, :patientId, :firstName, :lastName, :dateOfBirth, :email, :phone, :timeZone,
+                  :preferredChannel, :referrerName, :referrerNpi, :payerPolicy, :memberId, :diagnosisCode,
+                  cast(:clinical as jsonb), 'RECEIVED', :createdAt)
+                """)
+                .param("id", r.id()).param("patientId", r.patientId()).param("firstName", r.firstName())
+                .param("lastName", r.lastName()).param("dateOfBirth", r.dateOfBirth()).param("email", r.email())
+                .param("phone", r.phone()).param("timeZone", r.timeZone()).param("preferredChannel", r.preferredChannel())
+                .param("referrerName", r.referrerName()).param("referrerNpi", r.referrerNpi())
+                .param("payerPolicy", r.payerPolicy()).param("memberId", r.memberId())
+                .param("diagnosisCode", r.diagnosisCode()).param("clinical", r.clinicalJson())
+                .param("createdAt", Timestamp.from(r.createdAt()))
+                .update();
+    }
+
+    /** Claims the key; false if it was taken (by an earlier or a concurrent request). */
+    public boolean claimIdempotencyKey(String key, String requestHash, UUID referralId) {
+        return jdbc.sql("""
+                insert into idempotency_key (key, request_hash, referral_id) values (:key, :hash, :id)
+                on conflict (key) do nothing
+                """).param("key", key).param("hash", requestHash).param("id", referralId).update() == 1;
+    }
+
+    public record IdempotentAnswer(String requestHash, UUID referralId) {
+    }
+
+    public Optional<IdempotentAnswer> idempotencyKey(String key) {
+        return jdbc.sql("select request_hash, referral_id from idempotency_key where key = :key").param("key", key)
+                .query((rs, n) -> new IdempotentAnswer(rs.getString(1), rs.getObject(2, UUID.class))).optional();
+    }
+
+    public Optional<StoredReferral> find(UUID id) {
+        return jdbc.sql("select * from referral where id = :id").param("id", id).query(ReferralStore::referral).optional();
+    }
+
+    public Optional<StoredReferral> findForUpdate(UUID id) {
+        return jdbc.sql("select * from referral where id = :id for update").param("id", id)
+                .query(ReferralStore::referral).optional();
+    }
+
+    public List<StoredReferral> search(ReferralStatus status, String query, int page, int size) {
+        return jdbc.sql("""
+                select * from referral
+                where (cast(:status as text) is null or status = :status)
+                  and (cast(:q as text) is null or lower(first_name) like :q or lower(last_name) like :q
+                       or lower(member_id) like :q or lower(first_name || ' ' || last_name) like :q)
+                order by created_at desc, id
+                limit :size offset :offset
+                """)
+                .param("status", status == null ? null : status.name())
+                .param("q", like(query))
+                .param("size", size).param("offset", (long) page * size)
+                .query(ReferralStore::referral).list();
+    }
+
+    public long count(ReferralStatus status, String query) {
+        return jdbc.sql("""
+                select count(*) from referral
+                where (cast(:status as text) is null or status = :status)
+                  and (cast(:q as text) is null or lower(first_name) like :q or lower(last_name) like :q
+                       or lower(member_id) like :q or lower(first_name || ' ' || last_name) like :q)
+                """)
+                .param("status", status == null ? null : status.name())
+                .param("q", like(query))
+                .query(Long.class).single();
+    }
+
+    private static String like(String query) {
+        if (query == null || query.isBlank()) {
+            return null;
+        }
+        String escaped = query.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+
+    public void markWithdrawn(UUID id, String reason, Instant at) {
+        jdbc.sql("update referral set withdrawn_at = :at, withdrawal_reason = :reason where id = :id")
+                .param("at", Timestamp.from(at)).param("reason", reason).param("id", id).update();
+    }
+
+    public void updateStatus(UUID id, ReferralStatus status) {
+        jdbc.sql("update referral set status = :status where id = :id").param("status", status.name()).param("id", id)
+                .update();
+    }
+
+    public void recordEvent(UUID eventId, UUID referralId, Instant occurredAt, String event, String summary,
+            Integer cycle, String outcome, String reasonsJson) {
+        jdbc.sql("""
+                insert into referral_event (event_id, referral_id, occurred_at, event, summary, cycle, outcome, reasons)
+                values (:eventId, :referralId, :at, :event, :summary, :cycle, :outcome, cast(:reasons as jsonb))
+                on conflict (event_id) do nothing
+                """)
+                .param("eventId", eventId).param("referralId", referralId).param("at", Timestamp.from(occurredAt))
+                .param("event", event).param("summary", summary).param("cycle", cycle).param("outcome", outcome)
+                .param("reasons", reasonsJson)
+                .update();
+    }
+
+    public List<TimelineEntry> timeline(UUID referralId) {
+        return jdbc.sql("select occurred_at, event, summary from referral_event where referral_id = :id order by occurred_at, event")
+                .param("id", referralId)
+                .query((rs, n) -> new TimelineEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    public List<Decision> decisions(UUID referralId) {
+        return jdbc.sql("""
+                select cycle, outcome, reasons, occurred_at from referral_event
+                where referral_id = :id and event = 'EligibilityDetermined' order by cycle, occurred_at
+                """).param("id", referralId)
+                .query((rs, n) -> new Decision(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    public List<Integer> treatedCycles(UUID referralId) {
+        return jdbc.sql("select cycle from referral_event where referral_id = :id and event = 'TreatmentCompleted'")
+                .param("id", referralId).query(Integer.class).list();
+    }
+
+    /** A booking; a later event about the same appointment may already have arrived and then wins. */
+    public void appointmentBooked(UUID id, UUID referralId, int cycle, Instant start, Instant end, String providerId,
+            String location, String clinicZone, Instant at) {
+        jdbc.sql("""
+                insert into appointment (id, referral_id, cycle, start_at, end_at, provider_id, location, clinic_zone, status, updated_at)
+                values (:id, :referralId, :cycle, :start, :end, :provider, :location, :zone, 'BOOKED', :at)
+                on conflict (id) do nothing
+                """)
+                .param("id", id).param("referralId", referralId).param("cycle", cycle)
+                .param("start", Timestamp.from(start)).param("end", Timestamp.from(end)).param("provider", providerId)
+                .param("location", location).param("zone", clinicZone).param("at", Timestamp.from(at))
+                .update();
+    }
+
+    public void appointmentMoved(UUID id, UUID referralId, int cycle, Instant start, Instant end, String providerId,
+            String location, String clinicZone, Instant at) {
+        jdbc.sql("""
+                insert into appointment (id, referral_id, cycle, start_at, end_at, provider_id, location, clinic_zone, status, updated_at)
+                values (:id, :referralId, :cycle, :start, :end, :provider, :location, :zone, 'BOOKED', :at)
+                on conflict (id) do update set start_at = excluded.start_at, end_at = excluded.end_at,
+                  provider_id = excluded.provider_id, location = excluded.location, updated_at = excluded.updated_at
+                where appointment.status = 'BOOKED' and appointment.updated_at <= excluded.updated_at
+                """)
+                .param("id", id).param("referralId", referralId).param("cycle", cycle)
+                .param("start", Timestamp.from(start)).param("end", Timestamp.from(end)).param("provider", providerId)
+                .param("location", location).param("zone", clinicZone).param("at", Timestamp.from(at))
+                .update();
+    }
+
+    /** Cancelled, no-show or fulfilled: final whatever arrives after. */
+    public void appointmentEnded(UUID id, UUID referralId, int cycle, Instant start, String status, Instant at) {
+        jdbc.sql("""
+                insert into appointment (id, referral_id, cycle, start_at, end_at, provider_id, location, clinic_zone, status, updated_at)
+                values (:id, :referralId, :cycle, :start, :start, '', '', 'UTC', :status, :at)
+                on conflict (id) do update set status = excluded.status, updated_at = excluded.updated_at
+                """)
+                .param("id", id).param("referralId", referralId).param("cycle", cycle)
+                .param("start", Timestamp.from(start)).param("status", status).param("at", Timestamp.from(at))
+                .update();
+    }
+
+    public List<Appointment> appointments(UUID referralId) {
+        return jdbc.sql("select * from appointment where referral_id = :id order by start_at").param("id", referralId)
+                .query(ReferralStore::appointment).list();
+    }
+
+    public ReferralFacts facts(UUID referralId, boolean withdrawn) {
+        List<ReferralFacts.Decision> decisions = decisions(referralId).stream()
+                .map(d -> new ReferralFacts.Decision(d.cycle(), d.outcome(), d.occurredAt())).toList();
+        List<ReferralFacts.Appointment> appointments = appointments(referralId).stream()
+                .map(a -> new ReferralFacts.Appointment(a.cycle(), a.status())).toList();
+        return new ReferralFacts(withdrawn, decisions, appointments, treatedCycles(referralId));
+    }
+
+    private static Appointment appointment(ResultSet rs, int n) throws SQLException {
+        ZoneId zone = ZoneId.of(rs.getString("clinic_zone"));
+        return new Appointment(rs.getObject("id", UUID.class), rs.getInt("cycle"),
+                rs.getTimestamp("start_at").toInstant().atZone(zone).toOffsetDateTime(),
+                rs.getTimestamp("end_at").toInstant().atZone(zone).toOffsetDateTime(),
+                rs.getString("provider_id"), rs.getString("location"), rs.getString("status"));
+    }
+
+    private static StoredReferral referral(ResultSet rs, int n) throws SQLException {
+        Timestamp withdrawn = rs.getTimestamp("withdrawn_at");
+        return new StoredReferral(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+                rs.getString("first_name"), rs.getString("last_name"), rs.getObject("date_of_birth", LocalDate.class),
+                rs.getString("email"), rs.getString("phone"), rs.getString("time_zone"),
+                rs.getString("preferred_channel"), rs.getString("referrer_name"), rs.getString("referrer_npi"),
+                rs.getString("payer_policy"), rs.getString("member_id"), rs.getString("diagnosis_code"),
+                rs.getString("clinical"), ReferralStatus.valueOf(rs.getString("status")),
+                rs.getTimestamp("created_at").toInstant(), withdrawn == null ? null : withdrawn.toInstant(),
+                rs.getString("withdrawal_reason"));
+    }
+}

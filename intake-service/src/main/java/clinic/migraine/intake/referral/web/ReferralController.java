@@ -1,0 +1,156 @@
+package clinic.migraine.intake.referral.web;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import clinic.migraine.intake.referral.ReferralIntake;
+import clinic.migraine.intake.referral.ReferralStatus;
+import clinic.migraine.intake.referral.persistence.ReferralStore;
+import clinic.migraine.kit.web.DomainProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The referral API intake staff use: submit, follow, search, withdraw. */
+@RestController
+@Validated
+@RequestMapping(path = "/api/referrals", produces = MediaType.APPLICATION_JSON_VALUE)
+class ReferralController {
+
+    private final ReferralIntake intake;
+    private final ReferralStore store;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ReferralController(ReferralIntake intake, ReferralStore store, JsonMapper json, Clock clock) {
+        this.intake = intake;
+        this.store = store;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    record Created(UUID id, ReferralStatus status) {
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Created> submit(@Valid @RequestBody ReferralRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String idempotencyKey) {
+        ReferralIntake.Accepted accepted = intake.submit(request, idempotencyKey);
+        ReferralStatus status = accepted.created() ? ReferralStatus.RECEIVED
+                : store.find(accepted.id()).orElseThrow().status();
+        return ResponseEntity.created(URI.create("/api/referrals/" + accepted.id()))
+                .body(new Created(accepted.id(), accepted.created() ? ReferralStatus.RECEIVED : status));
+    }
+
+    record Withdrawal(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @PostMapping(path = "/{id}/withdraw", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Created withdraw(@PathVariable UUID id, @Valid @RequestBody Withdrawal withdrawal) {
+        intake.withdraw(id, withdrawal.reason());
+        return new Created(id, ReferralStatus.DISCONTINUED);
+    }
+
+    record Patient(String firstName, String lastName, LocalDate dateOfBirth, String email, String phone,
+            String timeZone, String preferredChannel) {
+    }
+
+    record Referrer(String name, String npi) {
+    }
+
+    record Payer(String policy, String memberId) {
+    }
+
+    record Reason(String code, String message) {
+    }
+
+    record Eligibility(String outcome, List<Reason> reasons, int cycle) {
+    }
+
+    record Appointment(UUID id, int cycle, OffsetDateTime start, OffsetDateTime end, String providerId,
+            String location) {
+    }
+
+    record TimelineEntry(Instant at, String event, String summary) {
+    }
+
+    record ReferralView(UUID id, ReferralStatus status, Instant receivedAt, Patient patient, Referrer referrer,
+            Payer payer, String diagnosisCode, JsonNode clinical, Eligibility eligibility, Appointment appointment,
+            List<TimelineEntry> timeline) {
+    }
+
+    @GetMapping("/{id}")
+    @Transactional(readOnly = true)
+    ReferralView referral(@PathVariable UUID id) {
+        ReferralStore.StoredReferral r = store.find(id).orElseThrow(() -> DomainProblem.notFound("referral", id));
+        Eligibility eligibility = store.decisions(id).stream()
+                .max(Comparator.comparingInt(ReferralStore.Decision::cycle)
+                        .thenComparing(ReferralStore.Decision::occurredAt))
+                .map(d -> new Eligibility(d.outcome(), reasons(d.reasonsJson()), d.cycle()))
+                .orElse(null);
+        Instant now = clock.instant();
+        Appointment next = store.appointments(id).stream()
+                .filter(a -> "BOOKED".equals(a.status()) && a.end().toInstant().isAfter(now))
+                .min(Comparator.comparing(ReferralStore.Appointment::start))
+                .map(a -> new Appointment(a.id(), a.cycle(), a.start(), a.end(), a.providerId(), a.location()))
+                .orElse(null);
+        return new ReferralView(r.id(), r.status(), r.createdAt(),
+                new Patient(r.firstName(), r.lastName(), r.dateOfBirth(), r.email(), r.phone(), r.timeZone(),
+                        r.preferredChannel()),
+                new Referrer(r.referrerName(), r.referrerNpi()), new Payer(r.payerPolicy(), r.memberId()),
+                r.diagnosisCode(), json.readTree(r.clinicalJson()), eligibility, next,
+                store.timeline(id).stream().map(t -> new TimelineEntry(t.at(), t.event(), t.summary())).toList());
+    }
+
+    record Summary(UUID id, ReferralStatus status, String firstName, String lastName, String payerPolicy,
+            String memberId, Instant receivedAt) {
+    }
+
+    record Page(List<Summary> items, int page, int size, long total) {
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    Page search(@RequestParam(required = false) ReferralStatus status,
+            @RequestParam(required = false) @Size(max = 100) String q,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        List<Summary> items = store.search(status, q, page, size).stream()
+                .map(r -> new Summary(r.id(), r.status(), r.firstName(), r.lastName(), r.payerPolicy(), r.memberId(),
+                        r.createdAt()))
+                .toList();
+        return new Page(items, page, size, store.count(status, q));
+    }
+
+    private List<Reason> reasons(String reasonsJson) {
+        if (reasonsJson == null) {
+            return List.of();
+        }
+        List<Reason> reasons = new java.util.ArrayList<>();
+        json.readTree(reasonsJson).forEach(node -> reasons.add(new Reason(node.get("code").asString(),
+                node.get("message").asString())));
+        return reasons;
+    }
+}

@@ -1,0 +1,78 @@
+package clinic.migraine.intake.referral.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import clinic.migraine.events.ContactChannel;
+import clinic.migraine.events.Contraindication;
+import clinic.migraine.events.DrugClass;
+import clinic.migraine.events.MedicationOveruse;
+import clinic.migraine.events.TrialResult;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The body of {@code POST /api/referrals}. Every rule names its field when it fails. */
+public record ReferralRequest(
+        @NotNull @Valid Patient patient,
+        @NotNull @Valid Referrer referrer,
+        @NotNull @Valid Payer payer,
+        @NotNull @Pattern(regexp = ICD10_CM, message = "must be a well-formed ICD-10-CM code such as G43.709") String diagnosisCode,
+        @NotNull @Valid Clinical clinical) {
+
+    static final String ICD10_CM = "[A-TV-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?";
+    static final String PRINTABLE_NAME = "[^\\p{Cntrl}]{1,100}";
+
+    @ContactMatchesChannel
+    public record Patient(
+            @NotBlank @Pattern(regexp = PRINTABLE_NAME, message = "must be 1 to 100 printable characters") String firstName,
+            @NotBlank @Pattern(regexp = PRINTABLE_NAME, message = "must be 1 to 100 printable characters") String lastName,
+            @NotNull @Past @BornSince1900 LocalDate dateOfBirth,
+            @Email @Size(max = 254) @EmailLocalPartLength String email,
+            @Pattern(regexp = "\\+[1-9][0-9]{1,14}", message = "must be an E.164 number such as +13105550100") String phone,
+            @NotNull @IanaTimeZone String timeZone,
+            @NotNull ContactChannel preferredChannel) {
+    }
+
+    public record Referrer(
+            @NotBlank @Pattern(regexp = PRINTABLE_NAME, message = "must be 1 to 100 printable characters") String name,
+            @NotNull @Npi String npi) {
+    }
+
+    public record Payer(
+            @NotNull @Pattern(regexp = "[a-z0-9-]{1,40}", message = "must be 1 to 40 lower-case letters, digits or dashes") String policy,
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,40}", message = "must be 1 to 40 letters, digits or dashes") String memberId) {
+    }
+
+    @MigraineDaysWithinHeadacheDays
+    public record Clinical(
+            @NotNull @Min(0) @Max(31) Integer headacheDaysPerMonth,
+            @Min(0) @Max(31) Integer migraineDaysPerMonth,
+            @Min(0) @Max(1200) Integer chronicMigraineMonths,
+            @Size(max = 50) List<@NotNull @Valid PreventiveTrial> preventiveTrials,
+            @NotNull MedicationOveruse medicationOveruse,
+            @NotNull Boolean onCgrpAntibody,
+            @Size(max = 10) List<@NotNull Contraindication> contraindications) {
+
+        public List<PreventiveTrial> trials() {
+            return preventiveTrials == null ? List.of() : preventiveTrials;
+        }
+
+        public List<Contraindication> contraindicationList() {
+            return contraindications == null ? List.of() : contraindications;
+        }
+    }
+
+    public record PreventiveTrial(
+            @NotBlank @Size(max = 100) String drug,
+            @NotNull DrugClass drugClass,
+            @Min(0) @Max(36500) Integer days,
+            @NotNull TrialResult result) {
+    }
+}
