@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class ProgressListener {
 
     @Bean
-    Consumer<SpecificRecord> referralProgress(ReferralProgress progress) {
+    Consumer<SpecificRecord> downstreamEvents(ReferralProgress progress) {
         return progress::apply;
     }
 }

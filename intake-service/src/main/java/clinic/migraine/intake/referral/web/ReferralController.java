@@ -21,7 +21,6 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,7 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The referral API intake staff use: submit, follow, search, withdraw. */
 @RestController
-@Validated
 @RequestMapping(path = "/api/referrals", produces = MediaType.APPLICATION_JSON_VALUE)
 class ReferralController {
 

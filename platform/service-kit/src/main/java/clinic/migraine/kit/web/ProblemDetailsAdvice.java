@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -15,7 +16,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.BindingResult;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -45,8 +46,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                errors.add(new FieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+        ex.getParameterValidationResults().forEach(result -> {
+            if (result instanceof ParameterErrors bodyErrors) {
+                errors.addAll(fieldErrors(bodyErrors));
+            } else {
+                result.getResolvableErrors().forEach(error -> errors.add(
+                        new FieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage())));
+            }
+        });
+        errors.sort(Comparator.comparing(FieldError::field));
         return validationProblem(errors);
     }
 
@@ -69,6 +77,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         String name = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : ex.getPropertyName();
         return validationProblem(List.of(new FieldError(name, "has the wrong format")));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
+        List<FieldError> errors = new ArrayList<>();
+        ex.getConstraintViolations().forEach(violation -> {
+            String path = violation.getPropertyPath().toString();
+            errors.add(new FieldError(path.contains(".") ? path.substring(path.indexOf('.') + 1) : path,
+                    violation.getMessage()));
+        });
+        errors.sort(Comparator.comparing(FieldError::field));
+        return validationProblem(errors);
     }
 
     @ExceptionHandler(DomainProblem.class)
@@ -113,7 +133,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(body);
     }
 
-    private static List<FieldError> fieldErrors(BindingResult result) {
+    private static List<FieldError> fieldErrors(org.springframework.validation.Errors result) {
         List<FieldError> errors = new ArrayList<>();
         result.getFieldErrors().forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage())));
         result.getGlobalErrors().forEach(e -> errors.add(new FieldError(globalField(e), e.getDefaultMessage())));
