@@ -1,0 +1,21 @@
+package clinic.migraine.eligibility.policy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** The shipped policy files, read the way the service reads them. */
+final class Policies {
+
+    private Policies() {
+    }
+
+    static Policy load(String id) {
+        try (InputStream in = Policies.class.getResourceAsStream("/policies/" + id + ".yml")) {
+            return PolicyFile.parse("policies/" + id + ".yml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
