@@ -1,0 +1,35 @@
+package clinic.migraine.eligibility.decision;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import clinic.migraine.eligibility.EligibilityProperties;
+import clinic.migraine.eligibility.policy.PolicyCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/** Loads the policy files at start; a bad file stops the service with a message naming it and the field. */
+@Configuration
+@EnableConfigurationProperties(EligibilityProperties.class)
+class PolicyConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PolicyConfiguration.class);
+
+    @Bean
+    PolicyCatalog policyCatalog(EligibilityProperties properties) throws IOException {
+        Map<String, String> shipped = new LinkedHashMap<>();
+        for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath:policies/*.yml")) {
+            shipped.put("policies/" + resource.getFilename(), resource.getContentAsString(StandardCharsets.UTF_8));
+        }
+        PolicyCatalog catalog = new PolicyCatalog(shipped, properties.policyDirs());
+        catalog.all().forEach(p -> log.info("Policy {} version {} loaded", p.id(), p.version()));
+        return catalog;
+    }
+}

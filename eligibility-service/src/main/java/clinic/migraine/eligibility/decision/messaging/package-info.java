@@ -1,0 +1,2 @@
+/** Kafka adapters of eligibility. */
+package clinic.migraine.eligibility.decision.messaging;

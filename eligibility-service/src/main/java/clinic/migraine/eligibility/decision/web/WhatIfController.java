@@ -1,0 +1,97 @@
+package clinic.migraine.eligibility.decision.web;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+
+import clinic.migraine.eligibility.decision.Eligibility;
+import clinic.migraine.eligibility.policy.Applicant;
+import clinic.migraine.eligibility.policy.Decision;
+import clinic.migraine.eligibility.policy.PolicyCatalog;
+import clinic.migraine.eligibility.policy.PolicyEngine;
+import clinic.migraine.events.Contraindication;
+import clinic.migraine.events.DrugClass;
+import clinic.migraine.events.MedicationOveruse;
+import clinic.migraine.events.TrialResult;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What-if evaluations: the same JSON as a referral (only date of birth, payer, diagnosis and clinical data are
+ * needed), optionally with treatment history and an evaluation date. Stores nothing.
+ */
+@RestController
+class WhatIfController {
+
+    private final PolicyCatalog policies;
+    private final Eligibility eligibility;
+
+    WhatIfController(PolicyCatalog policies, Eligibility eligibility) {
+        this.policies = policies;
+        this.eligibility = eligibility;
+    }
+
+    record Patient(String firstName, String lastName, @NotNull @Past LocalDate dateOfBirth, String email, String phone,
+            String timeZone, String preferredChannel) {
+    }
+
+    record Payer(@NotNull @Pattern(regexp = "[a-z0-9-]{1,40}") String policy, String memberId) {
+    }
+
+    record Trial(@NotBlank @Size(max = 100) String drug, @NotNull DrugClass drugClass, @Min(0) Integer days,
+            @NotNull TrialResult result) {
+    }
+
+    record Clinical(@NotNull @Min(0) @Max(31) Integer headacheDaysPerMonth, @Min(0) @Max(31) Integer migraineDaysPerMonth,
+            @Min(0) Integer chronicMigraineMonths, @Size(max = 50) List<@NotNull @Valid Trial> preventiveTrials,
+            @NotNull MedicationOveruse medicationOveruse, @NotNull Boolean onCgrpAntibody,
+            @Size(max = 10) List<@NotNull Contraindication> contraindications) {
+    }
+
+    record TreatmentHistory(@NotNull @Min(0) @Max(100) Integer completedCycles,
+            @Min(0) @Max(31) Integer baselineHeadacheDaysPerMonth, @Min(0) @Max(31) Integer latestHeadacheDaysPerMonth) {
+    }
+
+    record Evaluation(@NotNull @Valid Patient patient, JsonNode referrer, @NotNull @Valid Payer payer,
+            @NotNull @Pattern(regexp = "[A-TV-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?") String diagnosisCode,
+            @NotNull @Valid Clinical clinical, @Valid TreatmentHistory treatmentHistory, LocalDate asOf) {
+    }
+
+    record Answer(String outcome, List<Eligibility.ReasonView> reasons, String policy, String policyVersion) {
+    }
+
+    @PostMapping(path = "/api/eligibility/evaluations", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Answer evaluate(@Valid @RequestBody Evaluation request) {
+        Clinical c = request.clinical();
+        TreatmentHistory h = request.treatmentHistory();
+        Applicant.TreatmentHistory history = h == null ? Applicant.TreatmentHistory.NONE
+                : new Applicant.TreatmentHistory(h.completedCycles(),
+                        h.baselineHeadacheDaysPerMonth() == null ? c.headacheDaysPerMonth() : h.baselineHeadacheDaysPerMonth(),
+                        h.latestHeadacheDaysPerMonth());
+        Applicant applicant = new Applicant(request.patient().dateOfBirth(), request.diagnosisCode(),
+                c.headacheDaysPerMonth(), c.migraineDaysPerMonth(), c.chronicMigraineMonths(),
+                c.preventiveTrials() == null ? List.of() : c.preventiveTrials().stream()
+                        .map(t -> new Applicant.Trial(t.drug(), t.drugClass(), t.days(), t.result())).toList(),
+                c.medicationOveruse(), c.onCgrpAntibody(),
+                new HashSet<>(c.contraindications() == null ? List.of() : c.contraindications()), history);
+        int cycle = history.completedCycles() + 1;
+        Decision decision = PolicyEngine.decide(policies.find(request.payer().policy()).orElse(null),
+                request.payer().policy(), applicant, cycle, request.asOf() == null ? eligibility.today() : request.asOf(),
+                policies.label());
+        return new Answer(decision.outcome().name(), decision.reasons().stream()
+                .map(r -> new Eligibility.ReasonView(r.code().name(), r.message())).toList(), decision.policyId(),
+                decision.policyVersion());
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP adapters of eligibility: policies, the review queue and what-if evaluations. */
+package clinic.migraine.eligibility.decision.web;

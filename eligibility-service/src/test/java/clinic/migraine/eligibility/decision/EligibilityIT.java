@@ -1,0 +1,212 @@
+package clinic.migraine.eligibility.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import clinic.migraine.events.ClinicalHistory;
+import clinic.migraine.events.ContactChannel;
+import clinic.migraine.events.DecisionMaker;
+import clinic.migraine.events.DrugClass;
+import clinic.migraine.events.EligibilityDetermined;
+import clinic.migraine.events.EligibilityOutcome;
+import clinic.migraine.events.EventTopic;
+import clinic.migraine.events.FollowUpKind;
+import clinic.migraine.events.FollowUpRecorded;
+import clinic.migraine.events.MedicationOveruse;
+import clinic.migraine.events.NextCycleDue;
+import clinic.migraine.events.Payer;
+import clinic.migraine.events.PreventiveTrial;
+import clinic.migraine.events.ReasonCode;
+import clinic.migraine.events.ReferralContact;
+import clinic.migraine.events.ReferralSubmitted;
+import clinic.migraine.events.TreatmentCompleted;
+import clinic.migraine.events.TrialResult;
+import clinic.migraine.testsupport.EventTopics;
+import clinic.migraine.testsupport.ServiceIntegrationTest;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Eligibility on a real broker, registry and Postgres: decisions, the review queue and continuation. */
+@ServiceIntegrationTest
+@AutoConfigureMockMvc
+class EligibilityIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String brokers;
+    @Value("${clinic.schema-registry.url}")
+    String registryUrl;
+    EventTopics topics;
+
+    @BeforeEach
+    void topics() {
+        topics = new EventTopics(brokers, registryUrl);
+    }
+
+    @Test
+    void decidesAReferralOnceEvenWhenItIsDeliveredTwice() {
+        ReferralSubmitted referral = referral("label", 18);
+
+        topics.send(EventTopic.REFERRAL_SUBMITTED.topicName(), referral.getReferralId().toString(), referral, referral);
+
+        List<EligibilityDetermined> decisions = decisionsFor(referral.getReferralId(), 1);
+        assertThat(decisions).hasSize(1);
+        assertThat(decisions.get(0).getOutcome()).isEqualTo(EligibilityOutcome.ELIGIBLE);
+        assertThat(decisions.get(0).getPolicyVersion()).isEqualTo("2026.1");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql(
+                "select count(*) from decision where referral_id = :id").param("id", referral.getReferralId())
+                .query(Long.class).single()).isEqualTo(1));
+    }
+
+    @Test
+    void aPriorAuthorizationClearsTheReviewAndTheClinicianDecisionIsPublished() throws Exception {
+        ReferralSubmitted referral = referral("commercial-precert", 18);
+
+        topics.send(EventTopic.REFERRAL_SUBMITTED.topicName(), referral.getReferralId().toString(), referral);
+
+        EligibilityDetermined first = decisionsFor(referral.getReferralId(), 1).get(0);
+        assertThat(first.getOutcome()).isEqualTo(EligibilityOutcome.NEEDS_REVIEW);
+        assertThat(first.getReasons()).extracting(r -> r.getCode()).containsExactly(ReasonCode.PRIOR_AUTH_REQUIRED);
+        String reviews = mvc.perform(get("/api/reviews").param("status", "OPEN")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String reviewId = JsonPath.<List<String>>read(reviews,
+                "$[?(@.referralId == '" + referral.getReferralId() + "')].id").get(0);
+        mvc.perform(post("/api/reviews/" + reviewId + "/decision").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"outcome\":\"ELIGIBLE\",\"note\":\"looks fine\",\"clinician\":\"Dr. Shah\"}"))
+                .andExpect(status().isUnprocessableContent());
+
+        mvc.perform(post("/api/reviews/" + reviewId + "/authorization").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"authorizationNumber\":\"PA-7781\",\"validUntil\":\"" + LocalDate.now().plusMonths(6)
+                                + "\",\"clinician\":\"Dr. Shah\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CLOSED"))
+                .andExpect(jsonPath("$.outcome").value("ELIGIBLE"));
+
+        List<EligibilityDetermined> decisions = decisionsFor(referral.getReferralId(), 2);
+        assertThat(decisions).extracting(EligibilityDetermined::getOutcome)
+                .containsExactly(EligibilityOutcome.NEEDS_REVIEW, EligibilityOutcome.ELIGIBLE);
+        assertThat(decisions.get(1).getDecidedBy()).isEqualTo(DecisionMaker.CLINICIAN);
+        assertThat(decisions.get(1).getClinician()).isEqualTo("Dr. Shah");
+    }
+
+    @Test
+    void refusesToContinueWhenHeadacheDaysDidNotDropEnoughAfterTwoCycles() {
+        ReferralSubmitted referral = referral("nice", 20);
+        UUID id = referral.getReferralId();
+        String key = id.toString();
+
+        topics.send(EventTopic.REFERRAL_SUBMITTED.topicName(), key, referral);
+        assertThat(decisionsFor(id, 1).get(0).getOutcome()).isEqualTo(EligibilityOutcome.ELIGIBLE);
+        topics.send(EventTopic.TREATMENT_COMPLETED.topicName(), key, treated(id, 1), treated(id, 2));
+        topics.send(EventTopic.FOLLOW_UP_RECORDED.topicName(), key, diary(id, 2, 16));
+        topics.send(EventTopic.NEXT_CYCLE_DUE.topicName(), key, NextCycleDue.newBuilder().setEventId(UUID.randomUUID())
+                .setOccurredAt(now()).setReferralId(id).setNextCycle(3).setLastTreatmentDate(LocalDate.now())
+                .setEarliestDate(LocalDate.now().plusDays(84)).setLatestHeadacheDays(null).build());
+
+        List<EligibilityDetermined> decisions = decisionsFor(id, 2);
+        assertThat(decisions).hasSize(2);
+        EligibilityDetermined continuation = decisions.get(1);
+        assertThat(continuation.getCycle()).isEqualTo(3);
+        assertThat(continuation.getOutcome()).isEqualTo(EligibilityOutcome.NOT_ELIGIBLE);
+        assertThat(continuation.getReasons()).extracting(r -> r.getCode()).containsExactly(ReasonCode.INSUFFICIENT_RESPONSE);
+        assertThat(continuation.getReasons().get(0).getMessage()).contains("from 20 to 16");
+    }
+
+    @Test
+    void answersWhatIfQuestionsWithoutStoringAnything() throws Exception {
+        long before = jdbc.sql("select count(*) from decision").query(Long.class).single();
+        String body = """
+                {"patient": {"firstName": "Ana", "dateOfBirth": "1984-03-09"},
+                 "referrer": {"name": "Dr. Kim", "npi": "1234567893"},
+                 "payer": {"policy": "workers-comp", "memberId": "W-1"},
+                 "diagnosisCode": "G43.709",
+                 "clinical": {"headacheDaysPerMonth": 14, "migraineDaysPerMonth": 8, "chronicMigraineMonths": 6,
+                              "preventiveTrials": [], "medicationOveruse": "UNMANAGED", "onCgrpAntibody": false,
+                              "contraindications": []},
+                 "asOf": "2026-11-25"}
+                """;
+
+        mvc.perform(post("/api/eligibility/evaluations").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("NOT_ELIGIBLE"))
+                .andExpect(jsonPath("$.policy").value("workers-comp"))
+                .andExpect(jsonPath("$.reasons[*].code").value(org.hamcrest.Matchers.contains(
+                        "HEADACHE_DAYS_BELOW_MINIMUM", "INSUFFICIENT_PREVENTIVE_TRIALS", "MEDICATION_OVERUSE_UNMANAGED")));
+        mvc.perform(post("/api/eligibility/evaluations").contentType(MediaType.APPLICATION_JSON)
+                        .content(body.replace("\"headacheDaysPerMonth\": 14", "\"headacheDaysPerMonth\": 40")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("clinical.headacheDaysPerMonth"));
+        mvc.perform(get("/api/policies")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].id").value(org.hamcrest.Matchers.containsInAnyOrder(
+                        "commercial-precert", "label", "nice", "workers-comp")));
+        assertThat(jdbc.sql("select count(*) from decision").query(Long.class).single()).isEqualTo(before);
+    }
+
+    private List<EligibilityDetermined> decisionsFor(UUID referralId, int count) {
+        return topics.await(EventTopic.ELIGIBILITY_DETERMINED.topicName(), EligibilityDetermined.class,
+                e -> e.getReferralId().equals(referralId), count, WAIT);
+    }
+
+    private static ReferralSubmitted referral(String policy, int headacheDays) {
+        return ReferralSubmitted.newBuilder()
+                .setEventId(UUID.randomUUID()).setOccurredAt(now()).setReferralId(UUID.randomUUID())
+                .setPatientId(UUID.randomUUID()).setDateOfBirth(LocalDate.of(1984, 3, 9))
+                .setContact(ReferralContact.newBuilder().setEmail("ana@example.org").setPhone(null)
+                        .setTimeZone("America/Los_Angeles").setPreferredChannel(ContactChannel.EMAIL).build())
+                .setPayer(Payer.newBuilder().setPolicy(policy).setMemberId("XJ-99812").build())
+                .setDiagnosisCode("G43.709")
+                .setClinical(ClinicalHistory.newBuilder().setHeadacheDaysPerMonth(headacheDays).setMigraineDaysPerMonth(10)
+                        .setChronicMigraineMonths(9)
+                        .setPreventiveTrials(List.of(
+                                trial("topiramate", DrugClass.ANTICONVULSANT), trial("propranolol", DrugClass.BETA_BLOCKER),
+                                trial("amitriptyline", DrugClass.TRICYCLIC)))
+                        .setMedicationOveruse(MedicationOveruse.NONE).setOnCgrpAntibody(false)
+                        .setContraindications(List.of()).build())
+                .build();
+    }
+
+    private static PreventiveTrial trial(String drug, DrugClass drugClass) {
+        return PreventiveTrial.newBuilder().setDrug(drug).setDrugClass(drugClass).setDays(90)
+                .setResult(TrialResult.INEFFECTIVE).build();
+    }
+
+    private static TreatmentCompleted treated(UUID referralId, int cycle) {
+        return TreatmentCompleted.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(now())
+                .setReferralId(referralId).setAppointmentId(UUID.randomUUID()).setCycle(cycle)
+                .setTreatmentDate(LocalDate.now().minusDays(90L * (3 - cycle))).setTreatedAt(now()).setUnits(155)
+                .setInjectionSites(31).setLotNumber(null).setProviderId("prov-1").build();
+    }
+
+    private static FollowUpRecorded diary(UUID referralId, int cycle, int headacheDays) {
+        return FollowUpRecorded.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(now()).setReferralId(referralId)
+                .setCycle(cycle).setKind(FollowUpKind.DIARY).setHeadacheDaysLast30(headacheDays)
+                .setSideEffects(List.of()).setUrgent(false).build();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
