@@ -36,10 +36,11 @@ public final class SchemaRegistryProcess implements AutoCloseable {
                 "-Dquarkus.datasource.jdbc.initial-size=1",
                 "-Dquarkus.datasource.jdbc.max-size=10",
                 "-Dquarkus.log.level=WARN"));
-        // H2's default lock timeout (1 s) makes concurrent registrations fail with HTTP 500 under load
+        // concurrent registrations can deadlock in H2; a short lock timeout turns that into a quick HTTP 500,
+        // which the serde retries
         String store = dataDirectory == null ? "mem:registry_db;DB_CLOSE_DELAY=-1"
                 : "file:" + dataDirectory.toAbsolutePath().resolve("registry");
-        command.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:" + store + ";LOCK_TIMEOUT=30000");
+        command.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:" + store + ";LOCK_TIMEOUT=2000");
         command.addAll(List.of("-jar", runnerJar.toAbsolutePath().toString()));
         Path workingDirectory = runnerJar.toAbsolutePath().getParent();
         SchemaRegistryProcess registry = new SchemaRegistryProcess(

@@ -25,6 +25,7 @@ public final class SchemaRegistryClient {
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, SchemaRegistryClient> SHARED = new ConcurrentHashMap<>();
+    private static final int ATTEMPTS = 4;
 
     private final URI baseUrl;
     private final HttpClient http;
@@ -101,7 +102,38 @@ public final class SchemaRegistryClient {
         return JSON.createObjectNode().put("schema", schema.toString()).toString();
     }
 
+    /**
+     * Every call here is idempotent (registering the same schema again answers the same id), so server errors
+     * and lost connections are retried a few times with a growing pause before giving up.
+     */
     private JsonNode send(String method, String path, String body) {
+        SchemaRegistryException last = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (attempt > 0) {
+                pause(attempt);
+            }
+            try {
+                return sendOnce(method, path, body);
+            } catch (SchemaRegistryException e) {
+                if (e.status() != 0 && e.status() < 500) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(200L * attempt * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchemaRegistryException("interrupted while retrying the registry", 0, e);
+        }
+    }
+
+    private JsonNode sendOnce(String method, String path, String body) {
         HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(path))
                 .timeout(requestTimeout)
                 .header("Accept", CONTENT_TYPE + ", application/json")

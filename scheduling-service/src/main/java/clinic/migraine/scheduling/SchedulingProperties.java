@@ -1,0 +1,52 @@
+package clinic.migraine.scheduling;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import clinic.migraine.scheduling.calendar.ClinicCalendar;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code clinic.scheduling.*}: the clinic's calendar and booking rules.
+ *
+ * @param leadBusinessDays a first visit is booked no sooner than this many business days ahead
+ * @param minimumInterval the shortest time between two treatments (84 days)
+ * @param preferredWindow how long after the minimum interval a later cycle is preferably booked (14 days)
+ * @param maxConsecutiveNoShows after this many no-shows in a row the schedulers rebook by hand
+ */
+@ConfigurationProperties("clinic.scheduling")
+public record SchedulingProperties(
+        @DefaultValue("America/Los_Angeles") ZoneId timeZone,
+        @DefaultValue("30m") Duration visitLength,
+        @DefaultValue("182d") Duration horizon,
+        @DefaultValue("2") int leadBusinessDays,
+        @DefaultValue("84d") Duration minimumInterval,
+        @DefaultValue("14d") Duration preferredWindow,
+        @DefaultValue("true") boolean rebookNoShows,
+        @DefaultValue("2") int maxConsecutiveNoShows,
+        List<ProviderHours> providers) {
+
+    public record ProviderHours(String id, String name, @DefaultValue("Marina Del Rey") String location,
+            Map<DayOfWeek, List<String>> hours) {
+    }
+
+    public ClinicCalendar calendar() {
+        return new ClinicCalendar(timeZone, visitLength, providers.stream().map(p -> new ClinicCalendar.Provider(
+                p.id(), p.name(), p.location(), week(p.hours()))).toList());
+    }
+
+    /** "08:00-12:00" intervals; a lunch break is the gap between two of them. */
+    private static Map<DayOfWeek, List<ClinicCalendar.Hours>> week(Map<DayOfWeek, List<String>> hours) {
+        Map<DayOfWeek, List<ClinicCalendar.Hours>> week = new java.util.EnumMap<>(DayOfWeek.class);
+        hours.forEach((day, ranges) -> week.put(day, ranges.stream().map(range -> {
+            String[] parts = range.split("-");
+            return new ClinicCalendar.Hours(LocalTime.parse(parts[0].trim()), LocalTime.parse(parts[1].trim()));
+        }).toList()));
+        return week;
+    }
+}

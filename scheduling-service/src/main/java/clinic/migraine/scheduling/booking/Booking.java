@@ -1,0 +1,343 @@
+package clinic.migraine.scheduling.booking;
+
+import java.time.Clock;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiPredicate;
+
+import clinic.migraine.events.AppointmentBooked;
+import clinic.migraine.events.AppointmentCancelled;
+import clinic.migraine.events.AppointmentNoShow;
+import clinic.migraine.events.AppointmentRescheduled;
+import clinic.migraine.events.CancelledBy;
+import clinic.migraine.events.EligibilityDetermined;
+import clinic.migraine.events.EligibilityOutcome;
+import clinic.migraine.events.ReferralWithdrawn;
+import clinic.migraine.events.TreatmentCompleted;
+import clinic.migraine.kit.inbox.ProcessedEvents;
+import clinic.migraine.kit.outbox.Outbox;
+import clinic.migraine.kit.web.DomainProblem;
+import clinic.migraine.kit.web.FieldError;
+import clinic.migraine.scheduling.SchedulingProperties;
+import clinic.migraine.scheduling.calendar.ClinicCalendar;
+import clinic.migraine.scheduling.calendar.Slot;
+import clinic.migraine.scheduling.booking.persistence.AppointmentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Books, moves and closes appointments. The database has the last word on double booking and on the 84-day
+ * interval: each attempt runs in a savepoint, and a slot taken by a concurrent booking is skipped (automatic
+ * booking) or answered with 409 (a scheduler's request).
+ */
+@Service
+public class Booking {
+
+    private static final Logger log = LoggerFactory.getLogger(Booking.class);
+
+    private final AppointmentStore store;
+    private final ClinicCalendar calendar;
+    private final SchedulingProperties properties;
+    private final Outbox outbox;
+    private final ProcessedEvents processed;
+    private final Clock clock;
+    private final TransactionTemplate savepoint;
+    private final AppointmentFeed feed;
+
+    public Booking(AppointmentStore store, ClinicCalendar calendar, SchedulingProperties properties, Outbox outbox,
+            ProcessedEvents processed, Clock clock, PlatformTransactionManager transactions, AppointmentFeed feed) {
+        this.store = store;
+        this.calendar = calendar;
+        this.properties = properties;
+        this.outbox = outbox;
+        this.processed = processed;
+        this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.feed = feed;
+    }
+
+    @Transactional
+    public void eligibilityDetermined(EligibilityDetermined event) {
+        if (!processed.firstDelivery(event, "eligibility-determined") || event.getOutcome() != EligibilityOutcome.ELIGIBLE) {
+            return;
+        }
+        boolean alreadyBooked = store.ofReferral(event.getReferralId()).stream()
+                .anyMatch(a -> a.cycle() == event.getCycle() && a.status().holdsTheSlot());
+        if (alreadyBooked) {
+            return;
+        }
+        bookEarliest(event.getReferralId(), event.getCycle(), 0).ifPresentOrElse(
+                a -> log.info("Referral {} cycle {} booked as appointment {}", a.referralId(), a.cycle(), a.id()),
+                () -> log.warn("No free slot within the horizon for referral {} cycle {}", event.getReferralId(),
+                        event.getCycle()));
+    }
+
+    @Transactional
+    public void referralWithdrawn(ReferralWithdrawn event) {
+        if (!processed.firstDelivery(event, "referral-withdrawn")) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (Appointment a : store.ofReferral(event.getReferralId())) {
+            if (a.status() == AppointmentStatus.booked && a.start().isAfter(now)) {
+                cancelled(a, "Referral withdrawn", CancelledBy.SYSTEM, now);
+            }
+        }
+    }
+
+    /** Where a cycle may be booked: after the lead time for the first, 84 days after the last treatment later. */
+    record Window(Instant earliest, Instant preferredUntil, Instant notBefore, Appointment previous) {
+    }
+
+    Window window(UUID referralId, int cycle) {
+        Instant now = clock.instant();
+        Instant afterLead = ClinicCalendar.plusBusinessDays(LocalDate.now(clock.withZone(calendar.zone())),
+                properties.leadBusinessDays()).atStartOfDay(calendar.zone()).toInstant();
+        Optional<Appointment> lastTreatment = store.ofReferral(referralId).stream()
+                .filter(a -> a.status() == AppointmentStatus.fulfilled)
+                .max(java.util.Comparator.comparing(Appointment::start));
+        if (cycle == 1 || lastTreatment.isEmpty()) {
+            return new Window(afterLead, null, null, null);
+        }
+        LocalDate treated = lastTreatment.get().start().atZone(calendar.zone()).toLocalDate();
+        Instant notBefore = treated.plusDays(properties.minimumInterval().toDays()).atStartOfDay(calendar.zone()).toInstant();
+        Instant until = notBefore.plus(properties.preferredWindow());
+        Instant earliest = notBefore.isAfter(now) ? notBefore : afterLead;
+        return new Window(earliest, until, notBefore, lastTreatment.get());
+    }
+
+    private Optional<Appointment> bookEarliest(UUID referralId, int cycle, int noShows) {
+        Window window = window(referralId, cycle);
+        for (Slot slot : candidates(window)) {
+            Appointment appointment = new Appointment(UUID.randomUUID(), referralId, cycle, slot.providerId(),
+                    slot.location(), slot.start().toInstant(), slot.end().toInstant(), AppointmentStatus.booked,
+                    window.notBefore(), noShows, null, null, null, null, null, null, clock.instant());
+            if (tryInsert(appointment)) {
+                booked(appointment);
+                return Optional.of(appointment);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Free slots in booking order: in the preferred window same provider and time of day first, then by time. */
+    List<Slot> candidates(Window window) {
+        Instant horizon = clock.instant().plus(properties.horizon());
+        List<Slot> slots = freeSlots(window.earliest(), horizon, null);
+        if (window.previous() == null || window.preferredUntil() == null) {
+            return slots;
+        }
+        Appointment previous = window.previous();
+        LocalTime previousTime = previous.start().atZone(calendar.zone()).toLocalTime();
+        java.util.Comparator<Slot> preference = java.util.Comparator
+                .comparing((Slot s) -> !s.start().toInstant().isBefore(window.preferredUntil()))
+                .thenComparing(s -> !(s.providerId().equals(previous.providerId())
+                        && s.start().atZoneSameInstant(calendar.zone()).toLocalTime().equals(previousTime)))
+                .thenComparing(s -> !s.providerId().equals(previous.providerId()))
+                .thenComparing(Slot::start);
+        return slots.stream().sorted(preference).toList();
+    }
+
+    /** Free slots from {@code from} (inclusive) to {@code to}, earliest first. */
+    public List<Slot> freeSlots(Instant from, Instant to, String providerId) {
+        LocalDate firstDay = from.atZone(calendar.zone()).toLocalDate();
+        LocalDate lastDay = to.atZone(calendar.zone()).toLocalDate();
+        Set<String> taken = new HashSet<>();
+        store.taken(from, to).forEach(t -> taken.add(t.providerId() + "@" + t.start()));
+        return calendar.slots(firstDay, lastDay, providerId, closedDays()).stream()
+                .filter(s -> !s.start().toInstant().isBefore(from) && s.start().toInstant().isBefore(to))
+                .filter(s -> !taken.contains(s.providerId() + "@" + s.start().toInstant()))
+                .toList();
+    }
+
+    BiPredicate<String, LocalDate> closedDays() {
+        List<AppointmentStore.Closure> closures = store.closures();
+        return (provider, day) -> closures.stream().anyMatch(c -> (c.providerId() == null || c.providerId().equals(provider))
+                && !day.isBefore(c.startsOn()) && !day.isAfter(c.endsOn()));
+    }
+
+    private boolean tryInsert(Appointment appointment) {
+        try {
+            savepoint.executeWithoutResult(tx -> store.insert(appointment, clock.instant()));
+            return true;
+        } catch (DataIntegrityViolationException e) {
+            return false;
+        }
+    }
+
+    /** A scheduler books a slot by hand. */
+    @Transactional
+    public Appointment book(UUID referralId, int cycle, Instant start, String providerId) {
+        Slot slot = bookableSlot(start, providerId);
+        Window window = window(referralId, cycle);
+        Appointment appointment = new Appointment(UUID.randomUUID(), referralId, cycle, providerId, slot.location(),
+                slot.start().toInstant(), slot.end().toInstant(), AppointmentStatus.booked, window.notBefore(), 0, null,
+                null, null, null, null, null, clock.instant());
+        checkInterval(window, appointment.start());
+        insertOrConflict(appointment);
+        booked(appointment);
+        return appointment;
+    }
+
+    @Transactional
+    public Appointment reschedule(UUID id, Instant start, String providerId) {
+        Appointment current = live(id, AppointmentStatus.booked);
+        String provider = providerId == null ? current.providerId() : providerId;
+        Slot slot = bookableSlot(start, provider);
+        if (current.notBefore() != null && slot.start().toInstant().isBefore(current.notBefore())) {
+            throw tooEarly(current.notBefore());
+        }
+        Instant now = clock.instant();
+        try {
+            savepoint.executeWithoutResult(tx -> store.move(id, provider, slot.location(), slot.start().toInstant(),
+                    slot.end().toInstant(), now));
+        } catch (DataIntegrityViolationException e) {
+            throw DomainProblem.conflict("That slot was just taken; pick another");
+        }
+        outbox.publish(AppointmentRescheduled.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(now)
+                .setReferralId(current.referralId()).setAppointmentId(id).setCycle(current.cycle())
+                .setPreviousStart(current.start()).setPreviousEnd(current.end()).setStart(slot.start().toInstant())
+                .setEnd(slot.end().toInstant()).setProviderId(provider).setProviderName(providerName(provider))
+                .setLocation(slot.location()).setClinicTimeZone(calendar.zone().getId()).build());
+        feed.changed(id, "rescheduled", store.recordChange(id, "rescheduled", now));
+        return store.find(id, false).orElseThrow();
+    }
+
+    @Transactional
+    public Appointment cancel(UUID id, String reason, CancelledBy by) {
+        Appointment current = store.find(id, true).orElseThrow(() -> DomainProblem.notFound("appointment", id));
+        if (current.status() != AppointmentStatus.booked && current.status() != AppointmentStatus.arrived) {
+            throw DomainProblem.conflict("An appointment that is " + current.status() + " cannot be cancelled");
+        }
+        cancelled(current, reason, by, clock.instant());
+        return store.find(id, false).orElseThrow();
+    }
+
+    @Transactional
+    public Appointment checkIn(UUID id) {
+        live(id, AppointmentStatus.booked);
+        Instant now = clock.instant();
+        store.status(id, AppointmentStatus.arrived, now);
+        feed.changed(id, "arrived", store.recordChange(id, "arrived", now));
+        return store.find(id, false).orElseThrow();
+    }
+
+    /** Marks a no-show and, unless it is one too many in a row, books the earliest slot again. */
+    @Transactional
+    public Appointment noShow(UUID id) {
+        Appointment current = live(id, AppointmentStatus.booked);
+        Instant now = clock.instant();
+        store.status(id, AppointmentStatus.noshow, now);
+        outbox.publish(AppointmentNoShow.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(now)
+                .setReferralId(current.referralId()).setAppointmentId(id).setCycle(current.cycle())
+                .setStart(current.start()).build());
+        feed.changed(id, "noshow", store.recordChange(id, "noshow", now));
+        int noShows = current.noShows() + 1;
+        if (properties.rebookNoShows() && noShows < properties.maxConsecutiveNoShows()) {
+            bookEarliest(current.referralId(), current.cycle(), noShows);
+        } else {
+            log.info("Appointment {}: {} no-shows in a row, left to the schedulers", id, noShows);
+        }
+        return store.find(id, false).orElseThrow();
+    }
+
+    @Transactional
+    public Appointment complete(UUID id, int units, int sites, String lotNumber, String notes) {
+        Appointment current = store.find(id, true).orElseThrow(() -> DomainProblem.notFound("appointment", id));
+        if (current.status() != AppointmentStatus.booked && current.status() != AppointmentStatus.arrived) {
+            throw DomainProblem.conflict("An appointment that is " + current.status() + " cannot be completed");
+        }
+        Instant now = clock.instant();
+        store.complete(id, units, sites, lotNumber, notes, now);
+        outbox.publish(TreatmentCompleted.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(now)
+                .setReferralId(current.referralId()).setAppointmentId(id).setCycle(current.cycle())
+                .setTreatmentDate(current.start().atZone(calendar.zone()).toLocalDate()).setTreatedAt(current.start())
+                .setUnits(units).setInjectionSites(sites).setLotNumber(lotNumber).setProviderId(current.providerId())
+                .build());
+        feed.changed(id, "fulfilled", store.recordChange(id, "fulfilled", now));
+        return store.find(id, false).orElseThrow();
+    }
+
+    private void booked(Appointment a) {
+        Instant now = clock.instant();
+        outbox.publish(AppointmentBooked.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(now)
+                .setReferralId(a.referralId()).setAppointmentId(a.id()).setCycle(a.cycle()).setProviderId(a.providerId())
+                .setProviderName(providerName(a.providerId())).setLocation(a.location()).setStart(a.start())
+                .setEnd(a.end()).setClinicTimeZone(calendar.zone().getId()).build());
+        feed.changed(a.id(), "booked", store.recordChange(a.id(), "booked", now));
+    }
+
+    private void cancelled(Appointment a, String reason, CancelledBy by, Instant now) {
+        store.cancel(a.id(), reason, by.name(), now);
+        outbox.publish(AppointmentCancelled.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(now)
+                .setReferralId(a.referralId()).setAppointmentId(a.id()).setCycle(a.cycle()).setStart(a.start())
+                .setReason(reason).setCancelledBy(by).build());
+        feed.changed(a.id(), "cancelled", store.recordChange(a.id(), "cancelled", now));
+    }
+
+    private void insertOrConflict(Appointment appointment) {
+        try {
+            savepoint.executeWithoutResult(tx -> store.insert(appointment, clock.instant()));
+        } catch (DataIntegrityViolationException e) {
+            throw DomainProblem.conflict("That slot is taken, or this referral already has an appointment for cycle "
+                    + appointment.cycle());
+        }
+    }
+
+    private Appointment live(UUID id, AppointmentStatus expected) {
+        Appointment current = store.find(id, true).orElseThrow(() -> DomainProblem.notFound("appointment", id));
+        if (current.status() != expected) {
+            throw DomainProblem.conflict("The appointment is " + current.status() + ", not " + expected);
+        }
+        return current;
+    }
+
+    private Slot bookableSlot(Instant start, String providerId) {
+        ClinicCalendar.Provider provider = calendar.provider(providerId).orElseThrow(() -> DomainProblem.unprocessable(
+                "Unknown provider " + providerId, List.of(new FieldError("providerId", "is not a provider here"))));
+        ZonedDateTime local = start.atZone(calendar.zone());
+        Slot candidate = new Slot(local.toOffsetDateTime(), local.plus(calendar.visit()).toOffsetDateTime(),
+                provider.id(), provider.location());
+        if (!calendar.isBookable(candidate, closedDays())) {
+            throw DomainProblem.unprocessable("Not a bookable slot: outside " + provider.id()
+                    + "'s working hours, off the " + calendar.visit().toMinutes() + "-minute grid, or on a closed day",
+                    List.of(new FieldError("start", "is not a bookable slot")));
+        }
+        if (!start.isAfter(clock.instant())) {
+            throw DomainProblem.unprocessable("The slot is in the past", List.of(new FieldError("start", "is in the past")));
+        }
+        return candidate;
+    }
+
+    private void checkInterval(Window window, Instant start) {
+        if (window.notBefore() != null && start.isBefore(window.notBefore())) {
+            throw tooEarly(window.notBefore());
+        }
+    }
+
+    private DomainProblem tooEarly(Instant notBefore) {
+        return DomainProblem.unprocessable("Treatments must be at least " + properties.minimumInterval().toDays()
+                + " days apart: the earliest start is " + notBefore.atZone(calendar.zone()).toLocalDate(),
+                List.of(new FieldError("start", "is before " + notBefore.atZone(calendar.zone()).toLocalDate())));
+    }
+
+    private String providerName(String providerId) {
+        return calendar.provider(providerId).map(ClinicCalendar.Provider::name).orElse(null);
+    }
+
+}

@@ -1,0 +1,226 @@
+package clinic.migraine.scheduling.booking.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+import clinic.migraine.events.CancelledBy;
+import clinic.migraine.kit.web.DomainProblem;
+import clinic.migraine.kit.web.FieldError;
+import clinic.migraine.scheduling.booking.Appointment;
+import clinic.migraine.scheduling.booking.AppointmentFeed;
+import clinic.migraine.scheduling.booking.AppointmentStatus;
+import clinic.migraine.scheduling.booking.Booking;
+import clinic.migraine.scheduling.booking.persistence.AppointmentStore;
+import clinic.migraine.scheduling.calendar.ClinicCalendar;
+import clinic.migraine.scheduling.calendar.Slot;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** What schedulers use: free slots, appointments and their actions, closures, the live feed and .ics files. */
+@RestController
+@RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
+class AppointmentController {
+
+    private final Booking booking;
+    private final AppointmentStore store;
+    private final ClinicCalendar calendar;
+    private final AppointmentFeed feed;
+    private final Clock clock;
+
+    AppointmentController(Booking booking, AppointmentStore store, ClinicCalendar calendar, AppointmentFeed feed,
+            Clock clock) {
+        this.booking = booking;
+        this.store = store;
+        this.calendar = calendar;
+        this.feed = feed;
+        this.clock = clock;
+        feed.viewWith(id -> store.find(id, false).map(this::view).orElse(null));
+    }
+
+    record AppointmentView(UUID id, UUID referralId, int cycle, String providerId, String providerName,
+            String location, OffsetDateTime start, OffsetDateTime end, AppointmentStatus status, LocalDate notBefore,
+            String cancelReason, String cancelledBy, Integer units, Integer sites, String lotNumber, String notes) {
+    }
+
+    @GetMapping("/slots")
+    List<Slot> slots(@RequestParam String from, @RequestParam String to,
+            @RequestParam(required = false) String providerId) {
+        Instant start = instant("from", from, false);
+        Instant end = instant("to", to, true);
+        if (!end.isAfter(start) || end.isAfter(start.plus(java.time.Duration.ofDays(190)))) {
+            throw DomainProblem.unprocessable("'to' must be after 'from' and at most 190 days later",
+                    List.of(new FieldError("to", "must be after from, within 190 days")));
+        }
+        Instant now = clock.instant();
+        return booking.freeSlots(start.isBefore(now) ? now : start, end, providerId);
+    }
+
+    @GetMapping("/appointments")
+    List<AppointmentView> appointments(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String providerId,
+            @RequestParam(required = false) AppointmentStatus status) {
+        Instant start = from == null ? clock.instant().minus(java.time.Duration.ofDays(7)) : instant("from", from, false);
+        Instant end = to == null ? start.plus(java.time.Duration.ofDays(190)) : instant("to", to, true);
+        return store.search(start, end, providerId, status).stream().map(this::view).toList();
+    }
+
+    @GetMapping("/appointments/{id}")
+    AppointmentView appointment(@PathVariable UUID id) {
+        return view(find(id));
+    }
+
+    @GetMapping(path = "/appointments/{id}.ics", produces = "text/calendar")
+    ResponseEntity<String> ics(@PathVariable UUID id) {
+        Appointment a = find(id);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar;charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"appointment-" + id + ".ics\"")
+                .body(Ics.of(a, providerName(a.providerId()), clock.instant()));
+    }
+
+    record NewAppointment(@NotNull UUID referralId, @NotNull @Min(1) @Max(100) Integer cycle, @NotNull Instant start,
+            @NotBlank @Size(max = 40) String providerId) {
+    }
+
+    @PostMapping(path = "/appointments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    AppointmentView book(@Valid @RequestBody NewAppointment request) {
+        return view(booking.book(request.referralId(), request.cycle(), request.start(), request.providerId()));
+    }
+
+    record Reschedule(@NotNull Instant start, @Size(max = 40) String providerId) {
+    }
+
+    @PostMapping(path = "/appointments/{id}/reschedule", consumes = MediaType.APPLICATION_JSON_VALUE)
+    AppointmentView reschedule(@PathVariable UUID id, @Valid @RequestBody Reschedule request) {
+        return view(booking.reschedule(id, request.start(), request.providerId()));
+    }
+
+    record Cancel(@NotBlank @Size(max = 500) String reason, @NotNull CancelledBy by) {
+    }
+
+    @PostMapping(path = "/appointments/{id}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
+    AppointmentView cancel(@PathVariable UUID id, @Valid @RequestBody Cancel request) {
+        return view(booking.cancel(id, request.reason(), request.by()));
+    }
+
+    @PostMapping("/appointments/{id}/no-show")
+    AppointmentView noShow(@PathVariable UUID id) {
+        return view(booking.noShow(id));
+    }
+
+    @PostMapping("/appointments/{id}/check-in")
+    AppointmentView checkIn(@PathVariable UUID id) {
+        return view(booking.checkIn(id));
+    }
+
+    record Completion(@Min(1) @Max(400) Integer units, @Min(1) @Max(60) Integer sites, @Size(max = 40) String lotNumber,
+            @Size(max = 2000) String notes) {
+    }
+
+    @PostMapping(path = "/appointments/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
+    AppointmentView complete(@PathVariable UUID id, @Valid @RequestBody(required = false) Completion request) {
+        Completion c = request == null ? new Completion(null, null, null, null) : request;
+        return view(booking.complete(id, c.units() == null ? 155 : c.units(), c.sites() == null ? 31 : c.sites(),
+                c.lotNumber(), c.notes()));
+    }
+
+    @GetMapping(path = "/appointments/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) throws java.io.IOException {
+        SseEmitter emitter = new SseEmitter(0L);
+        if (lastEventId != null && lastEventId.matches("[0-9]{1,18}")) {
+            for (AppointmentStore.Change change : store.changesAfter(Long.parseLong(lastEventId), 1000)) {
+                emitter.send(SseEmitter.event().id(String.valueOf(change.seq())).name(change.kind())
+                        .data(store.find(change.appointmentId(), false).map(this::view).orElse(null)));
+            }
+        }
+        feed.register(emitter);
+        return emitter;
+    }
+
+    record NewClosure(@Size(max = 40) String providerId, @NotNull LocalDate startsOn, @NotNull LocalDate endsOn,
+            @NotBlank @Size(max = 200) String reason) {
+    }
+
+    @GetMapping("/closures")
+    List<AppointmentStore.Closure> closures() {
+        return store.closures();
+    }
+
+    @PostMapping(path = "/closures", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    AppointmentStore.Closure addClosure(@Valid @RequestBody NewClosure request) {
+        if (request.endsOn().isBefore(request.startsOn())) {
+            throw DomainProblem.unprocessable("The closure ends before it starts",
+                    List.of(new FieldError("endsOn", "must not be before startsOn")));
+        }
+        if (request.providerId() != null && calendar.provider(request.providerId()).isEmpty()) {
+            throw DomainProblem.unprocessable("Unknown provider", List.of(new FieldError("providerId", "is not a provider here")));
+        }
+        AppointmentStore.Closure closure = new AppointmentStore.Closure(UUID.randomUUID(), request.providerId(),
+                request.startsOn(), request.endsOn(), request.reason());
+        store.addClosure(closure);
+        return closure;
+    }
+
+    @DeleteMapping("/closures/{id}")
+    ResponseEntity<Void> deleteClosure(@PathVariable UUID id) {
+        if (!store.deleteClosure(id)) {
+            throw DomainProblem.notFound("closure", id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private Appointment find(UUID id) {
+        return store.find(id, false).orElseThrow(() -> DomainProblem.notFound("appointment", id));
+    }
+
+    private AppointmentView view(Appointment a) {
+        ZoneId zone = calendar.zone();
+        return new AppointmentView(a.id(), a.referralId(), a.cycle(), a.providerId(), providerName(a.providerId()),
+                a.location(), a.start().atZone(zone).toOffsetDateTime(), a.end().atZone(zone).toOffsetDateTime(),
+                a.status(), a.notBefore() == null ? null : a.notBefore().atZone(zone).toLocalDate(), a.cancelReason(),
+                a.cancelledBy(), a.units(), a.sites(), a.lotNumber(), a.notes());
+    }
+
+    private String providerName(String providerId) {
+        return calendar.provider(providerId).map(ClinicCalendar.Provider::name).orElse(null);
+    }
+
+    /** A date (start of that day, or of the next day for an end) in the clinic's zone, or an ISO instant. */
+    private Instant instant(String field, String value, boolean endOfRange) {
+        try {
+            if (value.length() == 10) {
+                LocalDate day = LocalDate.parse(value);
+                return (endOfRange ? day.plusDays(1) : day).atStartOfDay(calendar.zone()).toInstant();
+            }
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new DomainProblem(HttpStatus.BAD_REQUEST, "Invalid request", field + " must be a date or an ISO-8601 instant",
+                    List.of(new FieldError(field, "must be a date (2026-12-01) or an instant (2026-12-01T09:00:00-08:00)")));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package clinic.migraine.scheduling.calendar;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+
+/**
+ * The clinic's bookable slots: providers' weekly wall-clock hours in the clinic's zone, cut into visits,
+ * minus closures. Daylight-saving days keep their wall-clock hours; a visit that would start in a skipped
+ * hour does not exist.
+ */
+public final class ClinicCalendar {
+
+    public record Provider(String id, String name, String location, Map<DayOfWeek, List<Hours>> week) {
+    }
+
+    public record Hours(LocalTime from, LocalTime to) {
+    }
+
+    private final ZoneId zone;
+    private final Duration visit;
+    private final List<Provider> providers;
+
+    public ClinicCalendar(ZoneId zone, Duration visit, List<Provider> providers) {
+        this.zone = zone;
+        this.visit = visit;
+        this.providers = List.copyOf(providers);
+    }
+
+    /**
+     * Every slot from {@code firstDay} to {@code lastDay} inclusive, earliest first.
+     *
+     * @param closed (providerId, date) → no visits that day
+     */
+    public List<Slot> slots(LocalDate firstDay, LocalDate lastDay, String providerId,
+            BiPredicate<String, LocalDate> closed) {
+        List<Slot> slots = new ArrayList<>();
+        for (Provider provider : providers) {
+            if (providerId != null && !provider.id().equals(providerId)) {
+                continue;
+            }
+            for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
+                if (closed.test(provider.id(), day)) {
+                    continue;
+                }
+                for (Hours hours : provider.week().getOrDefault(day.getDayOfWeek(), List.of())) {
+                    for (LocalTime t = hours.from(); !t.plus(visit).isAfter(hours.to()) && !t.plus(visit).isBefore(t);
+                            t = t.plus(visit)) {
+                        LocalDateTime wallClock = day.atTime(t);
+                        ZonedDateTime start = ZonedDateTime.ofLocal(wallClock, zone, null);
+                        if (!start.toLocalDateTime().equals(wallClock)) {
+                            continue;
+                        }
+                        slots.add(new Slot(start.toOffsetDateTime(), start.plus(visit).toOffsetDateTime(),
+                                provider.id(), provider.location()));
+                    }
+                }
+            }
+        }
+        slots.sort(Comparator.comparing(Slot::start).thenComparing(Slot::providerId));
+        return slots;
+    }
+
+    /** True when a visit may start at this instant with this provider (on the grid, in hours, not closed). */
+    public boolean isBookable(Slot candidate, BiPredicate<String, LocalDate> closed) {
+        LocalDate day = candidate.start().atZoneSameInstant(zone).toLocalDate();
+        return slots(day, day, candidate.providerId(), closed).stream()
+                .anyMatch(s -> s.start().toInstant().equals(candidate.start().toInstant()));
+    }
+
+    public java.util.Optional<Provider> provider(String id) {
+        return providers.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public Duration visit() {
+        return visit;
+    }
+
+    public List<Provider> providers() {
+        return providers;
+    }
+
+    /** The day {@code businessDays} working days (Monday to Friday) after {@code day}. */
+    public static LocalDate plusBusinessDays(LocalDate day, int businessDays) {
+        LocalDate result = day;
+        int added = 0;
+        while (added < businessDays) {
+            result = result.plusDays(1);
+            if (result.getDayOfWeek() != DayOfWeek.SATURDAY && result.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                added++;
+            }
+        }
+        return result;
+    }
+}
