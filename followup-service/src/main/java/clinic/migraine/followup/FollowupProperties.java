@@ -1,0 +1,38 @@
+package clinic.migraine.followup;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code clinic.followup.*}: when patients hear from the clinic and how messages go out. Offsets are durations,
+ * so a test can shorten them to seconds while dates stay real.
+ */
+@ConfigurationProperties("clinic.followup")
+public record FollowupProperties(
+        @DefaultValue({"7d", "1d"}) List<Duration> reminderLeadTimes,
+        @DefaultValue("14d") Duration checkInAfter,
+        @DefaultValue("30d") Duration diaryEvery,
+        @DefaultValue("2") int diaryRequests,
+        @DefaultValue("70d") Duration nextCycleAfter,
+        @DefaultValue("84d") Duration minimumInterval,
+        @DefaultValue("21:00") LocalTime quietFrom,
+        @DefaultValue("09:00") LocalTime quietUntil,
+        @DefaultValue("clinic-alerts@migraine-clinic.test") String alertAddress,
+        @DefaultValue("appointments@migraine-clinic.test") String fromAddress,
+        @DefaultValue("http://localhost:8094") String publicBaseUrl,
+        @DefaultValue("change-me-local-only-secret") String linkSecret,
+        @DefaultValue("30d") Duration linkValidity,
+        @DefaultValue Sms sms) {
+
+    /**
+     * @param gateway {@code recording} keeps SMS in the database (local default); {@code http} posts them to a
+     *     Twilio-style gateway
+     */
+    public record Sms(@DefaultValue("recording") String gateway, String url, String username, String password,
+            @DefaultValue("+13105550199") String from) {
+    }
+}

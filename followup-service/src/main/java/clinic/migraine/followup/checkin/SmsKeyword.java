@@ -1,0 +1,41 @@
+package clinic.migraine.followup.checkin;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** The carrier-standard SMS keywords (CTIA): opt out, opt back in, ask for help. */
+public enum SmsKeyword {
+    STOP("You will not receive more text messages from the migraine clinic. Reply START to opt back in."),
+    START("You will receive text messages from the migraine clinic again. Reply STOP to opt out."),
+    HELP("Migraine clinic reminders. Reply STOP to opt out. For help call the clinic."),
+    OTHER("This number does not read replies. Please call the clinic.");
+
+    private static final Set<String> STOP_WORDS = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT",
+            "OPTOUT", "REVOKE");
+    private static final Set<String> START_WORDS = Set.of("START", "YES", "UNSTOP", "OPTIN");
+    private static final Set<String> HELP_WORDS = Set.of("HELP", "INFO");
+
+    private final String reply;
+
+    SmsKeyword(String reply) {
+        this.reply = reply;
+    }
+
+    public String reply() {
+        return reply;
+    }
+
+    public static SmsKeyword of(String body) {
+        String word = body == null ? "" : body.trim().toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
+        if (STOP_WORDS.contains(word)) {
+            return STOP;
+        }
+        if (START_WORDS.contains(word)) {
+            return START;
+        }
+        if (HELP_WORDS.contains(word)) {
+            return HELP;
+        }
+        return OTHER;
+    }
+}

@@ -1,0 +1,2 @@
+/** How messages leave: SMTP mail and SMS gateways. */
+package clinic.migraine.followup.delivery;

@@ -1,0 +1,2 @@
+/** Kafka adapters of follow-up. */
+package clinic.migraine.followup.messaging;

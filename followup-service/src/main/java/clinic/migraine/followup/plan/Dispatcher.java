@@ -1,0 +1,139 @@
+package clinic.migraine.followup.plan;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import clinic.migraine.events.ContactChannel;
+import clinic.migraine.events.NotificationKind;
+import clinic.migraine.events.PatientNotified;
+import clinic.migraine.followup.FollowupProperties;
+import clinic.migraine.followup.checkin.LinkTokens;
+import clinic.migraine.followup.delivery.DeliveryException;
+import clinic.migraine.followup.delivery.Mailer;
+import clinic.migraine.followup.delivery.SmsGateway;
+import clinic.migraine.kit.outbox.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends a due message at most once: claim it (PLANNED → SENDING, committed), check it still makes sense, send,
+ * then record SENT and publish PatientNotified in one transaction. A crash between claim and send leaves it
+ * SENDING; at the next start such messages become UNKNOWN and are shown to staff rather than resent (a missed
+ * reminder is better than a doubled one). A retryable failure (mail server down) returns the message to
+ * PLANNED and the timer tries again with growing pauses.
+ */
+public class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final FollowupStore store;
+    private final TransactionTemplate transactions;
+    private final Mailer mailer;
+    private final SmsGateway sms;
+    private final Outbox outbox;
+    private final LinkTokens tokens;
+    private final FollowupProperties properties;
+    private final Clock clock;
+
+    public Dispatcher(FollowupStore store, TransactionTemplate transactions, Mailer mailer, SmsGateway sms, Outbox outbox,
+            LinkTokens tokens, FollowupProperties properties, Clock clock) {
+        this.store = store;
+        this.transactions = transactions;
+        this.mailer = mailer;
+        this.sms = sms;
+        this.outbox = outbox;
+        this.tokens = tokens;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public void dispatch(UUID messageId) {
+        Boolean claimed = transactions.execute(tx -> store.claim(messageId));
+        if (!Boolean.TRUE.equals(claimed)) {
+            return;
+        }
+        FollowupStore.Message message = store.message(messageId).orElseThrow();
+        FollowupStore.Contact contact = store.contact(message.referralId()).orElseThrow();
+        FollowupStore.KnownAppointment appointment = message.appointmentId() == null ? null
+                : store.appointment(message.appointmentId()).orElse(null);
+        String skip = reasonNotToSend(message, contact, appointment);
+        if (skip != null) {
+            transactions.executeWithoutResult(tx -> store.finish(messageId, "DROPPED", skip, null));
+            log.info("Message {} ({}) not sent: {}", messageId, message.kind(), skip);
+            return;
+        }
+        try {
+            deliver(message, contact, appointment);
+        } catch (DeliveryException e) {
+            if (e.retryable()) {
+                transactions.executeWithoutResult(tx -> store.finish(messageId, "PLANNED", e.getMessage(), null));
+                log.warn("Message {} ({}) will be retried: {}", messageId, message.kind(), e.getMessage());
+                throw e;
+            }
+            transactions.executeWithoutResult(tx -> store.finish(messageId, "FAILED", e.getMessage(), null));
+            log.warn("Message {} ({}) failed: {}", messageId, message.kind(), e.getMessage());
+            return;
+        }
+        Instant sentAt = clock.instant();
+        transactions.executeWithoutResult(tx -> {
+            store.finish(messageId, "SENT", null, sentAt);
+            outbox.publish(PatientNotified.newBuilder()
+                    .setEventId(UUID.nameUUIDFromBytes(("notified:" + messageId).getBytes()))
+                    .setOccurredAt(sentAt).setReferralId(message.referralId())
+                    .setKind(NotificationKind.valueOf(message.kind())).setChannel(ContactChannel.valueOf(message.channel()))
+                    .setSentAt(sentAt).setAppointmentId(message.appointmentId()).setCycle(message.cycle()).build());
+        });
+        log.info("Message {} ({}) sent by {}", messageId, message.kind(), message.channel());
+    }
+
+    private String reasonNotToSend(FollowupStore.Message m, FollowupStore.Contact c, FollowupStore.KnownAppointment a) {
+        if (m.kind().equals("URGENT_ALERT")) {
+            return null;
+        }
+        if ("EMAIL".equals(m.channel()) && (c.emailOptedOut() || c.email() == null)) {
+            return c.email() == null ? "no email address" : "patient opted out of email";
+        }
+        if ("SMS".equals(m.channel()) && (c.smsOptedOut() || c.phone() == null)) {
+            return c.phone() == null ? "no phone number" : "patient opted out of SMS";
+        }
+        if (m.kind().equals("REMINDER")) {
+            if (a == null || !"booked".equals(a.status())) {
+                return "visit no longer booked";
+            }
+            if (!a.start().isAfter(clock.instant())) {
+                return "visit already passed";
+            }
+        }
+        if (c.withdrawn() && !m.kind().equals("CANCELLATION_NOTICE")) {
+            return "referral withdrawn";
+        }
+        return null;
+    }
+
+    private void deliver(FollowupStore.Message m, FollowupStore.Contact c, FollowupStore.KnownAppointment a) {
+        ZoneId zone = ZoneId.of(c.timeZone());
+        Instant expires = clock.instant().plus(properties.linkValidity());
+        String link = switch (m.kind()) {
+            case "CHECK_IN", "DIARY_REQUEST" -> properties.publicBaseUrl() + "/checkins/" + tokens.issue(
+                    new LinkTokens.Link(m.kind(), m.id(), m.referralId(), m.cycle() == null ? 0 : m.cycle(), expires));
+            case "URGENT_ALERT" -> m.referralId().toString();
+            default -> null;
+        };
+        MessageTexts.Text text = MessageTexts.of(m.kind(), a == null ? "" : MessageTexts.when(a.start(), zone),
+                a == null ? "" : a.location(), a == null ? null : a.provider(), link);
+        if ("SMS".equals(m.channel())) {
+            sms.send(c.phone(), text.subject() + ". " + text.body().replace("\n\n", " ").replace("\n", " ")
+                    + " Reply STOP to opt out.");
+            return;
+        }
+        boolean toClinic = m.kind().equals("URGENT_ALERT");
+        String unsubscribe = toClinic ? null : properties.publicBaseUrl() + "/unsubscribe/" + tokens.issue(
+                new LinkTokens.Link("unsubscribe", m.id(), m.referralId(), 0, expires));
+        boolean invitation = a != null && (m.kind().equals("CONFIRMATION") || m.kind().equals("RESCHEDULE_NOTICE"));
+        mailer.send(toClinic ? properties.alertAddress() : c.email(), text.subject(), text.text(unsubscribe),
+                text.html(unsubscribe), invitation ? Invitation.of(a, clock.instant()) : null, unsubscribe);
+    }
+}

@@ -1,0 +1,59 @@
+package clinic.migraine.followup.plan;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * Durable timers in Postgres (db-scheduler): one task instance per planned message and per cycle check. Through
+ * a transaction-aware data source, scheduling joins the caller's transaction, so a timer exists exactly when
+ * the plan it belongs to was committed. Timers survive restarts; several instances share them safely.
+ */
+public class Timers {
+
+    static final String SEND = "send-message";
+    static final String NEXT_CYCLE = "next-cycle-due";
+
+    private final OneTimeTask<String> send;
+    private final OneTimeTask<String> nextCycle;
+    private final Scheduler scheduler;
+
+    public Timers(DataSource dataSource, Consumer<UUID> onMessageDue, Consumer<String> onCycleDue, Duration pollingInterval) {
+        this.send = Tasks.oneTime(SEND, String.class)
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(15), 2.0))
+                .execute((instance, context) -> onMessageDue.accept(UUID.fromString(instance.getData())));
+        this.nextCycle = Tasks.oneTime(NEXT_CYCLE, String.class)
+                .execute((instance, context) -> onCycleDue.accept(instance.getData()));
+        this.scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), send, nextCycle)
+                .pollingInterval(pollingInterval)
+                .threads(4)
+                .enableImmediateExecution()
+                .registerShutdownHook()
+                .build();
+    }
+
+    public void sendAt(UUID messageId, Instant at) {
+        scheduler.schedule(send.instance(messageId.toString(), messageId.toString()), at);
+    }
+
+    public void cycleCheckAt(String key, String data, Instant at) {
+        scheduler.scheduleIfNotExists(nextCycle.instance(key, data), at);
+    }
+
+    public void start() {
+        scheduler.start();
+    }
+
+    public void stop() {
+        scheduler.stop();
+    }
+}

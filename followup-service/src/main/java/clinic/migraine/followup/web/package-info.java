@@ -1,0 +1,2 @@
+/** Staff-facing HTTP API of follow-up. */
+package clinic.migraine.followup.web;
