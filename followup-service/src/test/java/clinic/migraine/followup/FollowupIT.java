@@ -1,0 +1,251 @@
+package clinic.migraine.followup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import clinic.migraine.events.AppointmentBooked;
+import clinic.migraine.events.AppointmentCancelled;
+import clinic.migraine.events.AppointmentRescheduled;
+import clinic.migraine.events.CancelledBy;
+import clinic.migraine.events.ClinicalHistory;
+import clinic.migraine.events.ContactChannel;
+import clinic.migraine.events.EventTopic;
+import clinic.migraine.events.FollowUpRecorded;
+import clinic.migraine.events.MedicationOveruse;
+import clinic.migraine.events.NextCycleDue;
+import clinic.migraine.events.Payer;
+import clinic.migraine.events.ReferralContact;
+import clinic.migraine.events.ReferralSubmitted;
+import clinic.migraine.events.TreatmentCompleted;
+import clinic.migraine.testsupport.EventTopics;
+import clinic.migraine.testsupport.ServiceIntegrationTest;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Follow-up on a real broker, registry, Postgres and SMTP server, with offsets shortened to seconds. */
+@ServiceIntegrationTest
+@AutoConfigureMockMvc
+class FollowupIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(40);
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+            .withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("clinic.followup.check-in-after", () -> "2s");
+        registry.add("clinic.followup.diary-every", () -> "1h");
+        registry.add("clinic.followup.next-cycle-after", () -> "4s");
+        registry.add("clinic.followup.quiet-from", () -> "00:00");
+        registry.add("clinic.followup.quiet-until", () -> "00:00");
+        registry.add("clinic.followup.timer-polling", () -> "200ms");
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String brokers;
+    @Value("${clinic.schema-registry.url}")
+    String registryUrl;
+    EventTopics topics;
+
+    @BeforeEach
+    void topics() {
+        topics = new EventTopics(brokers, registryUrl);
+    }
+
+    @Test
+    void aBookingSendsAConfirmationWithACalendarInvitationAndPlansReminders() throws Exception {
+        UUID referral = patient("ana-" + UUID.randomUUID() + "@example.org", "+13105550100", ContactChannel.EMAIL);
+        UUID appointment = UUID.randomUUID();
+        Instant start = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+
+        topics.send(EventTopic.APPOINTMENT_BOOKED.topicName(), referral.toString(), booked(referral, appointment, start));
+
+        MimeMessage mail = awaitMail(email(referral), "Your migraine treatment visit is booked");
+        String raw = GreenMailUtil.getWholeMessage(mail);
+        assertThat(raw).contains("text/calendar").contains("BEGIN:VEVENT").contains("UID:" + appointment)
+                .contains("List-Unsubscribe").doesNotContain("Lopez");
+        assertThat(((MimeMultipart) mail.getContent()).getCount()).isGreaterThanOrEqualTo(2);
+        assertThat(messages(referral, "REMINDER", "PLANNED")).hasSize(2);
+        mvc.perform(get("/api/messages").param("patient", referral.toString())).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.kind == 'CONFIRMATION')].status").value(org.hamcrest.Matchers.contains("SENT")));
+    }
+
+    @Test
+    void reschedulingMovesTheRemindersAndCancellingStopsThem() {
+        UUID referral = patient("ben-" + UUID.randomUUID() + "@example.org", null, ContactChannel.EMAIL);
+        UUID appointment = UUID.randomUUID();
+        Instant start = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        Instant later = start.plus(3, ChronoUnit.DAYS);
+
+        topics.send(EventTopic.APPOINTMENT_BOOKED.topicName(), referral.toString(), booked(referral, appointment, start));
+        await().atMost(WAIT).until(() -> messages(referral, "REMINDER", "PLANNED").size() == 2);
+        topics.send(EventTopic.APPOINTMENT_RESCHEDULED.topicName(), referral.toString(), AppointmentRescheduled.newBuilder()
+                .setEventId(UUID.randomUUID()).setOccurredAt(now()).setReferralId(referral).setAppointmentId(appointment)
+                .setCycle(1).setPreviousStart(start).setPreviousEnd(start.plus(30, ChronoUnit.MINUTES)).setStart(later)
+                .setEnd(later.plus(30, ChronoUnit.MINUTES)).setProviderId("prov-1").setProviderName("Dr. Rivera")
+                .setLocation("Marina Del Rey").setClinicTimeZone("America/Los_Angeles").build());
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(dueTimes(referral, "PLANNED")).containsExactlyInAnyOrder(later.minus(7, ChronoUnit.DAYS),
+                    later.minus(1, ChronoUnit.DAYS));
+            assertThat(messages(referral, "REMINDER", "CANCELLED")).hasSize(2);
+        });
+        awaitMail(email(referral), "Your treatment visit has moved");
+
+        topics.send(EventTopic.APPOINTMENT_CANCELLED.topicName(), referral.toString(), AppointmentCancelled.newBuilder()
+                .setEventId(UUID.randomUUID()).setOccurredAt(now()).setReferralId(referral).setAppointmentId(appointment)
+                .setCycle(1).setStart(later).setReason("patient request").setCancelledBy(CancelledBy.PATIENT).build());
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(messages(referral, "REMINDER", "PLANNED")).isEmpty());
+        awaitMail(email(referral), "Your treatment visit is cancelled");
+    }
+
+    @Test
+    void anUrgentCheckInAlertsTheClinicAndTheNextCycleFollows() throws Exception {
+        UUID referral = patient("cara-" + UUID.randomUUID() + "@example.org", null, ContactChannel.EMAIL);
+        topics.send(EventTopic.TREATMENT_COMPLETED.topicName(), referral.toString(), TreatmentCompleted.newBuilder()
+                .setEventId(UUID.randomUUID()).setOccurredAt(now()).setReferralId(referral)
+                .setAppointmentId(UUID.randomUUID()).setCycle(1).setTreatmentDate(LocalDate.now()).setTreatedAt(now())
+                .setUnits(155).setInjectionSites(31).setLotNumber("C1").setProviderId("prov-1").build());
+
+        MimeMessage checkIn = awaitMail(email(referral), "How are you after your injections?");
+        Matcher link = Pattern.compile("/checkins/([A-Za-z0-9_.-]+)").matcher(GreenMailUtil.getBody(checkIn));
+        assertThat(link.find()).isTrue();
+        String token = link.group(1);
+        mvc.perform(get("/checkins/" + token)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Trouble swallowing")));
+        mvc.perform(post("/api/checkins/" + token).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"neckPainOrStiffness": true, "injectionSitePain": false, "droopingEyelid": false,
+                         "troubleSwallowingSpeakingBreathing": true, "headacheDaysLast30": 9}"""))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.urgent").value(true));
+        mvc.perform(post("/api/checkins/" + token).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"neckPainOrStiffness": false, "injectionSitePain": false, "droopingEyelid": false,
+                         "troubleSwallowingSpeakingBreathing": false}"""))
+                .andExpect(status().isConflict());
+        mvc.perform(get("/checkins/not-a-token")).andExpect(status().isNotFound());
+
+        awaitMail("clinic-alerts@migraine-clinic.test", "URGENT: possible toxin spread reported");
+        awaitMail(email(referral), "Please seek medical care now");
+        FollowUpRecorded recorded = topics.await(EventTopic.FOLLOW_UP_RECORDED.topicName(), FollowUpRecorded.class,
+                e -> e.getReferralId().equals(referral), 1, WAIT).get(0);
+        assertThat(recorded.getUrgent()).isTrue();
+        assertThat(recorded.getHeadacheDaysLast30()).isEqualTo(9);
+        NextCycleDue due = topics.await(EventTopic.NEXT_CYCLE_DUE.topicName(), NextCycleDue.class,
+                e -> e.getReferralId().equals(referral), 1, WAIT).get(0);
+        assertThat(due.getNextCycle()).isEqualTo(2);
+        assertThat(due.getEarliestDate()).isEqualTo(LocalDate.now().plusDays(84));
+        assertThat(due.getLatestHeadacheDays()).isEqualTo(9);
+    }
+
+    @Test
+    void stopByTextMessageOptsThePatientOutOfSms() throws Exception {
+        String phone = "+1310555" + String.format("%04d", (int) (Math.random() * 10000));
+        UUID referral = patient(null, phone, ContactChannel.SMS);
+
+        mvc.perform(post("/api/sms/inbound").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("From", phone).param("Body", "Stop"))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("START")));
+        topics.send(EventTopic.APPOINTMENT_BOOKED.topicName(), referral.toString(),
+                booked(referral, UUID.randomUUID(), Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS)));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql(
+                "select reason from message where referral_id = :id and kind = 'CONFIRMATION' and status = 'DROPPED'")
+                .param("id", referral).query(String.class).list()).containsExactly("patient opted out of SMS"));
+    }
+
+    private UUID patient(String email, String phone, ContactChannel channel) {
+        UUID referral = UUID.randomUUID();
+        topics.send(EventTopic.REFERRAL_SUBMITTED.topicName(), referral.toString(), ReferralSubmitted.newBuilder()
+                .setEventId(UUID.randomUUID()).setOccurredAt(now()).setReferralId(referral).setPatientId(UUID.randomUUID())
+                .setDateOfBirth(LocalDate.of(1984, 3, 9))
+                .setContact(ReferralContact.newBuilder().setEmail(email).setPhone(phone).setTimeZone("America/New_York")
+                        .setPreferredChannel(channel).build())
+                .setPayer(Payer.newBuilder().setPolicy("label").setMemberId("M-1").build()).setDiagnosisCode("G43.709")
+                .setClinical(ClinicalHistory.newBuilder().setHeadacheDaysPerMonth(18).setMigraineDaysPerMonth(10)
+                        .setChronicMigraineMonths(9).setPreventiveTrials(List.of())
+                        .setMedicationOveruse(MedicationOveruse.NONE).setOnCgrpAntibody(false)
+                        .setContraindications(List.of()).build())
+                .build());
+        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from contact where referral_id = :id")
+                .param("id", referral).query(Long.class).single() == 1);
+        return referral;
+    }
+
+    private String email(UUID referral) {
+        return jdbc.sql("select email from contact where referral_id = :id").param("id", referral).query(String.class).single();
+    }
+
+    private static AppointmentBooked booked(UUID referral, UUID appointment, Instant start) {
+        return AppointmentBooked.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(now()).setReferralId(referral)
+                .setAppointmentId(appointment).setCycle(1).setProviderId("prov-1").setProviderName("Dr. Rivera")
+                .setLocation("Marina Del Rey").setStart(start).setEnd(start.plus(30, ChronoUnit.MINUTES))
+                .setClinicTimeZone("America/Los_Angeles").build();
+    }
+
+    private MimeMessage awaitMail(String to, String subject) {
+        MimeMessage[] found = new MimeMessage[1];
+        await().atMost(WAIT).until(() -> {
+            for (MimeMessage message : MAIL.getReceivedMessages()) {
+                if (message.getSubject().equals(subject) && message.getAllRecipients()[0].toString().equals(to)) {
+                    found[0] = message;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    private List<String> messages(UUID referral, String kind, String status) {
+        return jdbc.sql("select label from message where referral_id = :id and kind = :kind and status = :status")
+                .param("id", referral).param("kind", kind).param("status", status).query(String.class).list();
+    }
+
+    private List<Instant> dueTimes(UUID referral, String status) {
+        return jdbc.sql("select due_at from message where referral_id = :id and kind = 'REMINDER' and status = :status")
+                .param("id", referral).param("status", status)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
