@@ -114,7 +114,8 @@ public class FollowUps {
         }
         store.appointmentStatus(e.getAppointmentId(), "fulfilled");
         String subject = "cycle:" + e.getReferralId() + ":" + e.getCycle();
-        Instant treated = e.getTreatedAt();
+        // timed from when the treatment was recorded (right after the visit), so shortened offsets work with real dates
+        Instant treated = e.getOccurredAt();
         plan(e.getReferralId(), subject, "CHECK_IN", "after-treatment", null, e.getCycle(),
                 treated.plus(properties.checkInAfter()));
         for (int i = 1; i <= properties.diaryRequests(); i++) {
