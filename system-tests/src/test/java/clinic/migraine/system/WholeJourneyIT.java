@@ -1,0 +1,268 @@
+package clinic.migraine.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import clinic.migraine.events.EventTopic;
+import clinic.migraine.stack.Stack;
+import clinic.migraine.stack.StackConfig;
+import clinic.migraine.testsupport.EventTopics;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole system on real processes (the same launcher as ./run-local, on free ports), checked only through
+ * public APIs, mail and topics. Follow-up offsets are shortened to seconds; dates stay real.
+ */
+class WholeJourneyIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static Stack stack;
+    private static Api intake;
+    private static Api eligibility;
+    private static Api scheduling;
+    private static Api followup;
+
+    @BeforeAll
+    static void startTheSystem() throws IOException {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Path state = Files.createTempDirectory("system-test");
+        Map<String, Integer> services = new LinkedHashMap<>();
+        StackConfig.SERVICE_PORTS.keySet().forEach(name -> services.put(name, freePort()));
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("clinic.followup.check-in-after", "2s");
+        properties.put("clinic.followup.diary-every", "1h");
+        properties.put("clinic.followup.diary-requests", "1");
+        properties.put("clinic.followup.next-cycle-after", "8s");
+        properties.put("clinic.followup.quiet-from", "00:00");
+        properties.put("clinic.followup.quiet-until", "00:00");
+        properties.put("clinic.followup.timer-polling", "250ms");
+        properties.put("clinic.outbox.poll-interval", "200ms");
+        stack = Stack.start(new StackConfig(root, state.resolve("data"), root.resolve("system-tests/target/stack-logs"),
+                freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), services, properties,
+                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")));
+        intake = new Api(stack.services().get("intake-service").baseUrl());
+        eligibility = new Api(stack.services().get("eligibility-service").baseUrl());
+        scheduling = new Api(stack.services().get("scheduling-service").baseUrl());
+        followup = new Api(stack.services().get("followup-service").baseUrl());
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void anEligibleReferralIsBookedAndThePatientGetsAnInvitation() throws Exception {
+        String email = "ana-" + UUID.randomUUID() + "@example.org";
+        String id = submit(referral(email, "label", "G43.709", ""));
+
+        Api.Answer referral = awaitStatus(id, "SCHEDULED");
+
+        assertThat(referral.<String>read("$.eligibility.outcome")).isEqualTo("ELIGIBLE");
+        assertThat(referral.<String>read("$.appointment.location")).isEqualTo("Marina Del Rey");
+        List<String> inbox = awaitImapInbox(email, 1);
+        assertThat(inbox.get(0)).contains("Your migraine treatment visit is booked").contains("BEGIN:VEVENT")
+                .contains("text/calendar");
+    }
+
+    @Test
+    void aNotEligibleReferralShowsItsReasonsAndNothingIsBookedOrSent() {
+        String email = "ben-" + UUID.randomUUID() + "@example.org";
+        String id = submit(referral(email, "label", "G43.909", ""));
+
+        Api.Answer referral = awaitStatus(id, "NOT_ELIGIBLE");
+
+        assertThat(referral.<List<String>>read("$.eligibility.reasons[*].code")).containsExactly("DIAGNOSIS_NOT_COVERED");
+        assertThat(referral.<List<String>>read("$.timeline[*].summary"))
+                .anySatisfy(summary -> assertThat(summary).contains("NOT_ELIGIBLE (DIAGNOSIS_NOT_COVERED)"));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> mailTo(email).isEmpty() && intake.get("/api/referrals/" + id).body().contains("\"appointment\":null"));
+    }
+
+    @Test
+    void aPriorAuthorizationCaseIsReviewedAuthorizedAndBooked() {
+        String email = "cara-" + UUID.randomUUID() + "@example.org";
+        String id = submit(referral(email, "commercial-precert", "G43.719", TRIALS));
+        awaitStatus(id, "NEEDS_REVIEW");
+        String reviewId = await().atMost(WAIT).until(() -> {
+            List<String> ids = eligibility.get("/api/reviews?status=OPEN").read("$[?(@.referralId == '" + id + "')].id");
+            return ids.isEmpty() ? null : ids.get(0);
+        }, found -> found != null);
+
+        Api.Answer authorized = eligibility.post("/api/reviews/" + reviewId + "/authorization",
+                "{\"authorizationNumber\":\"PA-2231\",\"validUntil\":\"" + LocalDate.now().plusMonths(6)
+                        + "\",\"clinician\":\"Dr. Shah\"}");
+
+        assertThat(authorized.status()).isEqualTo(200);
+        Api.Answer referral = awaitStatus(id, "SCHEDULED");
+        assertThat(referral.<List<String>>read("$.timeline[*].summary"))
+                .anySatisfy(summary -> assertThat(summary).contains("ELIGIBLE under commercial-precert").contains("Dr. Shah"));
+    }
+
+    @Test
+    void aPatientGoesThroughTwoCyclesAndTheCourseEndsWhenItDoesNotHelpEnough() {
+        String email = "dana-" + UUID.randomUUID() + "@example.org";
+        String id = submit(referral(email, "nice", "G43.709", TRIALS));
+        String first = awaitStatus(id, "SCHEDULED").read("$.appointment.id");
+        OffsetDateTime firstStart = OffsetDateTime.parse(intake.get("/api/referrals/" + id).read("$.appointment.start"));
+
+        assertThat(scheduling.post("/api/appointments/" + first + "/complete", "{\"lotNumber\":\"C3391\"}").status())
+                .isEqualTo(200);
+        awaitStatus(id, "IN_TREATMENT");
+        answerCheckIn(email, 1, 17);
+
+        Api.Answer second = awaitStatus(id, "SCHEDULED");
+        assertThat(second.<Integer>read("$.appointment.cycle")).isEqualTo(2);
+        LocalDate secondDay = OffsetDateTime.parse(second.read("$.appointment.start")).toLocalDate();
+        assertThat(secondDay).isAfterOrEqualTo(firstStart.toLocalDate().plusDays(84));
+
+        assertThat(scheduling.post("/api/appointments/" + second.read("$.appointment.id") + "/complete", "{}").status())
+                .isEqualTo(200);
+        answerCheckIn(email, 2, 17);
+
+        Api.Answer ended = awaitStatus(id, "DISCONTINUED");
+        assertThat(ended.<String>read("$.eligibility.outcome")).isEqualTo("NOT_ELIGIBLE");
+        assertThat(ended.<List<String>>read("$.eligibility.reasons[*].code")).containsExactly("INSUFFICIENT_RESPONSE");
+        assertThat(ended.<Object>read("$.appointment")).isNull();
+        awaitMail(email, "Your treatment course", 1);
+    }
+
+    @Test
+    void everyEventOnEveryTopicDecodesWithTheRegistryWhichIsBackward() {
+        String registry = stack.registry().ccompatUrl();
+        Api registryApi = new Api(registry);
+        assertThat(registryApi.get("/config").body()).contains("BACKWARD");
+        submit(referral("eve-" + UUID.randomUUID() + "@example.org", "label", "G43.709", ""));
+        EventTopics topics = new EventTopics(stack.kafka().bootstrapServers(), registry);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(registryApi.get("/subjects").<List<String>>read("$"))
+                .contains("referral-submitted-value", "eligibility-determined-value", "appointment-booked-value",
+                        "patient-notified-value"));
+        for (EventTopic topic : List.of(EventTopic.REFERRAL_SUBMITTED, EventTopic.ELIGIBILITY_DETERMINED,
+                EventTopic.APPOINTMENT_BOOKED, EventTopic.PATIENT_NOTIFIED)) {
+            List<Object> events = topics.await(topic.topicName(), Object.class, e -> true, 1, Duration.ofSeconds(20));
+            assertThat(events).as(topic.topicName()).isNotEmpty().allSatisfy(e -> assertThat(e).isInstanceOf(topic.eventType()));
+        }
+    }
+
+    private static final String TRIALS = """
+            {"drug": "topiramate", "drugClass": "ANTICONVULSANT", "days": 90, "result": "INEFFECTIVE"},
+            {"drug": "propranolol", "drugClass": "BETA_BLOCKER", "days": 75, "result": "INEFFECTIVE"},
+            {"drug": "amitriptyline", "drugClass": "TRICYCLIC", "days": 20, "result": "NOT_TOLERATED"}""";
+
+    private static String referral(String email, String policy, String code, String trials) {
+        return """
+                {"patient": {"firstName": "Ana", "lastName": "Lopez", "dateOfBirth": "1984-03-09", "email": "%s",
+                             "phone": "+13105550100", "timeZone": "America/New_York", "preferredChannel": "EMAIL"},
+                 "referrer": {"name": "Dr. Kim", "npi": "1234567893"},
+                 "payer": {"policy": "%s", "memberId": "XJ-99812"},
+                 "diagnosisCode": "%s",
+                 "clinical": {"headacheDaysPerMonth": 18, "migraineDaysPerMonth": 10, "chronicMigraineMonths": 9,
+                              "preventiveTrials": [%s], "medicationOveruse": "NONE", "onCgrpAntibody": false,
+                              "contraindications": []}}
+                """.formatted(email, policy, code, trials);
+    }
+
+    private static String submit(String body) {
+        Api.Answer created = intake.post("/api/referrals", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.read("$.id");
+    }
+
+    private static Api.Answer awaitStatus(String id, String status) {
+        return await().atMost(WAIT).until(() -> intake.get("/api/referrals/" + id),
+                answer -> answer.status() == 200 && status.equals(answer.read("$.status")));
+    }
+
+    /** Answers the check-in of the given cycle from the link in the patient's mail. */
+    private static void answerCheckIn(String email, int cycle, int headacheDays) {
+        MimeMessage mail = awaitMail(email, "How are you after your injections?", cycle).get(cycle - 1);
+        Matcher link = Pattern.compile("/checkins/([A-Za-z0-9_.-]+)").matcher(GreenMailUtil.getBody(mail));
+        assertThat(link.find()).isTrue();
+        Api.Answer answer = followup.post("/api/checkins/" + link.group(1), """
+                {"neckPainOrStiffness": true, "injectionSitePain": false, "droopingEyelid": false,
+                 "troubleSwallowingSpeakingBreathing": false, "headacheDaysLast30": %d}""".formatted(headacheDays));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    }
+
+    private static List<MimeMessage> awaitMail(String to, String subject, int atLeast) {
+        return await().atMost(WAIT).until(() -> mailTo(to).stream().filter(m -> subject(m).equals(subject)).toList(),
+                found -> found.size() >= atLeast);
+    }
+
+    private static List<MimeMessage> mailTo(String to) {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage message : stack.mail().greenMail().getReceivedMessages()) {
+            try {
+                if (message.getAllRecipients()[0].toString().equals(to)) {
+                    found.add(message);
+                }
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return found;
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads the patient's inbox over IMAP, logging in as the patient (any password). */
+    private static List<String> awaitImapInbox(String email, int atLeast) {
+        return await().atMost(WAIT).until(() -> {
+            Properties imap = new Properties();
+            imap.put("mail.imap.host", "127.0.0.1");
+            imap.put("mail.imap.port", String.valueOf(stack.mail().imapPort()));
+            List<String> messages = new ArrayList<>();
+            try (Store store = Session.getInstance(imap).getStore("imap")) {
+                store.connect(email, "any password");
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                for (Message message : inbox.getMessages()) {
+                    messages.add(GreenMailUtil.getWholeMessage(message));
+                }
+                inbox.close(false);
+            }
+            return messages;
+        }, messages -> messages.size() >= atLeast);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
