@@ -39,11 +39,9 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,16 +77,8 @@ class FollowupIT {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
-    @Value("${clinic.schema-registry.url}")
-    String registryUrl;
+    @Autowired
     EventTopics topics;
-
-    @BeforeEach
-    void topics() {
-        topics = new EventTopics(brokers, registryUrl);
-    }
 
     @Test
     void aBookingSendsAConfirmationWithACalendarInvitationAndPlansReminders() throws Exception {

@@ -30,10 +30,8 @@ import clinic.migraine.events.TreatmentCompleted;
 import clinic.migraine.kit.outbox.OutboxRelay;
 import clinic.migraine.testsupport.EventTopics;
 import clinic.migraine.testsupport.ServiceIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,16 +50,8 @@ class IntakeIT {
     JdbcClient jdbc;
     @Autowired
     OutboxRelay relay;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
-    @Value("${clinic.schema-registry.url}")
-    String registryUrl;
+    @Autowired
     EventTopics topics;
-
-    @BeforeEach
-    void topics() {
-        topics = new EventTopics(brokers, registryUrl);
-    }
 
     @Test
     void aSubmittedReferralIsPublishedAsAvroThroughTheRegistry() throws Exception {

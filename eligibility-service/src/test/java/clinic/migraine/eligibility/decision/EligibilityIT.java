@@ -35,10 +35,8 @@ import clinic.migraine.events.TrialResult;
 import clinic.migraine.testsupport.EventTopics;
 import clinic.migraine.testsupport.ServiceIntegrationTest;
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,16 +53,8 @@ class EligibilityIT {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
-    @Value("${clinic.schema-registry.url}")
-    String registryUrl;
+    @Autowired
     EventTopics topics;
-
-    @BeforeEach
-    void topics() {
-        topics = new EventTopics(brokers, registryUrl);
-    }
 
     @Test
     void decidesAReferralOnceEvenWhenItIsDeliveredTwice() {
