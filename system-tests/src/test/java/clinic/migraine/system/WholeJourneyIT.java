@@ -31,12 +31,16 @@ import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 
 /**
  * The whole system on real processes (the same launcher as ./run-local, on free ports), checked only through
  * public APIs, mail and topics. Follow-up offsets are shortened to seconds; dates stay real.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WholeJourneyIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -169,6 +173,68 @@ class WholeJourneyIT {
             List<Object> events = topics.await(topic.topicName(), Object.class, e -> true, 1, Duration.ofSeconds(20));
             assertThat(events).as(topic.topicName()).isNotEmpty().allSatisfy(e -> assertThat(e).isInstanceOf(topic.eventType()));
         }
+    }
+
+    @Test
+    void reschedulingAndCancellingFromTheSchedulerApiMoveAndCancelTheReminders() {
+        String email = "finn-" + UUID.randomUUID() + "@example.org";
+        String id = submit(referral(email, "label", "G43.709", ""));
+        String appointment = awaitStatus(id, "SCHEDULED").read("$.appointment.id");
+        String later = scheduling.get("/api/slots?providerId=prov-2&from=" + LocalDate.now().plusDays(20) + "&to="
+                + LocalDate.now().plusDays(27)).<List<String>>read("$[*].start").get(0);
+
+        Api.Answer moved = scheduling.post("/api/appointments/" + appointment + "/reschedule",
+                "{\"start\":\"" + later + "\",\"providerId\":\"prov-2\"}");
+
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        awaitMail(email, "Your treatment visit has moved", 1);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(followup.get("/api/messages?patient=" + id)
+                .<List<String>>read("$[?(@.kind == 'REMINDER' && @.status == 'PLANNED')].label"))
+                .hasSize(2).allSatisfy(label -> assertThat(label).endsWith(OffsetDateTime.parse(later).toInstant().toString())));
+
+        assertThat(scheduling.post("/api/appointments/" + appointment + "/cancel",
+                "{\"reason\":\"patient request\",\"by\":\"PATIENT\"}").status()).isEqualTo(200);
+        awaitMail(email, "Your treatment visit is cancelled", 1);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(followup.get("/api/messages?patient=" + id)
+                .<List<String>>read("$[?(@.kind == 'REMINDER' && @.status == 'PLANNED')].label")).isEmpty());
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aServiceKilledMidBurstLosesNothingAndDoublesNothing() {
+        List<String> ids = new ArrayList<>();
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            if (i == 15) {
+                stack.services().get("scheduling-service").process().kill();
+            }
+            String email = "burst-" + i + "-" + UUID.randomUUID() + "@example.org";
+            emails.add(email);
+            ids.add(submit(referral(email, "label", "G43.709", "")));
+        }
+        stack.restart("scheduling-service");
+
+        for (String id : ids) {
+            awaitStatus(id, "SCHEDULED");
+        }
+        Api.Answer appointments = scheduling.get("/api/appointments?status=booked&from=" + LocalDate.now() + "&to="
+                + LocalDate.now().plusDays(120));
+        List<String> referrals = appointments.read("$[*].referralId");
+        for (String id : ids) {
+            assertThat(referrals.stream().filter(id::equals)).as("appointments of " + id).hasSize(1);
+        }
+        List<String> providers = appointments.read("$[*].providerId");
+        List<String> starts = appointments.read("$[*].start");
+        List<String> providerSlots = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            providerSlots.add(providers.get(i) + "@" + starts.get(i));
+        }
+        assertThat(providerSlots).doesNotHaveDuplicates();
+        for (String email : emails) {
+            awaitMail(email, "Your migraine treatment visit is booked", 1);
+        }
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> emails.stream()
+                .allMatch(email -> mailTo(email).size() == 1));
     }
 
     private static final String TRIALS = """
