@@ -17,6 +17,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
 import clinic.migraine.events.AppointmentBooked;
 import clinic.migraine.events.AppointmentCancelled;
 import clinic.migraine.events.AppointmentRescheduled;
@@ -31,6 +33,9 @@ import clinic.migraine.events.Payer;
 import clinic.migraine.events.ReferralContact;
 import clinic.migraine.events.ReferralSubmitted;
 import clinic.migraine.events.TreatmentCompleted;
+import clinic.migraine.followup.plan.Dispatcher;
+import clinic.migraine.followup.plan.FollowUps;
+import clinic.migraine.followup.plan.Timers;
 import clinic.migraine.testsupport.EventTopics;
 import clinic.migraine.testsupport.ServiceIntegrationTest;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -77,6 +82,14 @@ class FollowupIT {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Timers timers;
+    @Autowired
+    Dispatcher dispatcher;
+    @Autowired
+    FollowUps followUps;
+    @Autowired
+    DataSource dataSource;
     @Autowired
     EventTopics topics;
 
@@ -179,6 +192,35 @@ class FollowupIT {
         await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql(
                 "select reason from message where referral_id = :id and kind = 'CONFIRMATION' and status = 'DROPPED'")
                 .param("id", referral).query(String.class).list()).containsExactly("patient opted out of SMS"));
+    }
+
+    @Test
+    void timersDueWhileTheServiceWasDownAreSentOnceAfterItComesBack() throws Exception {
+        UUID referral = patient("gil-" + UUID.randomUUID() + "@example.org", null, ContactChannel.EMAIL);
+        timers.stop();
+        topics.send(EventTopic.APPOINTMENT_BOOKED.topicName(), referral.toString(),
+                booked(referral, UUID.randomUUID(), Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS)));
+        await().atMost(WAIT).until(() -> messages(referral, "CONFIRMATION", "PLANNED").size() == 1);
+
+        Timers restarted = new Timers(dataSource, dispatcher::dispatch, followUps::cycleDue, Duration.ofMillis(200));
+        Timers secondInstance = new Timers(dataSource, dispatcher::dispatch, followUps::cycleDue, Duration.ofMillis(200));
+        restarted.start();
+        secondInstance.start();
+
+        awaitMail(email(referral), "Your migraine treatment visit is booked");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> MAIL.getReceivedMessages().length > 0
+                && java.util.Arrays.stream(MAIL.getReceivedMessages()).filter(m -> recipient(m).equals(email(referral)))
+                        .count() == 1);
+        assertThat(messages(referral, "CONFIRMATION", "SENT")).hasSize(1);
+        secondInstance.stop();
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private UUID patient(String email, String phone, ContactChannel channel) {

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minimumInterval the shortest time between two treatments (84 days)
  * @param preferredWindow how long after the minimum interval a later cycle is preferably booked (14 days)
  * @param maxConsecutiveNoShows after this many no-shows in a row the schedulers rebook by hand
+ * @param fillCancellations offer a slot freed within {@code fillCancellationsWithin} to the patient booked latest
  */
 @ConfigurationProperties("clinic.scheduling")
 public record SchedulingProperties(
@@ -29,6 +30,8 @@ public record SchedulingProperties(
         @DefaultValue("14d") Duration preferredWindow,
         @DefaultValue("true") boolean rebookNoShows,
         @DefaultValue("2") int maxConsecutiveNoShows,
+        @DefaultValue("true") boolean fillCancellations,
+        @DefaultValue("14d") Duration fillCancellationsWithin,
         List<ProviderHours> providers) {
 
     public record ProviderHours(String id, String name, @DefaultValue("Marina Del Rey") String location,

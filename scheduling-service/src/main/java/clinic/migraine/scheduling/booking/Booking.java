@@ -288,6 +288,30 @@ public class Booking {
                 .setReferralId(a.referralId()).setAppointmentId(a.id()).setCycle(a.cycle()).setStart(a.start())
                 .setReason(reason).setCancelledBy(by).build());
         feed.changed(a.id(), "cancelled", store.recordChange(a.id(), "cancelled", now));
+        fillFreedSlot(a, now);
+    }
+
+    /** Moves the patient booked latest for the same kind of visit into a slot freed soon, as a normal reschedule. */
+    private void fillFreedSlot(Appointment freed, Instant now) {
+        if (!properties.fillCancellations() || !freed.start().isAfter(now)
+                || freed.start().isAfter(now.plus(properties.fillCancellationsWithin()))) {
+            return;
+        }
+        store.latestToMoveInto(freed.start(), freed.cycle() == 1, freed.referralId()).ifPresent(waiting -> {
+            try {
+                savepoint.executeWithoutResult(tx -> store.move(waiting.id(), freed.providerId(), freed.location(),
+                        freed.start(), freed.end(), now));
+            } catch (DataIntegrityViolationException e) {
+                return;
+            }
+            outbox.publish(AppointmentRescheduled.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(now)
+                    .setReferralId(waiting.referralId()).setAppointmentId(waiting.id()).setCycle(waiting.cycle())
+                    .setPreviousStart(waiting.start()).setPreviousEnd(waiting.end()).setStart(freed.start())
+                    .setEnd(freed.end()).setProviderId(freed.providerId()).setProviderName(providerName(freed.providerId()))
+                    .setLocation(freed.location()).setClinicTimeZone(calendar.zone().getId()).build());
+            feed.changed(waiting.id(), "rescheduled", store.recordChange(waiting.id(), "rescheduled", now));
+            log.info("Appointment {} moved earlier into the slot freed by {}", waiting.id(), freed.id());
+        });
     }
 
     private void insertOrConflict(Appointment appointment) {

@@ -85,6 +85,22 @@ public class AppointmentStore {
                 .query(AppointmentStore::appointment).list();
     }
 
+    /**
+     * The waitlist: the booked appointment of the same kind (first course or later cycle) that starts last after
+     * the freed slot and may move into it without breaking its 84-day interval.
+     */
+    public Optional<Appointment> latestToMoveInto(Instant freedStart, boolean firstCourse, UUID excludedReferral) {
+        return jdbc.sql("""
+                select * from appointment
+                where status = 'booked' and start_at > :freed and referral_id <> :excluded
+                  and (cycle = 1) = :firstCourse
+                  and (not_before is null or not_before <= :freed)
+                order by start_at desc limit 1
+                for update skip locked
+                """).param("freed", Timestamp.from(freedStart)).param("firstCourse", firstCourse)
+                .param("excluded", excludedReferral).query(AppointmentStore::appointment).optional();
+    }
+
     public List<Appointment> ofReferral(UUID referralId) {
         return jdbc.sql("select * from appointment where referral_id = :id order by cycle, start_at")
                 .param("id", referralId).query(AppointmentStore::appointment).list();
