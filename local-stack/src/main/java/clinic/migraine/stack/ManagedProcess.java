@@ -125,16 +125,23 @@ public final class ManagedProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(Duration.ofSeconds(20));
+    }
+
+    /** SIGTERM, then kill -9 after the grace time; true if it stopped by itself within that time. */
+    public boolean stop(Duration grace) {
         if (!process.isAlive()) {
-            return;
+            return false;
         }
         process.toHandle().descendants().forEach(ProcessHandle::destroy);
         process.destroy();
-        if (!waitFor(Duration.ofSeconds(20))) {
+        if (!waitFor(grace)) {
             process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             waitFor(Duration.ofSeconds(5));
+            return false;
         }
+        return true;
     }
 
     private boolean waitFor(Duration timeout) {

@@ -13,19 +13,25 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final ManagedProcess process;
     private final int port;
+    private final ClassDataSharing classData;
 
-    private ServiceProcess(String name, ManagedProcess process, int port) {
+    private ServiceProcess(String name, ManagedProcess process, int port, ClassDataSharing classData) {
         this.name = name;
         this.process = process;
         this.port = port;
+        this.classData = classData;
     }
 
     public static Path jar(Path projectRoot, String module) {
         return projectRoot.resolve(module).resolve("target").resolve(module + ".jar");
     }
 
+    /**
+     * @param classDataDirectory where the extracted jar and its class-data archive are kept, or null to run the
+     *        jar as built
+     */
     public static ServiceProcess start(Path projectRoot, String module, int port, Map<String, String> properties,
-            List<String> jvmOptions, Path logFile) {
+            List<String> jvmOptions, Path logFile, Path classDataDirectory) {
         Path jar = jar(projectRoot, module);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(module + " is not built: " + jar + " is missing");
@@ -34,9 +40,12 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(ManagedProcess.java());
         command.addAll(jvmOptions);
         command.add("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=clinic.migraine.events");
-        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
+        ClassDataSharing classData = classDataDirectory == null ? null
+                : ClassDataSharing.prepare(jar, classDataDirectory.resolve(module));
+        command.addAll(classData == null ? List.of("-jar", jar.toAbsolutePath().toString()) : classData.launch(module));
+        command.add("--server.port=" + port);
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        return new ServiceProcess(module, ManagedProcess.start(module, command, projectRoot, logFile), port);
+        return new ServiceProcess(module, ManagedProcess.start(module, command, projectRoot, logFile), port, classData);
     }
 
     public ServiceProcess awaitReady(Duration timeout) {
@@ -65,6 +74,9 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        process.close();
+        boolean cleanly = process.stop(classData == null ? Duration.ofSeconds(20) : classData.stopGrace());
+        if (classData != null) {
+            classData.stopped(cleanly);
+        }
     }
 }

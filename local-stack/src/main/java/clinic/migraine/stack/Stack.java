@@ -78,7 +78,7 @@ public final class Stack implements AutoCloseable {
             }
             ServiceProcess service = track(ServiceProcess.start(config.projectRoot(), module, port,
                     serviceProperties(module), config.serviceJvmOptions(),
-                    config.logDirectory().resolve(module + ".log")));
+                    config.logDirectory().resolve(module + ".log"), config.classDataDirectory()));
             services.put(module, service);
             ready.add(CompletableFuture.runAsync(() -> service.awaitReady(SERVICE_TIMEOUT)));
         });
@@ -108,7 +108,8 @@ public final class Stack implements AutoCloseable {
             started.remove(old);
         }
         ServiceProcess service = track(ServiceProcess.start(config.projectRoot(), module, config.services().get(module),
-                serviceProperties(module), config.serviceJvmOptions(), config.logDirectory().resolve(module + ".log")));
+                serviceProperties(module), config.serviceJvmOptions(), config.logDirectory().resolve(module + ".log"),
+                config.classDataDirectory()));
         services.put(module, service);
         return service.awaitReady(SERVICE_TIMEOUT);
     }

@@ -12,17 +12,27 @@ import java.util.Map;
  * @param dataDirectory kept across restarts; null for a stack that forgets everything
  * @param services service module name → port, in start order
  * @param serviceProperties extra Spring properties for every service (e.g. shortened follow-up offsets)
+ * @param classDataDirectory where the services' class-data archives are kept (faster starts); null for none
  */
 public record StackConfig(Path projectRoot, Path dataDirectory, Path logDirectory, int kafkaPort,
         int kafkaControllerPort, int registryPort, int postgresPort, int smtpPort, int imapPort,
-        Map<String, Integer> services, Map<String, String> serviceProperties, List<String> serviceJvmOptions) {
+        Map<String, Integer> services, Map<String, String> serviceProperties, List<String> serviceJvmOptions,
+        Path classDataDirectory) {
+
+    /** A stack that runs the service jars as built (tests: every run is a first run). */
+    public StackConfig(Path projectRoot, Path dataDirectory, Path logDirectory, int kafkaPort,
+            int kafkaControllerPort, int registryPort, int postgresPort, int smtpPort, int imapPort,
+            Map<String, Integer> services, Map<String, String> serviceProperties, List<String> serviceJvmOptions) {
+        this(projectRoot, dataDirectory, logDirectory, kafkaPort, kafkaControllerPort, registryPort, postgresPort,
+                smtpPort, imapPort, services, serviceProperties, serviceJvmOptions, null);
+    }
 
     public static final Map<String, Integer> SERVICE_PORTS = orderedPorts();
 
     public static StackConfig defaults(Path projectRoot, Path stateDirectory) {
         return new StackConfig(projectRoot, stateDirectory.resolve("data"), stateDirectory.resolve("logs"),
                 9092, 9093, 8081, 5432, 1025, 1143, SERVICE_PORTS, Map.of("spring.profiles.active", "local"),
-                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), stateDirectory.resolve("cds"));
     }
 
     private static Map<String, Integer> orderedPorts() {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,12 @@ import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -44,6 +51,7 @@ import org.junit.jupiter.api.Test;
 class WholeJourneyIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Path LOGS = Path.of("target/stack-logs").toAbsolutePath();
     private static Stack stack;
     private static Api intake;
     private static Api eligibility;
@@ -65,7 +73,7 @@ class WholeJourneyIT {
         properties.put("clinic.followup.quiet-until", "00:00");
         properties.put("clinic.followup.timer-polling", "250ms");
         properties.put("clinic.outbox.poll-interval", "200ms");
-        stack = Stack.start(new StackConfig(root, state.resolve("data"), root.resolve("system-tests/target/stack-logs"),
+        stack = Stack.start(new StackConfig(root, state.resolve("data"), LOGS,
                 freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), services, properties,
                 List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")));
         intake = new Api(stack.services().get("intake-service").baseUrl());
@@ -172,6 +180,43 @@ class WholeJourneyIT {
                 EventTopic.APPOINTMENT_BOOKED, EventTopic.PATIENT_NOTIFIED)) {
             List<Object> events = topics.await(topic.topicName(), Object.class, e -> true, 1, Duration.ofSeconds(20));
             assertThat(events).as(topic.topicName()).isNotEmpty().allSatisfy(e -> assertThat(e).isInstanceOf(topic.eventType()));
+        }
+    }
+
+    @Test
+    void oneReferralIsFollowedAcrossTheServicesByItsTraceIdAndTheLogsHoldNoPatientData() throws IOException {
+        String email = "tara-" + UUID.randomUUID() + "@example.org";
+        String id = submit(referral(email, "label", "G43.709", ""));
+        awaitStatus(id, "SCHEDULED");
+
+        Map<String, String> traceIds = new LinkedHashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "trace-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            consumer.subscribe(List.of(EventTopic.REFERRAL_SUBMITTED.topicName(),
+                    EventTopic.ELIGIBILITY_DETERMINED.topicName(), EventTopic.APPOINTMENT_BOOKED.topicName()));
+            await().atMost(WAIT).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    Header parent = record.headers().lastHeader("traceparent");
+                    if (id.equals(record.key()) && parent != null) {
+                        traceIds.put(record.topic(), new String(parent.value(), StandardCharsets.UTF_8).split("-")[1]);
+                    }
+                }
+                return traceIds.size() == 3;
+            });
+        }
+        assertThat(traceIds.values()).as("trace id per topic %s", traceIds).containsOnly(traceIds.values().iterator().next());
+        String traceId = traceIds.values().iterator().next();
+        await().atMost(WAIT).untilAsserted(() -> {
+            for (String service : StackConfig.SERVICE_PORTS.keySet()) {
+                assertThat(Files.readString(LOGS.resolve(service + ".log"))).as(service).contains(traceId);
+            }
+        });
+        for (String service : StackConfig.SERVICE_PORTS.keySet()) {
+            assertThat(Files.readString(LOGS.resolve(service + ".log"))).as(service).doesNotContain(email);
         }
     }
 

@@ -72,6 +72,8 @@ public class FollowUps {
         planNow(e.getReferralId(), "appointment:" + e.getAppointmentId(), "CONFIRMATION", "booked@" + e.getStart(),
                 e.getAppointmentId(), e.getCycle());
         planReminders(e.getReferralId(), e.getAppointmentId(), e.getCycle(), e.getStart());
+        log.info("Referral {} cycle {}: confirmation and reminders planned for appointment {}", e.getReferralId(),
+                e.getCycle(), e.getAppointmentId());
     }
 
     @Transactional

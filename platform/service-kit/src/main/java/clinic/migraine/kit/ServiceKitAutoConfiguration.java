@@ -8,16 +8,20 @@ import clinic.migraine.kit.messaging.DeadLetters;
 import clinic.migraine.kit.outbox.Outbox;
 import clinic.migraine.kit.outbox.OutboxProperties;
 import clinic.migraine.kit.outbox.OutboxRelay;
+import clinic.migraine.kit.outbox.TraceHeaders;
 import clinic.migraine.kit.web.ProblemDetailsAdvice;
 import clinic.migraine.kit.web.RequestSizeLimitFilter;
 import clinic.migraine.serde.ConfluentAvroSerializer;
 import clinic.migraine.serde.SerdeConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -80,8 +84,9 @@ public class ServiceKitAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, OutboxRelay relay) {
-        return new Outbox(jdbc, relay);
+    Outbox outbox(JdbcClient jdbc, OutboxRelay relay, ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator) {
+        return new Outbox(jdbc, relay, new TraceHeaders(tracer.getIfAvailable(), propagator.getIfAvailable()));
     }
 
     @Bean

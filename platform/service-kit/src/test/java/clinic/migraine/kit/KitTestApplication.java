@@ -1,9 +1,12 @@
 package clinic.migraine.kit;
 
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import clinic.migraine.events.ReferralWithdrawn;
 import clinic.migraine.kit.inbox.ProcessedEvents;
+import clinic.migraine.kit.outbox.Outbox;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -30,10 +33,12 @@ public class KitTestApplication {
 
         private final ProcessedEvents processed;
         private final JdbcClient jdbc;
+        private final Outbox outbox;
 
-        WithdrawalHandler(ProcessedEvents processed, JdbcClient jdbc) {
+        WithdrawalHandler(ProcessedEvents processed, JdbcClient jdbc, Outbox outbox) {
             this.processed = processed;
             this.jdbc = jdbc;
+            this.outbox = outbox;
         }
 
         @Transactional
@@ -43,6 +48,12 @@ public class KitTestApplication {
             }
             if (event.getReason().equals("fail")) {
                 throw new IllegalStateException("handler refuses this event");
+            }
+            if (event.getReason().equals("forward")) {
+                outbox.publish(ReferralWithdrawn.newBuilder(event)
+                        .setEventId(UUID.nameUUIDFromBytes(event.getEventId().toString().getBytes(StandardCharsets.UTF_8)))
+                        .setReason("forwarded")
+                        .build());
             }
             jdbc.sql("insert into handled (event_id, reason) values (:id, :reason)")
                     .param("id", event.getEventId())

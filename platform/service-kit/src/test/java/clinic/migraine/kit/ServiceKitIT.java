@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -94,6 +95,44 @@ class ServiceKitIT {
     }
 
     @Test
+    void whatAHandlerPublishesCarriesTheTraceOfTheRecordItHandled() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        ReferralWithdrawn event = withdrawn("forward");
+        ProducerRecord<String, SpecificRecord> traced = record(event);
+        traced.headers().add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
+
+        try (KafkaProducer<String, SpecificRecord> producer = avroProducer()) {
+            producer.send(traced);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
+                "select count(*) from handled where reason = 'forwarded' and event_id = :id")
+                .param("id", UUID.nameUUIDFromBytes(event.getEventId().toString().getBytes(StandardCharsets.UTF_8)))
+                .query(Long.class).single()).isEqualTo(1));
+        String sent = "00-" + traceId + "-00f067aa0ba902b7-01";
+        List<String> parents = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = rawConsumer()) {
+            consumer.subscribe(List.of(EventTopic.REFERRAL_WITHDRAWN.topicName()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key().equals(event.getReferralId().toString())) {
+                        parents.add(header(record, "traceparent"));
+                    }
+                }
+                return parents.size() >= 2;
+            });
+        }
+        assertThat(parents).hasSize(2).contains(sent);
+        assertThat(parents).filteredOn(parent -> !sent.equals(parent)).singleElement()
+                .asString().startsWith("00-" + traceId + "-");
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return record.headers().lastHeader(name) == null ? null
+                : new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
     void sendsUndecodableBytesToTheDeadLetterTopicAndGoesOn() {
         String deadLetters = EventTopic.REFERRAL_WITHDRAWN.deadLetterTopic(EventTopic.Service.INTAKE)
                 .replace(EventTopic.Service.INTAKE.groupName(), "kit-test");
@@ -168,13 +207,17 @@ class ServiceKitIT {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }
 
-    private List<ConsumerRecord<String, byte[]>> readAll(String topic, int atLeast) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+    private KafkaConsumer<String, byte[]> rawConsumer() {
+        return new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readAll(String topic, int atLeast) {
+        try (KafkaConsumer<String, byte[]> consumer = rawConsumer()) {
             consumer.subscribe(List.of(topic));
             List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {

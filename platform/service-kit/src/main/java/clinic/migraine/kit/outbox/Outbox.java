@@ -23,10 +23,12 @@ public class Outbox {
 
     private final JdbcClient jdbc;
     private final OutboxRelay relay;
+    private final TraceHeaders trace;
 
-    public Outbox(JdbcClient jdbc, OutboxRelay relay) {
+    public Outbox(JdbcClient jdbc, OutboxRelay relay, TraceHeaders trace) {
         this.jdbc = jdbc;
         this.relay = relay;
+        this.trace = trace;
     }
 
     /** Adds the event to the outbox; the topic follows from its type, the key is its referral id. */
@@ -34,8 +36,8 @@ public class Outbox {
     public void publish(SpecificRecord event) {
         EventTopic topic = EventTopic.forEvent(event);
         jdbc.sql("""
-                insert into outbox (event_id, topic, message_key, event_type, payload)
-                values (:eventId, :topic, :key, :type, :payload)
+                insert into outbox (event_id, topic, message_key, event_type, payload, trace_headers)
+                values (:eventId, :topic, :key, :type, :payload, :trace)
                 on conflict (event_id) do nothing
                 """)
                 .param("eventId", EventEnvelope.eventId(event))
@@ -43,6 +45,7 @@ public class Outbox {
                 .param("key", EventEnvelope.referralId(event).toString())
                 .param("type", event.getClass().getName())
                 .param("payload", encode(event))
+                .param("trace", trace.capture())
                 .update();
         relay.nudgeAfterCommit();
     }

@@ -138,7 +138,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private int publishBatch() {
         List<Row> rows = jdbc.sql("""
-                select id, event_id, topic, message_key, event_type, payload from outbox
+                select id, event_id, topic, message_key, event_type, payload, trace_headers from outbox
                 where published_at is null order by id limit :limit for update skip locked
                 """)
                 .param("limit", properties.batchSize())
@@ -149,7 +149,9 @@ public class OutboxRelay implements SmartLifecycle {
         }
         List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            sends.add(kafka.send(new ProducerRecord<>(row.topic(), row.key(), decode(row))));
+            ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(row.topic(), row.key(), decode(row));
+            TraceHeaders.addTo(record.headers(), row.traceHeaders());
+            sends.add(kafka.send(record));
         }
         List<Long> published = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -202,10 +204,11 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static Row row(ResultSet rs, int rowNum) throws SQLException {
         return new Row(rs.getLong("id"), rs.getObject("event_id", UUID.class), rs.getString("topic"),
-                rs.getString("message_key"), rs.getString("event_type"), rs.getBytes("payload"));
+                rs.getString("message_key"), rs.getString("event_type"), rs.getBytes("payload"), rs.getString("trace_headers"));
     }
 
-    private record Row(long id, UUID eventId, String topic, String key, String eventType, byte[] payload) {
+    private record Row(long id, UUID eventId, String topic, String key, String eventType, byte[] payload,
+            String traceHeaders) {
     }
 
     @Override
