@@ -1,10 +1,10 @@
 package clinic.migraine.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static clinic.migraine.testsupport.RunningSystem.referral;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 import clinic.migraine.events.EventTopic;
 import clinic.migraine.stack.Stack;
 import clinic.migraine.stack.StackConfig;
+import clinic.migraine.testsupport.Api;
+import clinic.migraine.testsupport.RunningSystem;
 import clinic.migraine.testsupport.EventTopics;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Folder;
@@ -50,8 +52,9 @@ import org.junit.jupiter.api.Test;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WholeJourneyIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration WAIT = RunningSystem.WAIT;
     private static final Path LOGS = Path.of("target/stack-logs").toAbsolutePath();
+    private static RunningSystem system;
     private static Stack stack;
     private static Api intake;
     private static Api eligibility;
@@ -59,42 +62,28 @@ class WholeJourneyIT {
     private static Api followup;
 
     @BeforeAll
-    static void startTheSystem() throws IOException {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        Path state = Files.createTempDirectory("system-test");
-        Map<String, Integer> services = new LinkedHashMap<>();
-        StackConfig.SERVICE_PORTS.keySet().forEach(name -> services.put(name, freePort()));
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("clinic.followup.check-in-after", "2s");
-        properties.put("clinic.followup.diary-every", "1h");
-        properties.put("clinic.followup.diary-requests", "1");
-        properties.put("clinic.followup.next-cycle-after", "8s");
-        properties.put("clinic.followup.quiet-from", "00:00");
-        properties.put("clinic.followup.quiet-until", "00:00");
-        properties.put("clinic.followup.timer-polling", "250ms");
-        properties.put("clinic.outbox.poll-interval", "200ms");
-        stack = Stack.start(new StackConfig(root, state.resolve("data"), LOGS,
-                freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), services, properties,
-                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")));
-        intake = new Api(stack.services().get("intake-service").baseUrl());
-        eligibility = new Api(stack.services().get("eligibility-service").baseUrl());
-        scheduling = new Api(stack.services().get("scheduling-service").baseUrl());
-        followup = new Api(stack.services().get("followup-service").baseUrl());
+    static void startTheSystem() {
+        system = RunningSystem.start(LOGS, Map.of());
+        stack = system.stack();
+        intake = system.intake;
+        eligibility = system.eligibility;
+        scheduling = system.scheduling;
+        followup = system.followup;
     }
 
     @AfterAll
     static void stopTheSystem() {
-        if (stack != null) {
-            stack.close();
+        if (system != null) {
+            system.close();
         }
     }
 
     @Test
     void anEligibleReferralIsBookedAndThePatientGetsAnInvitation() throws Exception {
         String email = "ana-" + UUID.randomUUID() + "@example.org";
-        String id = submit(referral(email, "label", "G43.709", ""));
+        String id = system.submit(referral(email, "label", "G43.709", ""));
 
-        Api.Answer referral = awaitStatus(id, "SCHEDULED");
+        Api.Answer referral = system.awaitStatus(id, "SCHEDULED");
 
         assertThat(referral.<String>read("$.eligibility.outcome")).isEqualTo("ELIGIBLE");
         assertThat(referral.<String>read("$.appointment.location")).isEqualTo("Marina Del Rey");
@@ -106,22 +95,22 @@ class WholeJourneyIT {
     @Test
     void aNotEligibleReferralShowsItsReasonsAndNothingIsBookedOrSent() {
         String email = "ben-" + UUID.randomUUID() + "@example.org";
-        String id = submit(referral(email, "label", "G43.909", ""));
+        String id = system.submit(referral(email, "label", "G43.909", ""));
 
-        Api.Answer referral = awaitStatus(id, "NOT_ELIGIBLE");
+        Api.Answer referral = system.awaitStatus(id, "NOT_ELIGIBLE");
 
         assertThat(referral.<List<String>>read("$.eligibility.reasons[*].code")).containsExactly("DIAGNOSIS_NOT_COVERED");
         assertThat(referral.<List<String>>read("$.timeline[*].summary"))
                 .anySatisfy(summary -> assertThat(summary).contains("NOT_ELIGIBLE (DIAGNOSIS_NOT_COVERED)"));
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
-                .until(() -> mailTo(email).isEmpty() && intake.get("/api/referrals/" + id).body().contains("\"appointment\":null"));
+                .until(() -> system.mailTo(email).isEmpty() && intake.get("/api/referrals/" + id).body().contains("\"appointment\":null"));
     }
 
     @Test
     void aPriorAuthorizationCaseIsReviewedAuthorizedAndBooked() {
         String email = "cara-" + UUID.randomUUID() + "@example.org";
-        String id = submit(referral(email, "commercial-precert", "G43.719", TRIALS));
-        awaitStatus(id, "NEEDS_REVIEW");
+        String id = system.submit(referral(email, "commercial-precert", "G43.719", RunningSystem.threeFailedPreventives()));
+        system.awaitStatus(id, "NEEDS_REVIEW");
         String reviewId = await().atMost(WAIT).until(() -> {
             List<String> ids = eligibility.get("/api/reviews?status=OPEN").read("$[?(@.referralId == '" + id + "')].id");
             return ids.isEmpty() ? null : ids.get(0);
@@ -132,7 +121,7 @@ class WholeJourneyIT {
                         + "\",\"clinician\":\"Dr. Shah\"}");
 
         assertThat(authorized.status()).isEqualTo(200);
-        Api.Answer referral = awaitStatus(id, "SCHEDULED");
+        Api.Answer referral = system.awaitStatus(id, "SCHEDULED");
         assertThat(referral.<List<String>>read("$.timeline[*].summary"))
                 .anySatisfy(summary -> assertThat(summary).contains("ELIGIBLE under commercial-precert").contains("Dr. Shah"));
     }
@@ -140,16 +129,16 @@ class WholeJourneyIT {
     @Test
     void aPatientGoesThroughTwoCyclesAndTheCourseEndsWhenItDoesNotHelpEnough() {
         String email = "dana-" + UUID.randomUUID() + "@example.org";
-        String id = submit(referral(email, "nice", "G43.709", TRIALS));
-        String first = awaitStatus(id, "SCHEDULED").read("$.appointment.id");
+        String id = system.submit(referral(email, "nice", "G43.709", RunningSystem.threeFailedPreventives()));
+        String first = system.awaitStatus(id, "SCHEDULED").read("$.appointment.id");
         OffsetDateTime firstStart = OffsetDateTime.parse(intake.get("/api/referrals/" + id).read("$.appointment.start"));
 
         assertThat(scheduling.post("/api/appointments/" + first + "/complete", "{\"lotNumber\":\"C3391\"}").status())
                 .isEqualTo(200);
-        awaitStatus(id, "IN_TREATMENT");
+        system.awaitStatus(id, "IN_TREATMENT");
         answerCheckIn(email, 1, 17);
 
-        Api.Answer second = awaitStatus(id, "SCHEDULED");
+        Api.Answer second = system.awaitStatus(id, "SCHEDULED");
         assertThat(second.<Integer>read("$.appointment.cycle")).isEqualTo(2);
         LocalDate secondDay = OffsetDateTime.parse(second.read("$.appointment.start")).toLocalDate();
         assertThat(secondDay).isAfterOrEqualTo(firstStart.toLocalDate().plusDays(84));
@@ -158,11 +147,11 @@ class WholeJourneyIT {
                 .isEqualTo(200);
         answerCheckIn(email, 2, 17);
 
-        Api.Answer ended = awaitStatus(id, "DISCONTINUED");
+        Api.Answer ended = system.awaitStatus(id, "DISCONTINUED");
         assertThat(ended.<String>read("$.eligibility.outcome")).isEqualTo("NOT_ELIGIBLE");
         assertThat(ended.<List<String>>read("$.eligibility.reasons[*].code")).containsExactly("INSUFFICIENT_RESPONSE");
         assertThat(ended.<Object>read("$.appointment")).isNull();
-        awaitMail(email, "Your treatment course", 1);
+        system.awaitMail(email, "Your treatment course", 1);
     }
 
     @Test
@@ -170,7 +159,7 @@ class WholeJourneyIT {
         String registry = stack.registry().ccompatUrl();
         Api registryApi = new Api(registry);
         assertThat(registryApi.get("/config").body()).contains("BACKWARD");
-        submit(referral("eve-" + UUID.randomUUID() + "@example.org", "label", "G43.709", ""));
+        system.submit(referral("eve-" + UUID.randomUUID() + "@example.org", "label", "G43.709", ""));
         EventTopics topics = new EventTopics(stack.kafka().bootstrapServers(), registry);
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(registryApi.get("/subjects").<List<String>>read("$"))
@@ -186,8 +175,8 @@ class WholeJourneyIT {
     @Test
     void oneReferralIsFollowedAcrossTheServicesByItsTraceIdAndTheLogsHoldNoPatientData() throws IOException {
         String email = "tara-" + UUID.randomUUID() + "@example.org";
-        String id = submit(referral(email, "label", "G43.709", ""));
-        awaitStatus(id, "SCHEDULED");
+        String id = system.submit(referral(email, "label", "G43.709", ""));
+        system.awaitStatus(id, "SCHEDULED");
 
         Map<String, String> traceIds = new LinkedHashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
@@ -223,8 +212,8 @@ class WholeJourneyIT {
     @Test
     void reschedulingAndCancellingFromTheSchedulerApiMoveAndCancelTheReminders() {
         String email = "finn-" + UUID.randomUUID() + "@example.org";
-        String id = submit(referral(email, "label", "G43.709", ""));
-        String appointment = awaitStatus(id, "SCHEDULED").read("$.appointment.id");
+        String id = system.submit(referral(email, "label", "G43.709", ""));
+        String appointment = system.awaitStatus(id, "SCHEDULED").read("$.appointment.id");
         String later = scheduling.get("/api/slots?providerId=prov-2&from=" + LocalDate.now().plusDays(20) + "&to="
                 + LocalDate.now().plusDays(27)).<List<String>>read("$[*].start").get(0);
 
@@ -232,14 +221,14 @@ class WholeJourneyIT {
                 "{\"start\":\"" + later + "\",\"providerId\":\"prov-2\"}");
 
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
-        awaitMail(email, "Your treatment visit has moved", 1);
+        system.awaitMail(email, "Your treatment visit has moved", 1);
         await().atMost(WAIT).untilAsserted(() -> assertThat(followup.get("/api/messages?patient=" + id)
                 .<List<String>>read("$[?(@.kind == 'REMINDER' && @.status == 'PLANNED')].label"))
                 .hasSize(2).allSatisfy(label -> assertThat(label).endsWith(OffsetDateTime.parse(later).toInstant().toString())));
 
         assertThat(scheduling.post("/api/appointments/" + appointment + "/cancel",
                 "{\"reason\":\"patient request\",\"by\":\"PATIENT\"}").status()).isEqualTo(200);
-        awaitMail(email, "Your treatment visit is cancelled", 1);
+        system.awaitMail(email, "Your treatment visit is cancelled", 1);
         await().atMost(WAIT).untilAsserted(() -> assertThat(followup.get("/api/messages?patient=" + id)
                 .<List<String>>read("$[?(@.kind == 'REMINDER' && @.status == 'PLANNED')].label")).isEmpty());
     }
@@ -255,12 +244,12 @@ class WholeJourneyIT {
             }
             String email = "burst-" + i + "-" + UUID.randomUUID() + "@example.org";
             emails.add(email);
-            ids.add(submit(referral(email, "label", "G43.709", "")));
+            ids.add(system.submit(referral(email, "label", "G43.709", "")));
         }
         stack.restart("scheduling-service");
 
         for (String id : ids) {
-            awaitStatus(id, "SCHEDULED");
+            system.awaitStatus(id, "SCHEDULED");
         }
         Api.Answer appointments = scheduling.get("/api/appointments?status=booked&from=" + LocalDate.now() + "&to="
                 + LocalDate.now().plusDays(120));
@@ -276,77 +265,21 @@ class WholeJourneyIT {
         }
         assertThat(providerSlots).doesNotHaveDuplicates();
         for (String email : emails) {
-            awaitMail(email, "Your migraine treatment visit is booked", 1);
+            system.awaitMail(email, "Your migraine treatment visit is booked", 1);
         }
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> emails.stream()
-                .allMatch(email -> mailTo(email).size() == 1));
-    }
-
-    private static final String TRIALS = """
-            {"drug": "topiramate", "drugClass": "ANTICONVULSANT", "days": 90, "result": "INEFFECTIVE"},
-            {"drug": "propranolol", "drugClass": "BETA_BLOCKER", "days": 75, "result": "INEFFECTIVE"},
-            {"drug": "amitriptyline", "drugClass": "TRICYCLIC", "days": 20, "result": "NOT_TOLERATED"}""";
-
-    private static String referral(String email, String policy, String code, String trials) {
-        return """
-                {"patient": {"firstName": "Ana", "lastName": "Lopez", "dateOfBirth": "1984-03-09", "email": "%s",
-                             "phone": "+13105550100", "timeZone": "America/New_York", "preferredChannel": "EMAIL"},
-                 "referrer": {"name": "Dr. Kim", "npi": "1234567893"},
-                 "payer": {"policy": "%s", "memberId": "XJ-99812"},
-                 "diagnosisCode": "%s",
-                 "clinical": {"headacheDaysPerMonth": 18, "migraineDaysPerMonth": 10, "chronicMigraineMonths": 9,
-                              "preventiveTrials": [%s], "medicationOveruse": "NONE", "onCgrpAntibody": false,
-                              "contraindications": []}}
-                """.formatted(email, policy, code, trials);
-    }
-
-    private static String submit(String body) {
-        Api.Answer created = intake.post("/api/referrals", body);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.read("$.id");
-    }
-
-    private static Api.Answer awaitStatus(String id, String status) {
-        return await().atMost(WAIT).until(() -> intake.get("/api/referrals/" + id),
-                answer -> answer.status() == 200 && status.equals(answer.read("$.status")));
+                .allMatch(email -> system.mailTo(email).size() == 1));
     }
 
     /** Answers the check-in of the given cycle from the link in the patient's mail. */
     private static void answerCheckIn(String email, int cycle, int headacheDays) {
-        MimeMessage mail = awaitMail(email, "How are you after your injections?", cycle).get(cycle - 1);
+        MimeMessage mail = system.awaitMail(email, "How are you after your injections?", cycle).get(cycle - 1);
         Matcher link = Pattern.compile("/checkins/([A-Za-z0-9_.-]+)").matcher(GreenMailUtil.getBody(mail));
         assertThat(link.find()).isTrue();
         Api.Answer answer = followup.post("/api/checkins/" + link.group(1), """
                 {"neckPainOrStiffness": true, "injectionSitePain": false, "droopingEyelid": false,
                  "troubleSwallowingSpeakingBreathing": false, "headacheDaysLast30": %d}""".formatted(headacheDays));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-    }
-
-    private static List<MimeMessage> awaitMail(String to, String subject, int atLeast) {
-        return await().atMost(WAIT).until(() -> mailTo(to).stream().filter(m -> subject(m).equals(subject)).toList(),
-                found -> found.size() >= atLeast);
-    }
-
-    private static List<MimeMessage> mailTo(String to) {
-        List<MimeMessage> found = new ArrayList<>();
-        for (MimeMessage message : stack.mail().greenMail().getReceivedMessages()) {
-            try {
-                if (message.getAllRecipients()[0].toString().equals(to)) {
-                    found.add(message);
-                }
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return found;
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Reads the patient's inbox over IMAP, logging in as the patient (any password). */
@@ -369,11 +302,4 @@ class WholeJourneyIT {
         }, messages -> messages.size() >= atLeast);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,4 +1,4 @@
-package clinic.migraine.system;
+package clinic.migraine.testsupport;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,10 +10,10 @@ import java.time.Duration;
 import com.jayway.jsonpath.JsonPath;
 
 /** Plain HTTP against a service, as any client of the public API would call it. */
-final class Api {
+public final class Api {
 
-    record Answer(int status, String body) {
-        <T> T read(String path) {
+    public record Answer(int status, String body) {
+        public <T> T read(String path) {
             return JsonPath.read(body, path);
         }
     }
@@ -22,17 +22,31 @@ final class Api {
 
     private final String baseUrl;
 
-    Api(String baseUrl) {
+    public Api(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
-    Answer get(String path) {
+    public Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
-    Answer post(String path, String json) {
+    public Answer post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Sends raw bytes with the given content type (null: none), for hostile-input tests. */
+    public Answer send(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
+    public String baseUrl() {
+        return baseUrl;
     }
 
     private static Answer send(HttpRequest.Builder request) {

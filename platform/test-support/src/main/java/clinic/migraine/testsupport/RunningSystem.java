@@ -1,0 +1,156 @@
+package clinic.migraine.testsupport;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import clinic.migraine.stack.Stack;
+import clinic.migraine.stack.StackConfig;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * The whole system on real processes for system and fault tests: the same launcher as ./run-local on free
+ * ports and a throwaway data folder, follow-up offsets shortened to seconds, and the calls every such test
+ * makes through the public APIs and the mailbox.
+ */
+public final class RunningSystem implements AutoCloseable {
+
+    public static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static final String TRIALS = """
+            {"drug": "topiramate", "drugClass": "ANTICONVULSANT", "days": 90, "result": "INEFFECTIVE"},
+            {"drug": "propranolol", "drugClass": "BETA_BLOCKER", "days": 75, "result": "INEFFECTIVE"},
+            {"drug": "amitriptyline", "drugClass": "TRICYCLIC", "days": 20, "result": "NOT_TOLERATED"}""";
+
+    private final Stack stack;
+    public final Api intake;
+    public final Api eligibility;
+    public final Api scheduling;
+    public final Api followup;
+
+    private RunningSystem(Stack stack) {
+        this.stack = stack;
+        intake = new Api(stack.services().get("intake-service").baseUrl());
+        eligibility = new Api(stack.services().get("eligibility-service").baseUrl());
+        scheduling = new Api(stack.services().get("scheduling-service").baseUrl());
+        followup = new Api(stack.services().get("followup-service").baseUrl());
+    }
+
+    /** Starts everything; logs go to the folder, the extra properties to every service. */
+    public static RunningSystem start(Path logDirectory, Map<String, String> extraProperties) {
+        try {
+            Path root = Path.of("..").toAbsolutePath().normalize();
+            Path state = Files.createTempDirectory("clinic-system");
+            Map<String, Integer> services = new LinkedHashMap<>();
+            StackConfig.SERVICE_PORTS.keySet().forEach(name -> services.put(name, freePort()));
+            Map<String, String> properties = new LinkedHashMap<>();
+            properties.put("clinic.followup.check-in-after", "2s");
+            properties.put("clinic.followup.diary-every", "1h");
+            properties.put("clinic.followup.diary-requests", "1");
+            properties.put("clinic.followup.next-cycle-after", "8s");
+            properties.put("clinic.followup.quiet-from", "00:00");
+            properties.put("clinic.followup.quiet-until", "00:00");
+            properties.put("clinic.followup.timer-polling", "250ms");
+            properties.put("clinic.outbox.poll-interval", "200ms");
+            properties.putAll(extraProperties);
+            return new RunningSystem(Stack.start(new StackConfig(root, state.resolve("data"), logDirectory,
+                    freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), services, properties,
+                    List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Stack stack() {
+        return stack;
+    }
+
+    /** A referral as staff would submit it; trials is the inside of the preventive-trials array. */
+    public static String referral(String email, String policy, String code, String trials) {
+        return """
+                {"patient": {"firstName": "Ana", "lastName": "Lopez", "dateOfBirth": "1984-03-09", "email": "%s",
+                             "phone": "+13105550100", "timeZone": "America/New_York", "preferredChannel": "EMAIL"},
+                 "referrer": {"name": "Dr. Kim", "npi": "1234567893"},
+                 "payer": {"policy": "%s", "memberId": "XJ-99812"},
+                 "diagnosisCode": "%s",
+                 "clinical": {"headacheDaysPerMonth": 18, "migraineDaysPerMonth": 10, "chronicMigraineMonths": 9,
+                              "preventiveTrials": [%s], "medicationOveruse": "NONE", "onCgrpAntibody": false,
+                              "contraindications": []}}
+                """.formatted(email, policy, code, trials);
+    }
+
+    /** An eligible referral under the "label" policy. */
+    public static String eligibleReferral(String email) {
+        return referral(email, "label", "G43.709", "");
+    }
+
+    /** Three failed preventives: what the stricter payer policies ask for. */
+    public static String threeFailedPreventives() {
+        return TRIALS;
+    }
+
+    /** Submits and returns the new referral's id; fails unless intake answers 201. */
+    public String submit(String body) {
+        Api.Answer created = intake.post("/api/referrals", body);
+        if (created.status() != 201) {
+            throw new AssertionError("referral not accepted: " + created.status() + " " + created.body());
+        }
+        return created.read("$.id");
+    }
+
+    public Api.Answer awaitStatus(String id, String status) {
+        return await().atMost(WAIT).until(() -> intake.get("/api/referrals/" + id),
+                answer -> answer.status() == 200 && status.equals(answer.read("$.status")));
+    }
+
+    public List<MimeMessage> awaitMail(String to, String subject, int atLeast) {
+        return await().atMost(WAIT).until(() -> mailTo(to).stream().filter(m -> subject(m).equals(subject)).toList(),
+                found -> found.size() >= atLeast);
+    }
+
+    /** Every message the local mail server received for the address. */
+    public List<MimeMessage> mailTo(String to) {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage message : stack.mail().greenMail().getReceivedMessages()) {
+            try {
+                if (message.getAllRecipients()[0].toString().equals(to)) {
+                    found.add(message);
+                }
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return found;
+    }
+
+    public static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+    }
+}
