@@ -1,6 +1,7 @@
 package clinic.migraine.stack;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -13,6 +14,7 @@ public final class MailServer implements AutoCloseable {
     private final GreenMail greenMail;
     private final int smtpPort;
     private final int imapPort;
+    private SmtpServer resumedSmtp;
 
     private MailServer(GreenMail greenMail, int smtpPort, int imapPort) {
         this.greenMail = greenMail;
@@ -41,8 +43,35 @@ public final class MailServer implements AutoCloseable {
         return greenMail;
     }
 
+    /** Fault injection: the SMTP port stops answering; mail already received stays readable. */
+    public synchronized void pause() {
+        smtp().stopService();
+    }
+
+    /** SMTP answers again on the same port, delivering into the same mailboxes. */
+    public synchronized void resume() {
+        resumedSmtp = new SmtpServer(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                greenMail.getManagers());
+        resumedSmtp.startService();
+        try {
+            if (!resumedSmtp.waitTillRunning(10_000)) {
+                throw new IllegalStateException("SMTP did not come back on port " + smtpPort);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while restarting SMTP", e);
+        }
+    }
+
+    private SmtpServer smtp() {
+        return resumedSmtp != null ? resumedSmtp : greenMail.getSmtp();
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (resumedSmtp != null) {
+            resumedSmtp.stopService();
+        }
         greenMail.stop();
     }
 }

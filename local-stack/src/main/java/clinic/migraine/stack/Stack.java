@@ -49,19 +49,50 @@ public final class Stack implements AutoCloseable {
 
     private void startInfrastructure() {
         long startedAt = System.nanoTime();
-        Path root = config.projectRoot();
         Path data = config.dataDirectory();
-        kafka = track(KafkaBrokerProcess.start(root.resolve("platform/kafka-broker"), config.kafkaPort(),
-                config.kafkaControllerPort(), data == null ? config.logDirectory().resolve("kafka-data") : data.resolve("kafka"),
-                config.logDirectory().resolve("kafka.log")));
-        registry = track(SchemaRegistryProcess.start(registryJar(root), config.registryPort(),
-                data == null ? null : data.resolve("registry"), config.logDirectory().resolve("schema-registry.log")));
+        kafka = track(launchKafka());
+        registry = track(launchRegistry());
         postgres = track(PostgresServer.start(config.postgresPort(), data == null ? null : data.resolve("postgres"),
                 PostgresServer.SERVICE_DATABASES));
         mail = track(MailServer.start(config.smtpPort(), config.imapPort()));
         kafka.awaitReady(INFRASTRUCTURE_TIMEOUT);
         registry.awaitReady(INFRASTRUCTURE_TIMEOUT);
         infrastructureMillis = (System.nanoTime() - startedAt) / 1_000_000;
+    }
+
+    private KafkaBrokerProcess launchKafka() {
+        Path data = config.dataDirectory();
+        return KafkaBrokerProcess.start(config.projectRoot().resolve("platform/kafka-broker"), config.kafkaPort(),
+                config.kafkaControllerPort(), data == null ? config.logDirectory().resolve("kafka-data") : data.resolve("kafka"),
+                config.logDirectory().resolve("kafka.log"));
+    }
+
+    private SchemaRegistryProcess launchRegistry() {
+        Path data = config.dataDirectory();
+        return SchemaRegistryProcess.start(registryJar(config.projectRoot()), config.registryPort(),
+                data == null ? null : data.resolve("registry"), config.logDirectory().resolve("schema-registry.log"));
+    }
+
+    /** Fault injection: stops the broker (services keep running and must recover once it is back). */
+    public void stopKafka() {
+        started.remove(kafka);
+        kafka.close();
+    }
+
+    /** Starts the broker again on the same port and data. */
+    public void startKafka() {
+        kafka = track(launchKafka()).awaitReady(INFRASTRUCTURE_TIMEOUT);
+    }
+
+    /** Fault injection: stops the schema registry. */
+    public void stopRegistry() {
+        started.remove(registry);
+        registry.close();
+    }
+
+    /** Starts the registry again on the same port and data. */
+    public void startRegistry() {
+        registry = track(launchRegistry()).awaitReady(INFRASTRUCTURE_TIMEOUT);
     }
 
     /** How long Kafka, the registry, Postgres and mail took to be ready. */

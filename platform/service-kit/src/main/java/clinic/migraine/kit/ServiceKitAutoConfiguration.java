@@ -10,6 +10,7 @@ import clinic.migraine.kit.outbox.OutboxProperties;
 import clinic.migraine.kit.outbox.OutboxRelay;
 import clinic.migraine.kit.outbox.TraceHeaders;
 import clinic.migraine.kit.web.ProblemDetailsAdvice;
+import clinic.migraine.kit.web.ProblemErrorReportValve;
 import clinic.migraine.kit.web.RequestSizeLimitFilter;
 import clinic.migraine.serde.ConfluentAvroSerializer;
 import clinic.migraine.serde.SerdeConfig;
@@ -18,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.catalina.core.StandardHost;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -27,6 +29,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -92,6 +96,16 @@ public class ServiceKitAutoConfiguration {
     @Bean
     ProcessedEvents processedEvents(JdbcClient jdbc) {
         return new ProcessedEvents(jdbc);
+    }
+
+    /** Tomcat's own error answers (before any servlet runs) as problem details, see ProblemErrorReportValve. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
     }
 
     @Bean

@@ -6,13 +6,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 
 /** Plain HTTP against a service, as any client of the public API would call it. */
 public final class Api {
 
-    public record Answer(int status, String body) {
+    public record Answer(int status, String body, String contentType) {
+
+        public Answer(int status, String body) {
+            this(status, body, "");
+        }
+
         public <T> T read(String path) {
             return JsonPath.read(body, path);
         }
@@ -35,6 +41,15 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A JSON POST with extra headers (e.g. Idempotency-Key). */
+    public Answer post(String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** Sends raw bytes with the given content type (null: none), for hostile-input tests. */
     public Answer send(String method, String path, String contentType, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
@@ -53,7 +68,8 @@ public final class Api {
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            return new Answer(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
             return new Answer(0, e.toString());
         } catch (InterruptedException e) {

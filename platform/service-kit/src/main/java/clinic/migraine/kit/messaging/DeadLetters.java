@@ -1,5 +1,8 @@
 package clinic.migraine.kit.messaging;
 
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -8,14 +11,19 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Lets the listener container, not the binding, retry and dead-letter. That way records that cannot even be
@@ -26,6 +34,8 @@ import org.springframework.util.backoff.BackOff;
 public class DeadLetters implements ListenerContainerWithDlqAndRetryCustomizer {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+
+    private static final BackOff OUTAGE_BACK_OFF = outageBackOff();
 
     private final Map<Class<?>, KafkaOperations<?, ?>> templates;
     private final MeterRegistry meters;
@@ -60,7 +70,34 @@ public class DeadLetters implements ListenerContainerWithDlqAndRetryCustomizer {
             counter.increment();
             return target;
         });
-        container.setCommonErrorHandler(new DefaultErrorHandler(publisher, backOff));
+        DefaultErrorHandler handler = new DefaultErrorHandler(publisher, backOff);
+        handler.setBackOffFunction((record, exception) -> isTransient(exception) ? OUTAGE_BACK_OFF : null);
+        container.setCommonErrorHandler(handler);
+    }
+
+    /**
+     * An outage of the database or the broker is not the record's fault: such failures are retried for as long as
+     * it lasts (the partition waits, order is kept) instead of dead-lettering good events.
+     */
+    static boolean isTransient(Throwable exception) {
+        for (Throwable e = exception; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof TransientDataAccessException || e instanceof DataAccessResourceFailureException
+                    || e instanceof CannotCreateTransactionException || e instanceof SQLTransientException
+                    || e instanceof SQLRecoverableException || e instanceof RetriableException) {
+                return true;
+            }
+            if (e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;  // connection exceptions
+            }
+        }
+        return false;
+    }
+
+    /** 0.5 s doubling up to 5 s between attempts, with no limit on attempts or time. */
+    private static BackOff outageBackOff() {
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(5_000);
+        return backOff;
     }
 
     /** The binder's default name, so tools that know Spring Cloud Stream find the dead letters. */

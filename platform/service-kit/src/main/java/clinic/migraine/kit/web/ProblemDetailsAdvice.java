@@ -19,6 +19,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -99,6 +100,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RequestTooLargeException.class)
     ResponseEntity<Object> tooLarge(RequestTooLargeException ex) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", "The request body exceeds the limit", List.of());
+    }
+
+    /** A body declared as multipart that cannot be parsed as such (no endpoint here takes multipart). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> unreadableMultipart(MultipartException ex) {
+        return problem(HttpStatus.BAD_REQUEST, "Unreadable request body", "The body is not valid multipart data",
+                List.of());
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,0 +1,151 @@
+package clinic.migraine.faults;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import clinic.migraine.stack.PostgresServer;
+import clinic.migraine.testsupport.RunningSystem;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * The accounting after each scenario, read from the services' own databases and the mailbox: where every
+ * accepted referral ended, how many live appointments and confirmation mails each has, what is left in the
+ * outboxes.
+ */
+final class Ledger {
+
+    static final String CONFIRMATION = "Your migraine treatment visit is booked";
+
+    private final RunningSystem system;
+
+    Ledger(RunningSystem system) {
+        this.system = system;
+    }
+
+    record Count(int expected, int reached, int lost, int duplicates, int inDoubt, List<String> problems) {
+    }
+
+    /** Counts the referrals (all meant to be booked): lost, doubled, or in doubt after a crash mid-send. */
+    Count count(List<Submitted> referrals) {
+        List<String> problems = new ArrayList<>();
+        Map<UUID, String> status = statuses(referrals);
+        Map<UUID, Integer> appointments = liveAppointments(referrals);
+        int inDoubt = (int) scalar("followup", "select count(*) from message where status = 'UNKNOWN'");
+        int reached = 0;
+        int lost = 0;
+        int duplicates = 0;
+        for (Submitted referral : referrals) {
+            String state = status.get(referral.id());
+            int booked = appointments.getOrDefault(referral.id(), 0);
+            int mails = confirmations(referral.email());
+            if ("SCHEDULED".equals(state) && booked == 1 && mails >= 1) {
+                reached++;
+            } else if (!(mails == 0 && booked == 1 && inDoubt > 0)) {
+                lost++;
+                problems.add(referral.id() + ": status " + state + ", " + booked + " appointments, " + mails + " mails");
+            }
+            if (booked > 1 || mails > 1) {
+                duplicates += Math.max(0, booked - 1) + Math.max(0, mails - 1);
+                problems.add(referral.id() + ": " + booked + " appointments, " + mails + " confirmations");
+            }
+        }
+        long doubleBooked = scalar("scheduling", """
+                select count(*) from (select provider_id, start_at from appointment
+                where status in ('booked', 'arrived', 'fulfilled') group by provider_id, start_at having count(*) > 1) d
+                """);
+        long doubleSent = scalar("followup", """
+                select count(*) from (select appointment_id, kind, channel from message where status = 'SENT'
+                and appointment_id is not null group by appointment_id, kind, channel, label having count(*) > 1) d
+                """);
+        if (doubleBooked + doubleSent > 0) {
+            duplicates += (int) (doubleBooked + doubleSent);
+            problems.add(doubleBooked + " provider slots booked twice, " + doubleSent + " messages sent twice");
+        }
+        return new Count(referrals.size(), reached, lost, duplicates, inDoubt, problems);
+    }
+
+    /** Events written to an outbox and not yet published, over all four services. */
+    long unpublished() {
+        long total = 0;
+        for (String database : PostgresServer.SERVICE_DATABASES) {
+            total += scalar(database, "select count(*) from outbox where published_at is null");
+        }
+        return total;
+    }
+
+    int confirmations(String email) {
+        int count = 0;
+        for (MimeMessage message : system.mailTo(email)) {
+            if (RunningSystem.subject(message).equals(CONFIRMATION)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private Map<UUID, String> statuses(List<Submitted> referrals) {
+        Map<UUID, String> found = new HashMap<>();
+        query("intake", "select id, status from referral where id = any (?)", referrals,
+                rs -> found.put(rs.getObject(1, UUID.class), rs.getString(2)));
+        return found;
+    }
+
+    private Map<UUID, Integer> liveAppointments(List<Submitted> referrals) {
+        Map<UUID, Integer> found = new HashMap<>();
+        query("scheduling", """
+                select referral_id, count(*) from appointment where referral_id = any (?)
+                and status in ('booked', 'arrived', 'fulfilled') group by referral_id
+                """, referrals, rs -> found.put(rs.getObject(1, UUID.class), rs.getInt(2)));
+        return found;
+    }
+
+    interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String database, String sql, List<Submitted> referrals, RowReader reader) {
+        try (Connection connection = connect(database); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, connection.createArrayOf("uuid", referrals.stream().map(Submitted::id).toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    long scalar(String database, String sql) {
+        try (Connection connection = connect(database); PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void execute(String database, String sql) {
+        try (Connection connection = connect(database); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(system.stack().postgres().jdbcUrl(database), "postgres", "postgres");
+    }
+
+    record Submitted(UUID id, String email) {
+    }
+}
