@@ -33,12 +33,19 @@ final class Ledger {
     record Count(int expected, int reached, int lost, int duplicates, int inDoubt, List<String> problems) {
     }
 
-    /** Counts the referrals (all meant to be booked): lost, doubled, or in doubt after a crash mid-send. */
+    /**
+     * Counts the referrals (all meant to be booked): lost, doubled, or in doubt: booked, but the confirmation was
+     * being handed to the mail server when follow-up died, did not arrive, and is marked UNKNOWN for staff.
+     */
     Count count(List<Submitted> referrals) {
         List<String> problems = new ArrayList<>();
         Map<UUID, String> status = statuses(referrals);
         Map<UUID, Integer> appointments = liveAppointments(referrals);
-        int inDoubt = (int) scalar("followup", "select count(*) from message where status = 'UNKNOWN'");
+        Map<UUID, Integer> unknown = new HashMap<>();
+        query("followup", "select referral_id, count(*) from message where referral_id = any (?) and status = 'UNKNOWN' "
+                + "and kind = 'CONFIRMATION' group by referral_id", referrals,
+                rs -> unknown.put(rs.getObject(1, UUID.class), rs.getInt(2)));
+        int inDoubt = 0;
         int reached = 0;
         int lost = 0;
         int duplicates = 0;
@@ -48,7 +55,9 @@ final class Ledger {
             int mails = confirmations(referral.email());
             if ("SCHEDULED".equals(state) && booked == 1 && mails >= 1) {
                 reached++;
-            } else if (!(mails == 0 && booked == 1 && inDoubt > 0)) {
+            } else if ("SCHEDULED".equals(state) && booked == 1 && unknown.containsKey(referral.id())) {
+                inDoubt++;
+            } else {
                 lost++;
                 problems.add(referral.id() + ": status " + state + ", " + booked + " appointments, " + mails + " mails");
             }
