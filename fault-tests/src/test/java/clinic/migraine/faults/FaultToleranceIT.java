@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -20,21 +18,19 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
 
 import clinic.migraine.events.EventTopic;
 import clinic.migraine.faults.Ledger.Submitted;
 import clinic.migraine.testsupport.Api;
+import clinic.migraine.testsupport.KafkaOffsets;
 import clinic.migraine.testsupport.RunningSystem;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -181,7 +177,10 @@ class FaultToleranceIT {
             }
             consumer.subscribe(topics);
             List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            long before = endOffsetsTotal(topics);
+            long before;
+            try (KafkaOffsets offsets = offsets()) {
+                before = offsets.records(topics);
+            }
             await().atMost(SETTLE).until(() -> {
                 consumer.poll(Duration.ofMillis(300)).forEach(records::add);
                 return records.size() >= before;
@@ -297,8 +296,7 @@ class FaultToleranceIT {
     private static Map<String, Set<String>> consumersByTopic() throws ExecutionException, InterruptedException {
         Map<String, Set<String>> consumers = new TreeMap<>();
         try (Admin admin = admin()) {
-            List<String> groups = List.of("intake-service", "eligibility-service", "scheduling-service", "followup-service");
-            for (ConsumerGroupDescription group : admin.describeConsumerGroups(groups).all().get().values()) {
+            for (ConsumerGroupDescription group : admin.describeConsumerGroups(KafkaOffsets.GROUPS).all().get().values()) {
                 for (MemberDescription member : group.members()) {
                     for (TopicPartition partition : member.assignment().topicPartitions()) {
                         if (EventTopic.forTopicName(partition.topic()).isPresent()) {
@@ -311,12 +309,11 @@ class FaultToleranceIT {
         return consumers;
     }
 
-    private static Map<String, Integer> deadLetterCounts() throws ExecutionException, InterruptedException {
-        try (Admin admin = admin()) {
-            Set<String> deadLetterTopics = admin.listTopics().names().get().stream()
-                    .filter(name -> name.startsWith("error.")).collect(Collectors.toSet());
+    private static Map<String, Integer> deadLetterCounts() {
+        try (KafkaOffsets offsets = offsets()) {
+            List<String> deadLetterTopics = offsets.topics().stream().filter(name -> name.startsWith("error.")).toList();
             Map<String, Integer> counts = new TreeMap<>();
-            for (Map.Entry<TopicPartition, Long> end : endOffsets(admin, deadLetterTopics).entrySet()) {
+            for (Map.Entry<TopicPartition, Long> end : offsets.endOffsets(deadLetterTopics).entrySet()) {
                 if (end.getValue() > 0) {
                     counts.merge(end.getKey().topic(), end.getValue().intValue(), Integer::sum);
                 }
@@ -325,44 +322,15 @@ class FaultToleranceIT {
         }
     }
 
-    private static long endOffsetsTotal(Collection<String> topics) throws ExecutionException, InterruptedException {
-        try (Admin admin = admin()) {
-            return endOffsets(admin, topics).values().stream().mapToLong(Long::longValue).sum();
-        }
-    }
-
-    private static Map<TopicPartition, Long> endOffsets(Admin admin, Collection<String> topics)
-            throws ExecutionException, InterruptedException {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        admin.describeTopics(topics).allTopicNames().get().forEach((name, description) -> description.partitions()
-                .forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
-        return ends;
+    private static KafkaOffsets offsets() {
+        return new KafkaOffsets(system.stack().kafka().bootstrapServers());
     }
 
     /** Until every service's consumer group has read everything on the event topics. */
     private static void awaitNoLag() {
-        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            try (Admin admin = admin()) {
-                List<String> topics = new ArrayList<>();
-                for (EventTopic topic : EventTopic.values()) {
-                    topics.add(topic.topicName());
-                }
-                Map<TopicPartition, Long> ends = endOffsets(admin, topics);
-                for (String group : List.of("intake-service", "eligibility-service", "scheduling-service", "followup-service")) {
-                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                            .partitionsToOffsetAndMetadata().get();
-                    for (Map.Entry<TopicPartition, OffsetAndMetadata> offset : committed.entrySet()) {
-                        Long end = ends.get(offset.getKey());
-                        if (end != null && offset.getValue() != null && offset.getValue().offset() < end) {
-                            return false;
-                        }
-                    }
-                }
-                return true;
-            }
-        });
+        try (KafkaOffsets offsets = offsets()) {
+            await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> offsets.lag() == 0);
+        }
     }
 
     private static KafkaProducer<String, byte[]> rawProducer() {

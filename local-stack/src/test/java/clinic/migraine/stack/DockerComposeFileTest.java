@@ -18,11 +18,7 @@ class DockerComposeFileTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyServiceHasAPinnedImageAHealthcheckAndAMemoryLimit() throws IOException {
-        Map<String, Object> compose;
-        try (Reader reader = Files.newBufferedReader(Path.of("../docker-compose.yml"))) {
-            compose = new Yaml().load(reader);
-        }
-        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        Map<String, Map<String, Object>> services = services();
 
         assertThat(services).containsKeys("kafka", "schema-registry", "postgres", "mailpit");
         services.forEach((name, service) -> {
@@ -40,11 +36,7 @@ class DockerComposeFileTest {
     @Test
     @SuppressWarnings("unchecked")
     void theFourServicesAreBuiltFromTheirJarsOnTheirPortsAfterTheInfrastructureIsHealthy() throws IOException {
-        Map<String, Object> compose;
-        try (Reader reader = Files.newBufferedReader(Path.of("../docker-compose.yml"))) {
-            compose = new Yaml().load(reader);
-        }
-        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        Map<String, Map<String, Object>> services = services();
 
         StackConfig.SERVICE_PORTS.forEach((name, port) -> {
             Map<String, Object> service = services.get(name);
@@ -71,6 +63,14 @@ class DockerComposeFileTest {
         });
         assertThat(((Map<String, Object>) services.get("followup-service").get("environment")))
                 .containsEntry("SPRING_MAIL_HOST", "mailpit");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> services() throws IOException {
+        try (Reader reader = Files.newBufferedReader(Path.of("../docker-compose.yml"))) {
+            Map<String, Object> compose = new Yaml().load(reader);
+            return (Map<String, Map<String, Object>>) compose.get("services");
+        }
     }
 
     @Test

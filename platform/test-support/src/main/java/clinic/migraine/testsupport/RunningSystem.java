@@ -48,8 +48,13 @@ public final class RunningSystem implements AutoCloseable {
 
     /** Starts everything; logs go to the folder, the extra properties to every service. */
     public static RunningSystem start(Path logDirectory, Map<String, String> extraProperties) {
+        return start(logDirectory, extraProperties, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    }
+
+    /** As above, with the services' JVM options. */
+    public static RunningSystem start(Path logDirectory, Map<String, String> extraProperties, List<String> jvmOptions) {
         try {
-            Path root = Path.of("..").toAbsolutePath().normalize();
+            Path root = projectRoot();
             Path state = Files.createTempDirectory("clinic-system");
             Map<String, Integer> services = new LinkedHashMap<>();
             StackConfig.SERVICE_PORTS.keySet().forEach(name -> services.put(name, freePort()));
@@ -65,10 +70,20 @@ public final class RunningSystem implements AutoCloseable {
             properties.putAll(extraProperties);
             return new RunningSystem(Stack.start(new StackConfig(root, state.resolve("data"), logDirectory,
                     freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), services, properties,
-                    List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))));
+                    jvmOptions)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The checkout this runs in: the working folder or the nearest folder above it with the local stack. */
+    public static Path projectRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("local-stack")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("not inside the project: no folder above holds local-stack and pom.xml");
     }
 
     public Stack stack() {

@@ -2,12 +2,16 @@ package clinic.migraine.scheduling.booking;
 
 import java.time.Clock;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -48,6 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Booking {
 
     private static final Logger log = LoggerFactory.getLogger(Booking.class);
+    private static final Duration SEARCH_STEP = Duration.ofDays(7);
 
     private final AppointmentStore store;
     private final ClinicCalendar calendar;
@@ -123,34 +128,81 @@ public class Booking {
 
     private Optional<Appointment> bookEarliest(UUID referralId, int cycle, int noShows) {
         Window window = window(referralId, cycle);
-        for (Slot slot : candidates(window)) {
-            Appointment appointment = new Appointment(UUID.randomUUID(), referralId, cycle, slot.providerId(),
-                    slot.location(), slot.start().toInstant(), slot.end().toInstant(), AppointmentStatus.booked,
-                    window.notBefore(), noShows, null, null, null, null, null, null, clock.instant());
-            if (tryInsert(appointment)) {
-                booked(appointment);
-                return Optional.of(appointment);
+        for (List<Slot> batch : candidateBatches(window)) {
+            for (Slot slot : batch) {
+                Appointment appointment = new Appointment(UUID.randomUUID(), referralId, cycle, slot.providerId(),
+                        slot.location(), slot.start().toInstant(), slot.end().toInstant(), AppointmentStatus.booked,
+                        window.notBefore(), noShows, null, null, null, null, null, null, clock.instant());
+                if (tryInsert(appointment)) {
+                    booked(appointment);
+                    return Optional.of(appointment);
+                }
             }
         }
         return Optional.empty();
     }
 
-    /** Free slots in booking order: in the preferred window same provider and time of day first, then by time. */
-    List<Slot> candidates(Window window) {
+    /**
+     * Free slots in booking order (in the preferred window same provider and time of day first, then by time),
+     * a batch at a time, each computed only when the ones before it are all
+     * taken: a first cycle looks a week at a time from the earliest day, a later cycle first in its preferred
+     * window. Booking used to list every free slot of the whole horizon for each referral.
+     */
+    Iterable<List<Slot>> candidateBatches(Window window) {
         Instant horizon = clock.instant().plus(properties.horizon());
-        List<Slot> slots = freeSlots(window.earliest(), horizon, null);
         if (window.previous() == null || window.preferredUntil() == null) {
-            return slots;
+            return () -> new Iterator<>() {
+                private Instant next = window.earliest();
+
+                @Override
+                public boolean hasNext() {
+                    return next.isBefore(horizon);
+                }
+
+                @Override
+                public List<Slot> next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    Instant end = next.plus(SEARCH_STEP).isBefore(horizon) ? next.plus(SEARCH_STEP) : horizon;
+                    List<Slot> week = freeSlots(next, end, null);
+                    next = end;
+                    return week;
+                }
+            };
         }
+        Comparator<Slot> preference = preference(window);
+        Instant preferredUntil = window.preferredUntil().isBefore(horizon) ? window.preferredUntil() : horizon;
+        return () -> new Iterator<>() {
+            private int batch;
+
+            @Override
+            public boolean hasNext() {
+                return batch < 2;
+            }
+
+            @Override
+            public List<Slot> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                List<Slot> slots = batch++ == 0 ? freeSlots(window.earliest(), preferredUntil, null)
+                        : freeSlots(preferredUntil.isAfter(window.earliest()) ? preferredUntil : window.earliest(),
+                                horizon, null);
+                return slots.stream().sorted(preference).toList();
+            }
+        };
+    }
+
+    private Comparator<Slot> preference(Window window) {
         Appointment previous = window.previous();
         LocalTime previousTime = previous.start().atZone(calendar.zone()).toLocalTime();
-        java.util.Comparator<Slot> preference = java.util.Comparator
+        return Comparator
                 .comparing((Slot s) -> !s.start().toInstant().isBefore(window.preferredUntil()))
                 .thenComparing(s -> !(s.providerId().equals(previous.providerId())
                         && s.start().atZoneSameInstant(calendar.zone()).toLocalTime().equals(previousTime)))
                 .thenComparing(s -> !s.providerId().equals(previous.providerId()))
                 .thenComparing(Slot::start);
-        return slots.stream().sorted(preference).toList();
     }
 
     /** Free slots from {@code from} (inclusive) to {@code to}, earliest first. */
