@@ -1,160 +1,393 @@
 package clinic.migraine.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
-import clinic.migraine.events.EventTopic;
+import clinic.migraine.stack.ManagedProcess;
 import clinic.migraine.stack.ServiceProcess;
-import clinic.migraine.testsupport.KafkaOffsets;
+import clinic.migraine.stack.Stack;
+import clinic.migraine.stack.StackConfig;
 import clinic.migraine.testsupport.RunningSystem;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * {@code ./run-benchmarks [--quick]}: starts the system on free ports, measures the raw-Kafka reference, the
- * pipeline at rising arrival rates, booking contention and the footprint in one run, and writes
- * {@code target/benchmarks/report.md}, {@code report.json} and PNG charts.
+ * {@code ./run-benchmarks [--quick]}: starts the whole system on free ports, then measures in one run the raw
+ * Kafka reference, the pipeline at rising arrival rates, booking contention and the footprint, stops the system
+ * and writes {@code target/benchmarks/report.md}, {@code report.json} and PNG charts.
+ *
+ * <p>Options: {@code --quick}, {@code --rates=25,50}, {@code --seconds=N} (per rate), {@code --rounds=N}
+ * (contention), {@code --output=DIR}, {@code --service-jvm="-Xmx256m ..."}, {@code --no-cds} (start the services
+ * from their jars instead of the extracted jars with a class-data archive, as ./run-local does).
  */
 public final class Benchmarks {
 
-    /** What one run does; {@link #quick()} and {@link #full()} are the two documented sizes. */
-    public record Plan(String name, int referenceRecords, List<Integer> rates, int secondsPerRate, int drainSeconds,
-            int contentionRounds, int contentionClients, int contentionSlots, int providers) {
+    /**
+     * What one run does; {@link #quick()} and {@link #full()} are the two documented sizes.
+     *
+     * @param warmupReferrals sent at 10/s before anything is measured, waited for, not counted
+     * @param referenceRecords records the raw producer sends as fast as it can
+     * @param referenceLatencyRate the fixed rate of the raw-Kafka latency phase (records/s)
+     * @param providers injectors in the benchmark clinic, each working every day around the clock
+     */
+    public record Plan(String name, int warmupReferrals, int referenceRecords, int referenceLatencyRate,
+            int referenceLatencySeconds, List<Integer> rates, int secondsPerRate, int drainSeconds,
+            int contentionRounds, int contentionClients, int contentionSlots, int providers, int reminderPlanned,
+            int reminderDue, int reminderWaitSeconds) {
 
         public static Plan quick() {
-            return new Plan("quick", 50_000, List.of(25, 50, 100), 10, 60, 3, 50, 10, 12);
+            return new Plan("quick", 20, 50_000, 1_000, 5, List.of(25, 50, 100), 10, 60, 3, 50, 10, 12, 100_000, 10_000,
+                    180);
         }
 
         public static Plan full() {
-            return new Plan("full", 300_000, List.of(25, 50, 100, 200, 400), 30, 120, 20, 50, 10,
-                    40);
+            return new Plan("full", 100, 300_000, 1_000, 15, List.of(25, 50, 100, 200, 400), 30, 180, 20, 50, 10,
+                    40, 1_000_000, 100_000, 600);
+        }
+
+        /**
+         * Tiny numbers for the smoke test: one rate of 5/s for 3 s, one contention round of 5 clients on 2 slots,
+         * 2,000 planned reminders of which 200 are due.
+         */
+        public static Plan smoke() {
+            return new Plan("smoke", 1, 2_000, 200, 1, List.of(5), 3, 60, 1, 5, 2, 2, 2_000, 200, 90);
+        }
+
+        Plan withRates(List<Integer> newRates) {
+            return new Plan(name, warmupReferrals, referenceRecords, referenceLatencyRate, referenceLatencySeconds,
+                    newRates, secondsPerRate, drainSeconds, contentionRounds, contentionClients, contentionSlots,
+                    providers, reminderPlanned, reminderDue, reminderWaitSeconds);
+        }
+
+        Plan withSeconds(int seconds) {
+            return new Plan(name, warmupReferrals, referenceRecords, referenceLatencyRate, referenceLatencySeconds, rates,
+                    seconds, drainSeconds, contentionRounds, contentionClients, contentionSlots, providers,
+                    reminderPlanned, reminderDue, reminderWaitSeconds);
+        }
+
+        Plan withRounds(int rounds) {
+            return new Plan(name, warmupReferrals, referenceRecords, referenceLatencyRate, referenceLatencySeconds, rates,
+                    secondsPerRate, drainSeconds, rounds, contentionClients, contentionSlots, providers,
+                    reminderPlanned, reminderDue, reminderWaitSeconds);
         }
     }
 
-    public record Footprint(String service, double secondsToReady, long rssMebibytes) {
+    /** How the system under test was started. {@code classData}: "off", "recorded this run" or "used". */
+    public record Setup(List<String> serviceJvm, String classData, String clinic, long clinicSlots,
+            double stackReadySeconds, double infrastructureReadySeconds) {
     }
 
-    public record Results(Plan plan, String machine, List<String> serviceJvm, double stackReadySeconds,
-            Reference.Result reference,
-            List<Pipeline.Step> pipeline, Contention.Result contention, List<Footprint> footprint) {
+    public record Footprint(String component, long pid, double secondsToReady, long rssMebibytes) {
+
+        double rssMegabytes() {
+            return rssMebibytes * 1.048576;
+        }
     }
 
-    /** The services' JVM options, as ./run-local starts them unless --service-jvm="..." says otherwise. */
-    static final List<String> SERVICE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /** The intake's own count of scheduled referrals against the bookings seen on the topic. */
+    public record Accounting(int referralsAccepted, int referralsBooked, long bookedTwice, long intakeScheduled,
+            boolean everyReferralBooked) {
+    }
+
+    public record Results(String date, String machine, Plan plan, Setup setup, EventSize.Measured eventSize,
+            Reference.Result reference, Pipeline.Step warmup, List<Pipeline.Step> pipeline, List<Integer> ratesSkipped,
+            Accounting accounting, Contention.Result contention, List<Footprint> footprint, Reminders.Result reminders,
+            double runSeconds) {
+    }
 
     public static void main(String[] args) throws Exception {
-        Plan plan = List.of(args).contains("--quick") ? Plan.quick() : Plan.full();
-        List<String> jvm = List.of(args).stream().filter(arg -> arg.startsWith("--service-jvm=")).findFirst()
-                .map(arg -> List.of(arg.substring("--service-jvm=".length()).trim().split("\\s+"))).orElse(SERVICE_JVM);
+        List<String> options = Arrays.asList(args);
+        Plan plan = options.contains("--quick") ? Plan.quick() : Plan.full();
         Path output = Path.of("target/benchmarks");
-        Results results = run(plan, output, jvm);
-        System.out.println(Files.readString(output.resolve("report.md")));
-        System.exit(results.pipeline().isEmpty() ? 1 : 0);
-    }
-
-    /** Runs the plan against a freshly started system and writes the report into the folder. */
-    public static Results run(Plan plan, Path output, List<String> serviceJvm) throws Exception {
-        Files.createDirectories(output);
-        long started = System.nanoTime();
-        try (RunningSystem system = RunningSystem.start(output.resolve("stack-logs").toAbsolutePath(),
-                clinicWithProviders(plan.providers()), serviceJvm);
-                KafkaOffsets kafka = new KafkaOffsets(system.stack().kafka().bootstrapServers())) {
-            double stackReady = (System.nanoTime() - started) / 1e9;
-            System.out.printf("System ready in %.1f s; contention ...%n", stackReady);
-            Contention.Result contention = Contention.run(system.scheduling, "bench-1", plan.contentionRounds(),
-                    plan.contentionClients(), plan.contentionSlots());
-            List<Pipeline.Step> steps = new ArrayList<>();
-            try (Pipeline pipeline = new Pipeline(system, kafka)) {
-                for (int rate : plan.rates()) {
-                    System.out.printf("Pipeline at %d referrals/s for %d s ...%n", rate, plan.secondsPerRate());
-                    steps.add(pipeline.run(rate, plan.secondsPerRate(), Duration.ofSeconds(plan.drainSeconds())));
-                }
+        List<String> jvm = null;
+        boolean classData = true;
+        for (String option : options) {
+            String value = option.contains("=") ? option.substring(option.indexOf('=') + 1).trim() : "";
+            if (option.startsWith("--rates=")) {
+                plan = plan.withRates(Stream.of(value.split(",")).map(String::trim).map(Integer::parseInt).toList());
+            } else if (option.startsWith("--seconds=")) {
+                plan = plan.withSeconds(Integer.parseInt(value));
+            } else if (option.startsWith("--rounds=")) {
+                plan = plan.withRounds(Integer.parseInt(value));
+            } else if (option.startsWith("--output=")) {
+                output = Path.of(value);
+            } else if (option.startsWith("--service-jvm=")) {
+                jvm = List.of(value.split("\\s+"));
+            } else if (option.equals("--no-cds")) {
+                classData = false;
+            } else if (!option.equals("--quick")) {
+                System.err.println("unknown option " + option + " (known: --quick, --rates=25,50, --seconds=N, "
+                        + "--rounds=N, --output=DIR, --service-jvm=\"...\", --no-cds)");
+                System.exit(2);
             }
-            System.out.println("Reference ...");
-            Reference.Result reference = Reference.run(system.stack().kafka().bootstrapServers(), plan.referenceRecords(),
-                    averageEventBytes(system.stack().kafka().bootstrapServers(), kafka));
-            List<Footprint> footprint = new ArrayList<>();
-            for (ServiceProcess service : system.stack().services().values()) {
-                footprint.add(new Footprint(service.name(), secondsToReady(service), service.process().rssMebibytes()));
-            }
-            Results results = new Results(plan, machine(), serviceJvm, stackReady, reference, steps, contention, footprint);
-            Report.write(results, output);
-            return results;
         }
+        Path root = RunningSystem.projectRoot();
+        output = root.resolve(output).toAbsolutePath();
+        Results results = run(plan, output, jvm, classData ? root.resolve("target/benchmarks-cds") : null);
+        System.out.println();
+        System.out.println(Files.readString(output.resolve("report.md")));
+        System.exit(results.accounting().everyReferralBooked() ? 0 : 1);
     }
 
     /**
-     * The demo clinic has two injectors, a few thousand slots in the 26-week horizon: far fewer than the
-     * referrals a full run books. The benchmark clinic has many injectors working around the clock, so the
-     * calendar is never what runs out.
+     * Runs the plan against a freshly started system and writes the report into the folder.
+     *
+     * @param serviceJvm the services' JVM options; null for ./run-local's
+     * @param classDataDirectory where the services' class-data archives are kept across runs; null for none
+     */
+    public static Results run(Plan plan, Path output, List<String> serviceJvm, Path classDataDirectory)
+            throws Exception {
+        long runStarted = System.nanoTime();
+        Files.createDirectories(output);
+        Path logs = output.resolve("stack-logs");
+        deleteRecursively(logs);
+        Path root = RunningSystem.projectRoot();
+        List<String> jvm = serviceJvm != null ? serviceJvm
+                : StackConfig.defaults(root, output).serviceJvmOptions();
+        String classData = classDataDirectory == null ? "off" : classDataState(classDataDirectory);
+        StackConfig config = config(root, logs, plan.providers(), jvm, classDataDirectory);
+
+        log("Starting Kafka, registry, Postgres, mail and the four services on free ports ...");
+        long started = System.nanoTime();
+        Stack stack = Stack.start(config);
+        Results results;
+        try {
+            double stackReady = (System.nanoTime() - started) / 1e9;
+            Setup setup = new Setup(jvm, classData, clinicDescription(plan.providers()),
+                    clinicSlots(plan.providers()), stackReady, stack.infrastructureMillis() / 1000.0);
+            log("System ready in %.1f s (infrastructure %.1f s)", stackReady, setup.infrastructureReadySeconds());
+            results = measure(plan, stack, setup, runStarted);
+        } finally {
+            log("Stopping the system ...");
+            stack.close();
+        }
+        results = withRunSeconds(results, (System.nanoTime() - runStarted) / 1e9);
+        Report.write(results, output);
+        log("Report: %s", output.resolve("report.md"));
+        return results;
+    }
+
+    private static Results measure(Plan plan, Stack stack, Setup setup, long runStarted) throws Exception {
+        String bootstrap = stack.kafka().bootstrapServers();
+        String registry = stack.registry().ccompatUrl();
+        try (Pipeline pipeline = new Pipeline(stack)) {
+            log("Warm-up: %d referral(s), not counted ...", plan.warmupReferrals());
+            Pipeline.Step warmup = pipeline.run("warm-up", Math.min(10, plan.warmupReferrals()),
+                    plan.warmupReferrals(), Duration.ofSeconds(Math.max(60, plan.drainSeconds())), 0);
+
+            EventSize.Measured size = EventSize.referralSubmitted(bootstrap, registry);
+            log("Reference: raw producer and consumer, %d records of %d B, then %d records/s for %d s ...",
+                    plan.referenceRecords(), size.serializedBytes(), plan.referenceLatencyRate(),
+                    plan.referenceLatencySeconds());
+            Reference.Result reference = Reference.run(bootstrap, plan.referenceRecords(), size.serializedBytes(),
+                    plan.referenceLatencyRate(), plan.referenceLatencySeconds());
+            log("Reference: %.0f records/s produced, end-to-end p99 %.1f ms at %d/s", reference.producedPerSecond(),
+                    reference.endToEndAtFixedRate().p99(), plan.referenceLatencyRate());
+
+            List<Pipeline.Step> steps = new ArrayList<>();
+            List<Integer> skipped = new ArrayList<>();
+            for (int rate : plan.rates()) {
+                if (!steps.isEmpty() && !steps.get(steps.size() - 1).drained()) {
+                    skipped.add(rate);
+                    continue;
+                }
+                log("Pipeline: %d referrals/s for %d s ...", rate, plan.secondsPerRate());
+                Pipeline.Step step = pipeline.run(rate + "/s", rate, rate * plan.secondsPerRate(),
+                        Duration.ofSeconds(plan.drainSeconds()), plan.secondsPerRate());
+                log("  %d accepted, %d booked, %d HTTP errors, %.0f events/s, accepted→booked p50 %.0f / p99 %.0f ms%s",
+                        step.accepted(), step.booked(), step.httpErrors(), step.eventsPerSecond(),
+                        step.acceptedToBooked().p50(), step.acceptedToBooked().p99(),
+                        step.drained() ? "" : " (not drained within " + plan.drainSeconds() + " s)");
+                steps.add(step);
+            }
+            if (!skipped.isEmpty()) {
+                log("Skipped rates %s: the rate before them did not drain within %d s", skipped, plan.drainSeconds());
+            }
+            Accounting accounting = accounting(pipeline, warmup, steps, stack);
+            log("Accounting: %d accepted, %d booked, %d booked twice, intake shows %d scheduled",
+                    accounting.referralsAccepted(), accounting.referralsBooked(), accounting.bookedTwice(),
+                    accounting.intakeScheduled());
+
+            log("Contention: %d rounds of %d clients on %d slots ...", plan.contentionRounds(),
+                    plan.contentionClients(), plan.contentionSlots());
+            Contention.Result contention = Contention.run(stack.services().get("scheduling-service").baseUrl(),
+                    providerId(1), plan.contentionRounds(), plan.contentionClients(), plan.contentionSlots());
+
+            List<Footprint> footprint = footprint(stack);
+
+            log("Reminders: %,d planned, %,d of them due in the same minute ...", plan.reminderPlanned(),
+                    plan.reminderDue());
+            Reminders.Result reminders = Reminders.run(stack, plan.reminderPlanned(), plan.reminderDue(),
+                    Duration.ofSeconds(plan.reminderWaitSeconds()));
+            log("Reminders: %,d of %,d delivered (%,d within 60 s), %d twice, due → sink p50 %.0f / p99 %.0f ms, "
+                    + "heap at most %d MiB", reminders.delivered(), reminders.due(), reminders.withinMinute(),
+                    reminders.twice(), reminders.dueToSink().p50(), reminders.dueToSink().p99(),
+                    reminders.heapUsedMaxMebibytes());
+            return new Results(Instant.now().toString(), machine(), plan, setup, size, reference, warmup, steps,
+                    skipped, accounting, contention, footprint, reminders, (System.nanoTime() - runStarted) / 1e9);
+        }
+    }
+
+    private static Accounting accounting(Pipeline pipeline, Pipeline.Step warmup, List<Pipeline.Step> steps,
+            Stack stack) {
+        int accepted = warmup.accepted() + steps.stream().mapToInt(Pipeline.Step::accepted).sum();
+        int booked = warmup.booked() + steps.stream().mapToInt(Pipeline.Step::booked).sum();
+        String intake = stack.services().get("intake-service").baseUrl();
+        long scheduled = -1;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            scheduled = Pipeline.scheduledAtIntake(intake);
+            if (scheduled >= booked) {
+                break;
+            }
+            sleep(500);
+        }
+        return new Accounting(accepted, booked, pipeline.bookedTwice(), scheduled,
+                booked == accepted && pipeline.bookedTwice() == 0 && scheduled == booked);
+    }
+
+    private static List<Footprint> footprint(Stack stack) {
+        List<Footprint> footprint = new ArrayList<>();
+        for (ServiceProcess service : stack.services().values()) {
+            footprint.add(new Footprint(service.name(), service.process().pid(), secondsToReady(service.process()),
+                    service.process().rssMebibytes()));
+        }
+        footprint.add(new Footprint("kafka-broker", stack.kafka().process().pid(), -1,
+                stack.kafka().process().rssMebibytes()));
+        footprint.add(new Footprint("schema-registry", stack.registry().process().pid(), -1,
+                stack.registry().process().rssMebibytes()));
+        return footprint;
+    }
+
+    /** The stack on free ports; the benchmark clinic's providers go to every service (only scheduling reads them). */
+    static StackConfig config(Path root, Path logs, int providers, List<String> jvm, Path classDataDirectory) {
+        Map<String, Integer> services = new LinkedHashMap<>();
+        StackConfig.SERVICE_PORTS.keySet().forEach(name -> services.put(name, RunningSystem.freePort()));
+        return new StackConfig(root, null, logs, RunningSystem.freePort(), RunningSystem.freePort(),
+                RunningSystem.freePort(), RunningSystem.freePort(), RunningSystem.freePort(), RunningSystem.freePort(),
+                services, clinicWithProviders(providers), jvm, classDataDirectory);
+    }
+
+    static final String CLINIC_HOURS = "00:00-23:30";
+    static final int SLOTS_PER_DAY = 47;
+    static final int HORIZON_DAYS = 182;
+
+    /**
+     * The demo clinic has two injectors and about 5,000 slots in its 26-week horizon: fewer than a full run
+     * books. The benchmark clinic has many injectors working every day around the clock (30-minute visits), so
+     * the calendar is never what runs out.
      */
     static Map<String, String> clinicWithProviders(int providers) {
         Map<String, String> properties = new LinkedHashMap<>();
-        for (int i = 0; i < providers; i++) {
-            String prefix = "clinic.scheduling.providers[" + i + "].";
-            properties.put(prefix + "id", "bench-" + (i + 1));
-            properties.put(prefix + "name", "Bench Injector " + (i + 1));
+        for (int i = 1; i <= providers; i++) {
+            String prefix = "clinic.scheduling.providers[" + (i - 1) + "].";
+            properties.put(prefix + "id", providerId(i));
+            properties.put(prefix + "name", "Bench Injector " + i);
             properties.put(prefix + "location", "Marina Del Rey");
             for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
-                properties.put(prefix + "hours." + day + "[0]", "00:00-23:30");
+                properties.put(prefix + "hours." + day + "[0]", CLINIC_HOURS);
             }
         }
         return properties;
     }
 
-    /** The average size of the events the pipeline wrote (registry framing plus Avro binary), sampled per topic. */
-    private static int averageEventBytes(String bootstrapServers, KafkaOffsets kafka) {
-        long bytes = 0;
-        long records = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-sizes-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-            consumer.subscribe(kafka.eventTopics().stream().filter(topic -> EventTopic.forTopicName(topic).isPresent())
-                    .toList());
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (records < 5_000 && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    bytes += record.serializedValueSize();
-                    records++;
-                }
-            }
-        }
-        return records == 0 ? 300 : (int) (bytes / records);
+    static String providerId(int i) {
+        return "bench-" + i;
+    }
+
+    static long clinicSlots(int providers) {
+        return (long) providers * SLOTS_PER_DAY * HORIZON_DAYS;
+    }
+
+    static String clinicDescription(int providers) {
+        return providers + " injectors, every day " + CLINIC_HOURS + ", 30-minute visits, " + HORIZON_DAYS
+                + "-day horizon";
     }
 
     private static final Pattern STARTED = Pattern.compile("Started \\w+ in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
 
-    private static double secondsToReady(ServiceProcess service) {
+    /** From the JVM's start to Spring Boot's "Started ..." line (the JVM's uptime then), or -1. */
+    static double secondsToReady(ManagedProcess process) {
         try {
-            Matcher started = STARTED.matcher(Files.readString(service.process().logFile()));
+            Matcher started = STARTED.matcher(Files.readString(process.logFile()));
             double seconds = -1;
             while (started.find()) {
                 seconds = Double.parseDouble(started.group(2));
             }
             return seconds;
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return -1;
         }
     }
 
-    private static String machine() {
-        return Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version") + ", "
-                + System.getProperty("os.name") + " " + System.getProperty("os.arch");
+    /** Whether the services map a class-data archive recorded by an earlier run, or record one in this run. */
+    private static String classDataState(Path directory) {
+        try (Stream<Path> archives = Files.exists(directory) ? Files.list(directory) : Stream.empty()) {
+            long complete = archives.filter(dir -> Files.isRegularFile(dir.resolve("classes.jsa.complete"))).count();
+            return complete >= StackConfig.SERVICE_PORTS.size() ? "used" : "recorded this run";
+        } catch (IOException e) {
+            return "recorded this run";
+        }
+    }
+
+    static String machine() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.availableProcessors() + " cores, " + memory() + "Java " + System.getProperty("java.version")
+                + " (" + System.getProperty("java.vm.name") + "), " + System.getProperty("os.name") + " "
+                + System.getProperty("os.version") + " " + System.getProperty("os.arch");
+    }
+
+    private static String memory() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return Math.round(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0) + " GiB RAM, ";
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return "";
+    }
+
+    private static Results withRunSeconds(Results r, double seconds) {
+        return new Results(r.date(), r.machine(), r.plan(), r.setup(), r.eventSize(), r.reference(), r.warmup(),
+                r.pipeline(), r.ratesSkipped(), r.accounting(), r.contention(), r.footprint(), r.reminders(), seconds);
+    }
+
+    static void log(String format, Object... args) {
+        System.out.printf("[bench %s] %s%n", java.time.LocalTime.now().withNano(0), String.format(format, args));
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private Benchmarks() {

@@ -1,5 +1,11 @@
 package clinic.migraine.bench;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,63 +16,111 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import clinic.migraine.testsupport.Api;
 import org.HdrHistogram.Histogram;
 
 /**
- * Many schedulers at once after the same few slots: each round releases all clients together, each asking for
- * one of the free slots; exactly one booking per slot may succeed, the rest are told the slot is taken.
+ * Schedulers competing for the same few slots through the scheduling API ({@code POST /api/appointments} with
+ * referral, cycle, start and provider: a scheduler books a specific slot). Each round lists the free slots of
+ * one day far ahead, releases all clients at once, each asking for one of the first {@code slots} slots (several
+ * clients per slot); exactly one booking per slot may succeed (201), the others must be told it is taken (409).
  */
 final class Contention {
 
-    record Result(int rounds, int clients, int slots, List<Integer> bookingsPerRound, int otherAnswers,
-            Percentiles latency) {
+    record Result(int rounds, int clients, int slots, List<Integer> bookingsPerRound, List<Integer> conflictsPerRound,
+            int otherAnswers, boolean exactlyOnePerSlot, Percentiles latency, Percentiles bookedLatency) {
     }
 
-    static Result run(Api scheduling, String providerId, int rounds, int clients, int slots) throws Exception {
+    private static final Pattern START = Pattern.compile("\"start\"\\s*:\\s*\"([^\"]+)\"");
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private record Answer(int status, long micros) {
+    }
+
+    static Result run(String schedulingUrl, String providerId, int rounds, int clients, int slots) throws Exception {
         Histogram latency = new Histogram(3_600_000_000L, 3);
+        Histogram bookedLatency = new Histogram(3_600_000_000L, 3);
         List<Integer> bookings = new ArrayList<>();
+        List<Integer> conflicts = new ArrayList<>();
         int other = 0;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             for (int round = 0; round < rounds; round++) {
-                LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(120 + round);
-                List<String> starts = scheduling.get("/api/slots?from=" + day + "&to=" + day.plusDays(3)
-                        + "&providerId=" + providerId).read("$[*].start");
-                List<String> targets = starts.subList(0, Math.min(slots, starts.size()));
+                // far beyond what the pipeline booked, within the 182-day horizon
+                LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(150 + round);
+                List<String> targets = freeSlots(schedulingUrl, providerId, day, slots);
+                CountDownLatch ready = new CountDownLatch(clients);
                 CountDownLatch go = new CountDownLatch(1);
-                List<Future<Api.Answer>> answers = new ArrayList<>();
+                List<Future<Answer>> answers = new ArrayList<>();
                 for (int client = 0; client < clients; client++) {
-                    String start = OffsetDateTime.parse(targets.get(client % targets.size())).toInstant().toString();
+                    String body = """
+                            {"referralId": "%s", "cycle": 1, "start": "%s", "providerId": "%s"}"""
+                            .formatted(UUID.randomUUID(), targets.get(client % targets.size()), providerId);
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(schedulingUrl + "/api/appointments"))
+                            .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                     answers.add(pool.submit(() -> {
+                        ready.countDown();
                         go.await();
                         long began = System.nanoTime();
-                        Api.Answer answer = scheduling.post("/api/appointments", """
-                                {"referralId": "%s", "cycle": 1, "start": "%s", "providerId": "%s"}"""
-                                .formatted(UUID.randomUUID(), start, providerId));
-                        synchronized (latency) {
-                            latency.recordValue((System.nanoTime() - began) / 1000);
+                        int status;
+                        try {
+                            status = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+                        } catch (IOException e) {
+                            status = 0;
                         }
-                        return answer;
+                        return new Answer(status, (System.nanoTime() - began) / 1000);
                     }));
                 }
+                ready.await();
                 go.countDown();
                 int booked = 0;
-                for (Future<Api.Answer> answer : answers) {
-                    int status = answer.get().status();
-                    if (status == 201) {
+                int taken = 0;
+                for (Future<Answer> future : answers) {
+                    Answer answer = future.get();
+                    latency.recordValue(answer.micros());
+                    if (answer.status() == 201) {
                         booked++;
-                    } else if (status != 409) {
+                        bookedLatency.recordValue(answer.micros());
+                    } else if (answer.status() == 409) {
+                        taken++;
+                    } else {
                         other++;
                     }
                 }
                 bookings.add(booked);
+                conflicts.add(taken);
+                Benchmarks.log("  round %d: %d booked, %d told the slot is taken", round + 1, booked, taken);
             }
         } finally {
             pool.shutdownNow();
         }
-        return new Result(rounds, clients, slots, bookings, other, Percentiles.ofMicros(latency));
+        int expected = Math.min(slots, clients);
+        boolean exact = other == 0 && bookings.stream().allMatch(b -> b == expected)
+                && conflicts.stream().allMatch(c -> c == clients - expected);
+        return new Result(rounds, clients, slots, bookings, conflicts, other, exact, Percentiles.ofMicros(latency),
+                Percentiles.ofMicros(bookedLatency));
+    }
+
+    /** The first free slots of the provider on that day, as instants the booking API takes. */
+    private static List<String> freeSlots(String schedulingUrl, String providerId, LocalDate day, int slots)
+            throws IOException, InterruptedException {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(schedulingUrl + "/api/slots?from="
+                + day + "&to=" + day.plusDays(1) + "&providerId=" + providerId)).timeout(Duration.ofSeconds(30)).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        List<String> starts = new ArrayList<>();
+        Matcher start = START.matcher(answer.body());
+        while (start.find() && starts.size() < slots) {
+            starts.add(OffsetDateTime.parse(start.group(1)).toInstant().toString());
+        }
+        if (answer.statusCode() != 200 || starts.size() < slots) {
+            throw new IllegalStateException("need " + slots + " free slots of " + providerId + " on " + day + ", got "
+                    + answer.statusCode() + " " + answer.body().substring(0, Math.min(300, answer.body().length())));
+        }
+        return starts;
     }
 
     private Contention() {

@@ -1,82 +1,117 @@
 package clinic.migraine.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import clinic.migraine.events.AppointmentBooked;
 import clinic.migraine.events.EventTopic;
 import clinic.migraine.serde.ConfluentAvroDeserializer;
 import clinic.migraine.serde.SerdeConfig;
+import clinic.migraine.stack.Stack;
 import clinic.migraine.testsupport.KafkaOffsets;
 import clinic.migraine.testsupport.RunningSystem;
 import org.HdrHistogram.Histogram;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Referrals at a fixed arrival rate (open loop: each is sent at its planned instant whatever the answers before
- * it did) into intake, followed to the AppointmentBooked event on the topic. Latency runs from the moment intake
- * accepted the referral (its 201) to the moment scheduling published the booking (the record's timestamp);
- * the planned send instant gives the same figure including any queueing in front of intake.
+ * Referrals POSTed to intake at a fixed arrival rate (open loop: referral i is due at t0 + i/rate whatever the
+ * answers before it did, and latency counted from that instant shows any queueing in front of intake), each
+ * followed to its AppointmentBooked record on the topic, read with the project's deserializer and matched by
+ * referral id. accepted → booked runs from intake's 201 to the booked record's timestamp (when scheduling's
+ * outbox published it); planned → booked from the planned send instant.
  */
 final class Pipeline implements AutoCloseable {
 
-    record Step(int offeredPerSecond, int seconds, int submitted, int accepted, int errors, int booked,
-            Percentiles acceptedToBooked, Percentiles plannedToBooked, double eventsPerSecond, long lagAtEnd,
-            boolean sustained) {
+    /**
+     * One arrival rate.
+     *
+     * @param keptUp every referral booked and the consumer groups caught up within the grace time after the last
+     *        send: the rate is sustained
+     * @param lagAfterSending records each consumer group had not read when the last referral was sent: where the
+     *        backlog builds up
+     */
+    record Step(String label, int offeredPerSecond, int submitted, double sendSeconds, int accepted, int httpErrors,
+            Map<String, Integer> errorKinds, int booked, int notBooked, Percentiles httpResponse,
+            Percentiles acceptedToBooked, Percentiles plannedToBooked, long events, double eventsPerReferral,
+            double eventsPerSecond, double secondsUntilDone, boolean drained, double graceSeconds, boolean keptUp,
+            Map<String, Long> lagAfterSending, long lagAtEnd) {
+
+        boolean sustained() {
+            return keptUp && httpErrors == 0 && notBooked == 0;
+        }
     }
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*([0-9]+)");
+    private static final HttpClient PLAIN = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private record Sent(long plannedMillis, long acceptedMillis) {
     }
 
-    private final RunningSystem system;
-    private final KafkaOffsets kafka;
+    private final String intakeUrl;
+    private final KafkaOffsets offsets;
+    private final Admin admin;
+    private final List<String> topics = Stream.of(EventTopic.values()).map(EventTopic::topicName).toList();
     private final Map<String, Long> bookedAt = new ConcurrentHashMap<>();
+    private final AtomicLong bookedTwice = new AtomicLong();
     private final AtomicBoolean watching = new AtomicBoolean(true);
-    private final Thread watcher;
     private final ExecutorService httpThreads = Executors.newFixedThreadPool(8);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).executor(httpThreads).build();
 
-    Pipeline(RunningSystem system, KafkaOffsets kafka) {
-        this.system = system;
-        this.kafka = kafka;
+    Pipeline(Stack stack) {
+        intakeUrl = stack.services().get("intake-service").baseUrl();
+        String bootstrap = stack.kafka().bootstrapServers();
+        offsets = new KafkaOffsets(bootstrap);
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
         KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.stack().kafka().bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-booked-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ConfluentAvroDeserializer.class,
-                SerdeConfig.SCHEMA_REGISTRY_URL, system.stack().registry().ccompatUrl()));
+                SerdeConfig.SCHEMA_REGISTRY_URL, stack.registry().ccompatUrl()));
         consumer.subscribe(List.of(EventTopic.APPOINTMENT_BOOKED.topicName()));
-        watcher = new Thread(() -> {
+        Thread watcher = new Thread(() -> {
             try (consumer) {
                 while (watching.get()) {
-                    for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(100))) {
-                        if (record.value() instanceof AppointmentBooked booked && booked.getCycle() == 1) {
-                            bookedAt.putIfAbsent(booked.getReferralId().toString(), record.timestamp());
+                    for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(50))) {
+                        if (record.value() instanceof AppointmentBooked booked && booked.getCycle() == 1
+                                && bookedAt.putIfAbsent(booked.getReferralId().toString(), record.timestamp()) != null) {
+                            bookedTwice.incrementAndGet();
                         }
                     }
                 }
@@ -86,14 +121,19 @@ final class Pipeline implements AutoCloseable {
         watcher.start();
     }
 
-    /** One rate for the given time, then up to {@code drain} for every accepted referral to be booked. */
-    Step run(int perSecond, int seconds, Duration drain) {
+    /**
+     * Sends {@code total} referrals at {@code perSecond}, then waits up to {@code drain} after the last send for
+     * every accepted referral to be booked and every consumer group to catch up.
+     *
+     * @param nominalSeconds the step's nominal length, for the grace time of "kept up" (0: not a measured step)
+     */
+    Step run(String label, int perSecond, int total, Duration drain, int nominalSeconds) {
         Map<String, Sent> accepted = new ConcurrentHashMap<>();
-        AtomicInteger errors = new AtomicInteger();
-        List<CompletableFuture<?>> answers = new ArrayList<>();
-        long recordsBefore = kafka.records(kafka.eventTopics());
-        int total = perSecond * seconds;
-        long periodNanos = 1_000_000_000L / perSecond;
+        Map<String, Integer> errorKinds = new ConcurrentHashMap<>();
+        Histogram httpResponse = new Histogram(3_600_000_000L, 3);
+        List<CompletableFuture<Void>> answers = new ArrayList<>();
+        long eventsBefore = offsets.records(existing(topics));
+        long periodNanos = 1_000_000_000L / Math.max(1, perSecond);
         long startNanos = System.nanoTime();
         long startMillis = System.currentTimeMillis();
         for (int i = 0; i < total; i++) {
@@ -103,31 +143,56 @@ final class Pipeline implements AutoCloseable {
                 LockSupport.parkNanos(wait);
             }
             long plannedMillis = startMillis + (planned - startNanos) / 1_000_000;
-            HttpRequest request = HttpRequest.newBuilder(URI.create(system.intake.baseUrl() + "/api/referrals"))
+            String key = "bench-" + UUID.randomUUID();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(intakeUrl + "/api/referrals"))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(RunningSystem.eligibleReferral(
-                            "bench-" + UUID.randomUUID() + "@example.org")))
+                    .header("Idempotency-Key", key)
+                    .POST(HttpRequest.BodyPublishers.ofString(RunningSystem.eligibleReferral(key + "@example.org")))
                     .build();
             answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+                long now = System.currentTimeMillis();
+                synchronized (httpResponse) {
+                    httpResponse.recordValue(Math.max(0, now - plannedMillis) * 1000);
+                }
                 Matcher id = response == null ? null : ID.matcher(response.body());
-                if (response != null && response.statusCode() == 201 && id.find()) {
-                    accepted.put(id.group(1), new Sent(plannedMillis, System.currentTimeMillis()));
+                if (response != null && (response.statusCode() == 201 || response.statusCode() == 202) && id.find()) {
+                    accepted.put(id.group(1), new Sent(plannedMillis, now));
                 } else {
-                    errors.incrementAndGet();
+                    errorKinds.merge(response != null ? "HTTP " + response.statusCode() : kind(failure), 1, Integer::sum);
                 }
                 return null;
             }));
         }
-        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
-        long deadline = System.nanoTime() + drain.toNanos();
-        while (System.nanoTime() < deadline && !accepted.keySet().stream().allMatch(bookedAt::containsKey)) {
+        long lastSent = System.nanoTime();
+        double sendSeconds = (lastSent - startNanos) / 1e9;
+        Map<String, Long> lagAfterSending = lagByGroup();
+        long deadline = lastSent + drain.toNanos();
+        try {
+            CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                    .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // counted below: an answer that never came is neither accepted nor an error yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long lag = -1;
+        boolean drained = false;
+        while (System.nanoTime() < deadline) {
+            if (accepted.keySet().stream().allMatch(bookedAt::containsKey)) {
+                lag = offsets.lag();
+                if (lag == 0) {
+                    drained = true;
+                    break;
+                }
+            }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
         }
-        long lastBooked = accepted.keySet().stream().map(bookedAt::get).filter(t -> t != null)
-                .mapToLong(Long::longValue).max().orElse(System.currentTimeMillis());
-        double elapsedSeconds = Math.max(1, lastBooked - startMillis) / 1000.0;
-        long events = kafka.records(kafka.eventTopics()) - recordsBefore;
+        long doneNanos = System.nanoTime();
+        long events = offsets.records(existing(topics)) - eventsBefore;
+        if (!drained) {
+            lag = offsets.lag();
+        }
         Histogram fromAccepted = new Histogram(3_600_000_000L, 3);
         Histogram fromPlanned = new Histogram(3_600_000_000L, 3);
         int booked = 0;
@@ -139,17 +204,84 @@ final class Pipeline implements AutoCloseable {
                 fromPlanned.recordValue(Math.max(0, at - referral.getValue().plannedMillis()) * 1000);
             }
         }
-        long lag = kafka.lag();
-        boolean sustained = errors.get() == 0 && booked == accepted.size()
-                && elapsedSeconds <= seconds * 1.5 + 2;
-        return new Step(perSecond, seconds, total, accepted.size(), errors.get(), booked,
-                Percentiles.ofMicros(fromAccepted), Percentiles.ofMicros(fromPlanned), events / elapsedSeconds, lag,
-                sustained);
+        int errors = errorKinds.values().stream().mapToInt(Integer::intValue).sum();
+        double secondsUntilDone = (doneNanos - startNanos) / 1e9;
+        double grace = Math.max(5, 0.2 * nominalSeconds);
+        boolean keptUp = drained && (doneNanos - lastSent) / 1e9 <= grace;
+        return new Step(label, perSecond, total, round(sendSeconds), accepted.size(), errors, new TreeMap<>(errorKinds),
+                booked, accepted.size() - booked, Percentiles.ofMicros(httpResponse),
+                Percentiles.ofMicros(fromAccepted), Percentiles.ofMicros(fromPlanned), events,
+                accepted.isEmpty() ? 0 : round((double) events / accepted.size()), round(events / secondsUntilDone),
+                round(secondsUntilDone), drained, grace, keptUp, lagAfterSending, lag);
+    }
+
+    long bookedTwice() {
+        return bookedTwice.get();
+    }
+
+    /** intake's count of referrals whose status is SCHEDULED, or -1. */
+    static long scheduledAtIntake(String intakeUrl) {
+        try {
+            HttpResponse<String> answer = PLAIN.send(HttpRequest.newBuilder(URI.create(intakeUrl
+                    + "/api/referrals?status=SCHEDULED&size=1")).timeout(Duration.ofSeconds(20)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher total = TOTAL.matcher(answer.body());
+            return answer.statusCode() == 200 && total.find() ? Long.parseLong(total.group(1)) : -1;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** Records each service's consumer group has not read yet, over the event topics. */
+    private Map<String, Long> lagByGroup() {
+        Map<String, Long> lag = new TreeMap<>();
+        try {
+            Map<TopicPartition, Long> ends = offsets.endOffsets(existing(topics));
+            for (String group : KafkaOffsets.GROUPS) {
+                long behind = 0;
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get();
+                for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+                    OffsetAndMetadata at = committed.get(end.getKey());
+                    if (at != null) {
+                        behind += Math.max(0, end.getValue() - at.offset());
+                    }
+                }
+                lag.put(group, behind);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RuntimeException e) {
+            // a figure for the report only
+        }
+        return lag;
+    }
+
+    private Collection<String> existing(List<String> names) {
+        Collection<String> present = offsets.topics();
+        return names.stream().filter(present::contains).toList();
+    }
+
+    private static String kind(Throwable failure) {
+        Throwable cause = failure;
+        while (cause != null && cause.getCause() != null && !(cause instanceof IOException)) {
+            cause = cause.getCause();
+        }
+        return cause instanceof HttpTimeoutException ? "timeout" : cause == null ? "unknown" : cause.getClass().getSimpleName();
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
     }
 
     @Override
     public void close() {
         watching.set(false);
         httpThreads.shutdownNow();
+        admin.close();
+        offsets.close();
     }
 }

@@ -133,13 +133,20 @@ public final class Stack implements AutoCloseable {
 
     /** Restarts one service (after a crash test killed it) with the same settings. */
     public ServiceProcess restart(String module) {
+        return restart(module, Map.of());
+    }
+
+    /** Restarts one service with the same settings and these properties on top (e.g. another mail server). */
+    public ServiceProcess restart(String module, Map<String, String> overrides) {
+        Map<String, String> properties = serviceProperties(module);
+        properties.putAll(overrides);
         ServiceProcess old = services.get(module);
         if (old != null) {
             old.close();
             started.remove(old);
         }
         ServiceProcess service = track(ServiceProcess.start(config.projectRoot(), module, config.services().get(module),
-                serviceProperties(module), config.serviceJvmOptions(), config.logDirectory().resolve(module + ".log"),
+                properties, config.serviceJvmOptions(), config.logDirectory().resolve(module + ".log"),
                 config.classDataDirectory()));
         services.put(module, service);
         return service.awaitReady(SERVICE_TIMEOUT);
