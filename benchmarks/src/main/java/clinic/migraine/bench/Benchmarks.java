@@ -53,7 +53,7 @@ public final class Benchmarks {
 
         public static Plan full() {
             return new Plan("full", 100, 300_000, 1_000, 15, List.of(25, 50, 100, 200, 400), 30, 180, 20, 50, 10,
-                    40, 1_000_000, 100_000, 600);
+                    40, 1_000_000, 100_000, 900);
         }
 
         /**
@@ -74,6 +74,12 @@ public final class Benchmarks {
             return new Plan(name, warmupReferrals, referenceRecords, referenceLatencyRate, referenceLatencySeconds, rates,
                     seconds, drainSeconds, contentionRounds, contentionClients, contentionSlots, providers,
                     reminderPlanned, reminderDue, reminderWaitSeconds);
+        }
+
+        Plan withReminders(int planned, int due) {
+            return new Plan(name, warmupReferrals, referenceRecords, referenceLatencyRate, referenceLatencySeconds, rates,
+                    secondsPerRate, drainSeconds, contentionRounds, contentionClients, contentionSlots, providers,
+                    planned, due, reminderWaitSeconds);
         }
 
         Plan withRounds(int rounds) {
@@ -112,6 +118,7 @@ public final class Benchmarks {
         Path output = Path.of("target/benchmarks");
         List<String> jvm = null;
         boolean classData = true;
+        boolean onlyReminders = false;
         for (String option : options) {
             String value = option.contains("=") ? option.substring(option.indexOf('=') + 1).trim() : "";
             if (option.startsWith("--rates=")) {
@@ -126,14 +133,24 @@ public final class Benchmarks {
                 jvm = List.of(value.split("\\s+"));
             } else if (option.equals("--no-cds")) {
                 classData = false;
+            } else if (option.startsWith("--reminders=")) {
+                String[] sizes = value.split("/");
+                plan = plan.withReminders(Integer.parseInt(sizes[0]), Integer.parseInt(sizes[1]));
+            } else if (option.equals("--only=reminders")) {
+                onlyReminders = true;
             } else if (!option.equals("--quick")) {
                 System.err.println("unknown option " + option + " (known: --quick, --rates=25,50, --seconds=N, "
-                        + "--rounds=N, --output=DIR, --service-jvm=\"...\", --no-cds)");
+                        + "--rounds=N, --reminders=PLANNED/DUE, --only=reminders, --output=DIR, "
+                        + "--service-jvm=\"...\", --no-cds)");
                 System.exit(2);
             }
         }
         Path root = RunningSystem.projectRoot();
         output = root.resolve(output).toAbsolutePath();
+        if (onlyReminders) {
+            System.exit(remindersOnly(plan, output, jvm, classData ? root.resolve("target/benchmarks-cds") : null)
+                    .targetMet() ? 0 : 1);
+        }
         Results results = run(plan, output, jvm, classData ? root.resolve("target/benchmarks-cds") : null);
         System.out.println();
         System.out.println(Files.readString(output.resolve("report.md")));
@@ -176,6 +193,22 @@ public final class Benchmarks {
         Report.write(results, output);
         log("Report: %s", output.resolve("report.md"));
         return results;
+    }
+
+    /** Just the reminders-at-scale scenario (to work on dispatch); prints its figures, writes no report. */
+    static Reminders.Result remindersOnly(Plan plan, Path output, List<String> serviceJvm, Path classDataDirectory)
+            throws Exception {
+        Path root = RunningSystem.projectRoot();
+        List<String> jvm = serviceJvm != null ? serviceJvm : StackConfig.defaults(root, output).serviceJvmOptions();
+        Path logs = output.resolve("stack-logs");
+        deleteRecursively(logs);
+        log("Starting the system on free ports ...");
+        try (Stack stack = Stack.start(config(root, logs, plan.providers(), jvm, classDataDirectory))) {
+            Reminders.Result result = Reminders.run(stack, plan.reminderPlanned(), plan.reminderDue(),
+                    Duration.ofSeconds(plan.reminderWaitSeconds()));
+            log("%s", result);
+            return result;
+        }
     }
 
     private static Results measure(Plan plan, Stack stack, Setup setup, long runStarted) throws Exception {

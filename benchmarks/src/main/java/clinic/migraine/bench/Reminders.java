@@ -52,7 +52,7 @@ final class Reminders {
      * @param twice recipients reached more than once
      * @param stray mails to anyone who was not due
      * @param storeStates the benchmark's messages in the store afterwards, by (due or not, status)
-     * @param heapUsedMaxMebibytes the highest heap use sampled (every 250 ms) while dispatching
+     * @param heapUsedMaxMebibytes the highest heap use sampled (every second) while dispatching
      * @param deliveredBySecond how many due reminders had arrived by the end of each second after the due instant
      */
     record Result(long planned, long due, double seedSeconds, String sink, long delivered, long withinMinute,
@@ -104,7 +104,7 @@ final class Reminders {
             Thread sampler = new Thread(() -> {
                 while (sampling.get()) {
                     heapUsedMax.accumulateAndGet(heapMebibytes(followup, "jvm.memory.used"), Math::max);
-                    LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
+                    LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
                 }
             }, "heap-sampler");
             sampler.setDaemon(true);

@@ -10,6 +10,17 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 /** Sends multipart mail (plain text and HTML, optionally an iCalendar invitation) through SMTP. */
 public class Mailer {
 
+    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    static {
+        // Jakarta Mail 2.1 looks its StreamProvider up through ServiceLoader for every multipart, body part and
+        // encoded header (jakartaee/mail-api#861), which scans every jar: most of the CPU a reminder cost. Naming
+        // the implementation turns each look-up into a loaded-class look-up.
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     private final JavaMailSender sender;
     private final String from;
 
