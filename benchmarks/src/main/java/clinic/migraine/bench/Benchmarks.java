@@ -103,7 +103,7 @@ public final class Benchmarks {
 
     /** The intake's own count of scheduled referrals against the bookings seen on the topic. */
     public record Accounting(int referralsAccepted, int referralsBooked, long bookedTwice, long intakeScheduled,
-            boolean everyReferralBooked) {
+            boolean everyReferralBooked, double secondsToSettle) {
     }
 
     public record Results(String date, String machine, Plan plan, Setup setup, EventSize.Measured eventSize,
@@ -247,10 +247,11 @@ public final class Benchmarks {
             if (!skipped.isEmpty()) {
                 log("Skipped rates %s: the rate before them did not drain within %d s", skipped, plan.drainSeconds());
             }
-            Accounting accounting = accounting(pipeline, warmup, steps, stack);
-            log("Accounting: %d accepted, %d booked, %d booked twice, intake shows %d scheduled",
+            log("Waiting for any backlog to clear (at most %d s) ...", 3 * plan.drainSeconds());
+            Accounting accounting = accounting(pipeline, stack, 3 * plan.drainSeconds());
+            log("Accounting: %d accepted, %d booked, %d booked twice, intake shows %d scheduled (settled after %.0f s)",
                     accounting.referralsAccepted(), accounting.referralsBooked(), accounting.bookedTwice(),
-                    accounting.intakeScheduled());
+                    accounting.intakeScheduled(), accounting.secondsToSettle());
 
             log("Contention: %d rounds of %d clients on %d slots ...", plan.contentionRounds(),
                     plan.contentionClients(), plan.contentionSlots());
@@ -272,10 +273,14 @@ public final class Benchmarks {
         }
     }
 
-    private static Accounting accounting(Pipeline pipeline, Pipeline.Step warmup, List<Pipeline.Step> steps,
-            Stack stack) {
-        int accepted = warmup.accepted() + steps.stream().mapToInt(Pipeline.Step::accepted).sum();
-        int booked = warmup.booked() + steps.stream().mapToInt(Pipeline.Step::booked).sum();
+    /**
+     * Waits for the backlog a rate that was not sustained may have left (up to {@code settleSeconds}), then
+     * counts: every referral intake accepted, booked exactly once, and intake showing as many SCHEDULED.
+     */
+    private static Accounting accounting(Pipeline pipeline, Stack stack, int settleSeconds) {
+        double settled = pipeline.settle(Duration.ofSeconds(settleSeconds));
+        int accepted = pipeline.everAccepted();
+        int booked = pipeline.everBooked();
         String intake = stack.services().get("intake-service").baseUrl();
         long scheduled = -1;
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -287,7 +292,7 @@ public final class Benchmarks {
             sleep(500);
         }
         return new Accounting(accepted, booked, pipeline.bookedTwice(), scheduled,
-                booked == accepted && pipeline.bookedTwice() == 0 && scheduled == booked);
+                booked == accepted && pipeline.bookedTwice() == 0 && scheduled == booked, settled);
     }
 
     private static List<Footprint> footprint(Stack stack) {

@@ -86,6 +86,7 @@ final class Pipeline implements AutoCloseable {
     private final Admin admin;
     private final List<String> topics = Stream.of(EventTopic.values()).map(EventTopic::topicName).toList();
     private final Map<String, Long> bookedAt = new ConcurrentHashMap<>();
+    private final java.util.Set<String> everAccepted = ConcurrentHashMap.newKeySet();
     private final AtomicLong bookedTwice = new AtomicLong();
     private final AtomicBoolean watching = new AtomicBoolean(true);
     private final ExecutorService httpThreads = Executors.newFixedThreadPool(8);
@@ -158,6 +159,7 @@ final class Pipeline implements AutoCloseable {
                 Matcher id = response == null ? null : ID.matcher(response.body());
                 if (response != null && (response.statusCode() == 201 || response.statusCode() == 202) && id.find()) {
                     accepted.put(id.group(1), new Sent(plannedMillis, now));
+                    everAccepted.add(id.group(1));
                 } else {
                     errorKinds.merge(response != null ? "HTTP " + response.statusCode() : kind(failure), 1, Integer::sum);
                 }
@@ -213,6 +215,32 @@ final class Pipeline implements AutoCloseable {
                 Percentiles.ofMicros(fromAccepted), Percentiles.ofMicros(fromPlanned), events,
                 accepted.isEmpty() ? 0 : round((double) events / accepted.size()), round(events / secondsUntilDone),
                 round(secondsUntilDone), drained, grace, keptUp, lagAfterSending, lag);
+    }
+
+    /** Every referral intake accepted in any step, even if its answer came after the step ended. */
+    int everAccepted() {
+        return everAccepted.size();
+    }
+
+    /** Of those, how many have been booked by now. */
+    int everBooked() {
+        return (int) everAccepted.stream().filter(bookedAt::containsKey).count();
+    }
+
+    /**
+     * Waits until every accepted referral is booked and every consumer group has caught up (a rate that was not
+     * sustained leaves a backlog), at most {@code max}; returns the seconds it took, or -1 if it did not settle.
+     */
+    double settle(Duration max) {
+        long started = System.nanoTime();
+        long deadline = started + max.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (everBooked() == everAccepted() && offsets.lag() == 0) {
+                return round((System.nanoTime() - started) / 1e9);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+        }
+        return -1;
     }
 
     long bookedTwice() {

@@ -92,7 +92,8 @@ final class Report {
         Benchmarks.Accounting a = r.accounting();
         md.add(row("every accepted referral booked, once", "%d accepted, %d booked, %d booked twice; intake shows %d "
                 .formatted(a.referralsAccepted(), a.referralsBooked(), a.bookedTwice(), a.intakeScheduled())
-                + "SCHEDULED", "all, once", verdict(a.everyReferralBooked())));
+                + "SCHEDULED; " + (a.secondsToSettle() < 0 ? "backlog not cleared" : "backlog cleared %.0f s after "
+                .formatted(a.secondsToSettle()) + "the last rate"), "all, once", verdict(a.everyReferralBooked())));
         Contention.Result c = r.contention();
         md.add(row("contention: " + c.clients() + " clients on " + c.slots() + " slots, " + c.rounds() + " rounds",
                 "bookings per round " + c.bookingsPerRound() + ", taken (409) " + c.conflictsPerRound()
