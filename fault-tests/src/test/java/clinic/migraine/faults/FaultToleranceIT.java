@@ -143,7 +143,9 @@ class FaultToleranceIT {
                 random.nextBytes(garbage);
                 garbage[0] = 42;
                 byte[] unknownSchema = ByteBuffer.allocate(9).put((byte) 0).putInt(987_654).putInt(1).array();
-                for (byte[] poison : List.of(garbage, unknownSchema)) {
+                byte[] nonsense = NonsenseEvents.forTopic(EventTopic.forTopicName(topic.getKey()).orElseThrow(),
+                        system.stack().registry().ccompatUrl());
+                for (byte[] poison : List.of(garbage, unknownSchema, nonsense)) {
                     producer.send(new ProducerRecord<>(topic.getKey(), UUID.randomUUID().toString(), poison)).get();
                     injected++;
                     for (String group : topic.getValue()) {
@@ -153,7 +155,8 @@ class FaultToleranceIT {
             }
         }
         int faults = injected;
-        scenario("poison messages", faults + " undecodable records on " + consumers.size() + " topics", () -> { },
+        scenario("poison messages", faults + " records (random bytes, unknown schema, valid Avro with nonsense values) on "
+                + consumers.size() + " topics", () -> { },
                 () -> { }, Duration.ZERO);
         await().atMost(SETTLE).untilAsserted(() -> assertThat(deadLetterCounts()).isEqualTo(poisonPerDeadLetterTopic));
         long counted = 0;
@@ -163,6 +166,16 @@ class FaultToleranceIT {
                     .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
         }
         assertThat(counted).isEqualTo(poisonPerDeadLetterTopic.values().stream().mapToInt(Integer::intValue).sum());
+        Map<String, Integer> shownToStaff = new TreeMap<>();
+        for (Api api : List.of(system.intake, system.eligibility, system.scheduling, system.followup)) {
+            Api.Answer letters = api.get("/api/dead-letters");
+            assertThat(letters.status()).isEqualTo(200);
+            List<String> topics = com.jayway.jsonpath.JsonPath.read(letters.body(), "$[*].topic");
+            topics.forEach(topic -> shownToStaff.merge(topic, 1, Integer::sum));
+            List<String> reasons = com.jayway.jsonpath.JsonPath.read(letters.body(), "$[*].reason");
+            assertThat(reasons).allSatisfy(reason -> assertThat(reason).isNotBlank());
+        }
+        assertThat(shownToStaff).as("what staff see at /api/dead-letters").isEqualTo(poisonPerDeadLetterTopic);
     }
 
     @Test

@@ -54,9 +54,9 @@ class FollowupConfiguration {
 
     @Bean(destroyMethod = "stop")
     Timers timers(DataSource dataSource, ObjectProvider<Dispatcher> dispatcher, ObjectProvider<FollowUps> followUps,
-            @Value("${clinic.followup.timer-polling:1s}") Duration polling) {
-        return new Timers(dataSource, id -> dispatcher.getObject().dispatch(id),
-                data -> followUps.getObject().cycleDue(data), polling);
+            @Value("${clinic.followup.timer-polling:1s}") Duration polling, FollowupProperties properties) {
+        return new Timers(dataSource, (id, attempt) -> dispatcher.getObject().dispatch(id, attempt),
+                data -> followUps.getObject().cycleDue(data), polling, properties.retryBackoff());
     }
 
     @Bean

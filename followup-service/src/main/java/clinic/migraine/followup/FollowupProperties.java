@@ -10,6 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code clinic.followup.*}: when patients hear from the clinic and how messages go out. Offsets are durations,
  * so a test can shorten them to seconds while dates stay real.
+ *
+ * @param deliveryAttempts how often a message is tried while the mail server or SMS gateway is down or throttling
+ *     (with {@code retryBackoff} doubling between attempts: 15 s, 30 s, 1 min, ..., about 4 hours for 10) before
+ *     it is recorded FAILED with the reason, for staff to see
  */
 @ConfigurationProperties("clinic.followup")
 public record FollowupProperties(
@@ -26,6 +30,8 @@ public record FollowupProperties(
         @DefaultValue("http://localhost:8094") String publicBaseUrl,
         @DefaultValue("change-me-local-only-secret") String linkSecret,
         @DefaultValue("30d") Duration linkValidity,
+        @DefaultValue("10") int deliveryAttempts,
+        @DefaultValue("15s") Duration retryBackoff,
         @DefaultValue Sms sms) {
 
     /**

@@ -8,12 +8,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,6 +54,8 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,8 +78,43 @@ class FollowupIT {
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
             .withPerMethodLifecycle(false);
 
+    /** A Twilio-style SMS gateway: answers each phone number from its script (then 200) and counts the requests. */
+    static final Map<String, Deque<Integer>> SMS_ANSWERS = new ConcurrentHashMap<>();
+    static final Map<String, AtomicInteger> SMS_REQUESTS = new ConcurrentHashMap<>();
+    static final HttpServer SMS_GATEWAY = smsGateway();
+
+    private static HttpServer smsGateway() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/messages", exchange -> {
+                String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                String to = java.util.Arrays.stream(form.split("&")).filter(pair -> pair.startsWith("To="))
+                        .map(pair -> URLDecoder.decode(pair.substring(3), StandardCharsets.UTF_8)).findFirst().orElse("");
+                SMS_REQUESTS.computeIfAbsent(to, phone -> new AtomicInteger()).incrementAndGet();
+                Integer scripted = SMS_ANSWERS.getOrDefault(to, new ArrayDeque<>()).poll();
+                exchange.sendResponseHeaders(scripted == null ? 201 : scripted, -1);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterAll
+    static void stopSmsGateway() {
+        SMS_GATEWAY.stop(0);
+    }
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        registry.add("clinic.followup.sms.gateway", () -> "http");
+        registry.add("clinic.followup.sms.url", () -> "http://127.0.0.1:" + SMS_GATEWAY.getAddress().getPort() + "/messages");
+        registry.add("clinic.followup.sms.username", () -> "account");
+        registry.add("clinic.followup.sms.password", () -> "token");
+        registry.add("clinic.followup.delivery-attempts", () -> "3");
+        registry.add("clinic.followup.retry-backoff", () -> "1s");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         registry.add("clinic.followup.check-in-after", () -> "2s");
@@ -195,6 +242,43 @@ class FollowupIT {
     }
 
     @Test
+    void anSmsGatewayThatKeepsFailingIsRetriedThenTheMessageIsRecordedFailedForStaff() throws Exception {
+        String phone = phone();
+        SMS_ANSWERS.put(phone, new ArrayDeque<>(List.of(503, 503, 503, 503, 503)));
+        UUID referral = patient(null, phone, ContactChannel.SMS);
+
+        topics.send(EventTopic.APPOINTMENT_BOOKED.topicName(), referral.toString(),
+                booked(referral, UUID.randomUUID(), Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS)));
+
+        await().atMost(WAIT).until(() -> messages(referral, "CONFIRMATION", "FAILED").size() == 1);
+        assertThat(SMS_REQUESTS.get(phone)).as("tried as often as configured, then given up").hasValue(3);
+        mvc.perform(get("/api/messages").param("patient", referral.toString()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.kind == 'CONFIRMATION')].status").value(org.hamcrest.Matchers.contains("FAILED")))
+                .andExpect(jsonPath("$[?(@.kind == 'CONFIRMATION')].reason").value(org.hamcrest.Matchers.contains(
+                        org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("HTTP 503"),
+                                org.hamcrest.Matchers.containsString("gave up after 3 attempts")))));
+    }
+
+    @Test
+    void anSmsThrottledOnceGoesOutOnceOnTheNextAttempt() {
+        String phone = phone();
+        SMS_ANSWERS.put(phone, new ArrayDeque<>(List.of(429)));
+        UUID referral = patient(null, phone, ContactChannel.SMS);
+
+        topics.send(EventTopic.APPOINTMENT_BOOKED.topicName(), referral.toString(),
+                booked(referral, UUID.randomUUID(), Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS)));
+
+        await().atMost(WAIT).until(() -> messages(referral, "CONFIRMATION", "SENT").size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .untilAsserted(() -> assertThat(SMS_REQUESTS.get(phone)).as("one throttled, one accepted").hasValue(2));
+    }
+
+    private static String phone() {
+        return "+1310555" + String.format("%04d", (int) (Math.random() * 10000));
+    }
+
+    @Test
     void timersDueWhileTheServiceWasDownAreSentOnceAfterItComesBack() throws Exception {
         UUID referral = patient("gil-" + UUID.randomUUID() + "@example.org", null, ContactChannel.EMAIL);
         timers.stop();
@@ -202,8 +286,10 @@ class FollowupIT {
                 booked(referral, UUID.randomUUID(), Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS)));
         await().atMost(WAIT).until(() -> messages(referral, "CONFIRMATION", "PLANNED").size() == 1);
 
-        Timers restarted = new Timers(dataSource, dispatcher::dispatch, followUps::cycleDue, Duration.ofMillis(200));
-        Timers secondInstance = new Timers(dataSource, dispatcher::dispatch, followUps::cycleDue, Duration.ofMillis(200));
+        Timers restarted = new Timers(dataSource, dispatcher::dispatch, followUps::cycleDue, Duration.ofMillis(200),
+                Duration.ofSeconds(1));
+        Timers secondInstance = new Timers(dataSource, dispatcher::dispatch, followUps::cycleDue, Duration.ofMillis(200),
+                Duration.ofSeconds(1));
         restarted.start();
         secondInstance.start();
 

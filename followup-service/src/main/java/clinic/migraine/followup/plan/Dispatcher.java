@@ -22,8 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends a due message at most once: claim it (PLANNED → SENDING, committed), check it still makes sense, send,
  * then record SENT and publish PatientNotified in one transaction. A crash between claim and send leaves it
  * SENDING; at the next start such messages become UNKNOWN and are shown to staff rather than resent (a missed
- * reminder is better than a doubled one). A retryable failure (mail server down) returns the message to
- * PLANNED and the timer tries again with growing pauses.
+ * reminder is better than a doubled one). A retryable failure (mail server down, SMS gateway answering 5xx or
+ * 429) returns the message to PLANNED and the timer tries again with growing pauses, up to
+ * {@code clinic.followup.delivery-attempts}; then it is recorded FAILED with the reason, for staff to see.
  */
 public class Dispatcher {
 
@@ -51,6 +52,11 @@ public class Dispatcher {
     }
 
     public void dispatch(UUID messageId) {
+        dispatch(messageId, 1);
+    }
+
+    /** @param attempt 1 for the first try, counting the retries after a retryable failure */
+    public void dispatch(UUID messageId, int attempt) {
         Boolean claimed = transactions.execute(tx -> store.claim(messageId));
         if (!Boolean.TRUE.equals(claimed)) {
             return;
@@ -68,10 +74,17 @@ public class Dispatcher {
         try {
             deliver(message, contact, appointment);
         } catch (DeliveryException e) {
-            if (e.retryable()) {
+            if (e.retryable() && attempt < properties.deliveryAttempts()) {
                 transactions.executeWithoutResult(tx -> store.finish(messageId, "PLANNED", e.getMessage(), null));
-                log.warn("Message {} ({}) will be retried: {}", messageId, message.kind(), e.getMessage());
+                log.warn("Message {} ({}) will be retried (attempt {} of {}): {}", messageId, message.kind(), attempt,
+                        properties.deliveryAttempts(), e.getMessage());
                 throw e;
+            }
+            if (e.retryable()) {
+                String reason = e.getMessage() + "; gave up after " + attempt + " attempts";
+                transactions.executeWithoutResult(tx -> store.finish(messageId, "FAILED", reason, null));
+                log.warn("Message {} ({}) failed: {}", messageId, message.kind(), reason);
+                return;
             }
             transactions.executeWithoutResult(tx -> store.finish(messageId, "FAILED", e.getMessage(), null));
             log.warn("Message {} ({}) failed: {}", messageId, message.kind(), e.getMessage());

@@ -3,6 +3,7 @@ package clinic.migraine.followup.plan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -27,10 +28,16 @@ public class Timers {
     private final OneTimeTask<String> nextCycle;
     private final Scheduler scheduler;
 
-    public Timers(DataSource dataSource, Consumer<UUID> onMessageDue, Consumer<String> onCycleDue, Duration pollingInterval) {
+    /**
+     * @param onMessageDue called with the message and the attempt (1 for the first); throwing means "try again
+     *     later", after {@code retryBackoff} doubling with each failed attempt
+     */
+    public Timers(DataSource dataSource, BiConsumer<UUID, Integer> onMessageDue, Consumer<String> onCycleDue,
+            Duration pollingInterval, Duration retryBackoff) {
         this.send = Tasks.oneTime(SEND, String.class)
-                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(15), 2.0))
-                .execute((instance, context) -> onMessageDue.accept(UUID.fromString(instance.getData())));
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(retryBackoff, 2.0))
+                .execute((instance, context) -> onMessageDue.accept(UUID.fromString(instance.getData()),
+                        context.getExecution().consecutiveFailures + 1));
         this.nextCycle = Tasks.oneTime(NEXT_CYCLE, String.class)
                 .execute((instance, context) -> onCycleDue.accept(instance.getData()));
         this.scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), send, nextCycle)

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.util.Map;
 
 import clinic.migraine.kit.inbox.ProcessedEvents;
+import clinic.migraine.kit.messaging.DeadLetterInbox;
 import clinic.migraine.kit.messaging.DeadLetters;
 import clinic.migraine.kit.outbox.Outbox;
 import clinic.migraine.kit.outbox.OutboxProperties;
 import clinic.migraine.kit.outbox.OutboxRelay;
 import clinic.migraine.kit.outbox.TraceHeaders;
+import clinic.migraine.kit.web.DeadLetterController;
 import clinic.migraine.kit.web.ProblemDetailsAdvice;
 import clinic.migraine.kit.web.ProblemErrorReportValve;
 import clinic.migraine.kit.web.RequestSizeLimitFilter;
@@ -69,11 +71,28 @@ public class ServiceKitAutoConfiguration {
     @Bean
     DeadLetters deadLetters(KafkaProperties kafka, KafkaTemplate<String, SpecificRecord> outboxKafkaTemplate,
             MeterRegistry meters) {
+        return new DeadLetters(rawTemplate(kafka), outboxKafkaTemplate, meters);
+    }
+
+    /** Its producer is made at the first replay only. */
+    @Bean
+    DeadLetterInbox deadLetterInbox(KafkaProperties kafka, JdbcClient jdbc, PlatformTransactionManager transactions,
+            @Value("${spring.cloud.stream.default.group}") String group) {
+        return new DeadLetterInbox(kafka.buildConsumerProperties(), rawTemplate(kafka), jdbc,
+                new TransactionTemplate(transactions), group);
+    }
+
+    @Bean
+    DeadLetterController deadLetterController(DeadLetterInbox inbox) {
+        return new DeadLetterController(inbox);
+    }
+
+    /** Writes byte[] values as they are. */
+    private static KafkaTemplate<String, byte[]> rawTemplate(KafkaProperties kafka) {
         Map<String, Object> config = kafka.buildProducerProperties();
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        KafkaTemplate<String, byte[]> raw = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
-        return new DeadLetters(raw, outboxKafkaTemplate, meters);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
     }
 
     @Bean

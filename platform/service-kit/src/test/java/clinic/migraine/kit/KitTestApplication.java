@@ -31,6 +31,9 @@ public class KitTestApplication {
     @Component
     static class WithdrawalHandler {
 
+        /** Events with the reason "fail-until-fixed" fail while this is false (a bug not yet fixed). */
+        static volatile boolean fixed;
+
         private final ProcessedEvents processed;
         private final JdbcClient jdbc;
         private final Outbox outbox;
@@ -45,6 +48,9 @@ public class KitTestApplication {
         public void handle(ReferralWithdrawn event) {
             if (!processed.firstDelivery(event, "withdrawals")) {
                 return;
+            }
+            if (event.getReason().equals("fail-until-fixed") && !fixed) {
+                throw new IllegalStateException("handler cannot take this event until it is fixed");
             }
             if (event.getReason().equals("fail")) {
                 throw new IllegalStateException("handler refuses this event");

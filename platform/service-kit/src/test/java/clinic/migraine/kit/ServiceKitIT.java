@@ -2,6 +2,7 @@ package clinic.migraine.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -18,6 +19,7 @@ import java.util.UUID;
 
 import clinic.migraine.events.EventTopic;
 import clinic.migraine.events.ReferralWithdrawn;
+import clinic.migraine.kit.messaging.DeadLetterInbox;
 import clinic.migraine.kit.outbox.Outbox;
 import clinic.migraine.serde.ConfluentAvroDeserializer;
 import clinic.migraine.serde.ConfluentAvroSerializer;
@@ -56,6 +58,8 @@ class ServiceKitIT {
     JdbcClient jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    DeadLetterInbox deadLetters;
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
     @Value("${clinic.schema-registry.url}")
@@ -151,6 +155,49 @@ class ServiceKitIT {
             assertThat(record.value()).isEqualTo(garbage);
             assertThat(record.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
         });
+    }
+
+    @Test
+    void staffSeeADeadLetterWithItsErrorAndSendItBackOnceItsCauseIsFixed() throws Exception {
+        KitTestApplication.WithdrawalHandler.fixed = false;
+        ReferralWithdrawn broken = withdrawn("fail-until-fixed");
+        String key = broken.getReferralId().toString();
+        try (KafkaProducer<String, SpecificRecord> producer = avroProducer()) {
+            producer.send(record(broken));
+        }
+
+        DeadLetterInbox.Letter letter = await().atMost(Duration.ofSeconds(60)).until(
+                () -> deadLetters.list(100).stream().filter(l -> key.equals(l.key())).findFirst().orElse(null),
+                found -> found != null);
+        assertThat(letter.topic()).isEqualTo("error." + EventTopic.REFERRAL_WITHDRAWN.topicName() + ".kit-test");
+        assertThat(letter.originalTopic()).isEqualTo(EventTopic.REFERRAL_WITHDRAWN.topicName());
+        assertThat(letter.reason()).contains("cannot take this event until it is fixed");
+        assertThat(letter.replayedAt()).isNull();
+        assertThat(handledReasons(broken)).isEmpty();
+        mvc.perform(get("/api/dead-letters"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.key == '" + key + "')].exception")
+                        .value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("Exception"))));
+
+        KitTestApplication.WithdrawalHandler.fixed = true;
+        String replay = "/api/dead-letters/" + letter.topic() + "/" + letter.partition() + "/" + letter.offset() + "/replay";
+        mvc.perform(post(replay))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.replayedTo").value(EventTopic.REFERRAL_WITHDRAWN.topicName()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(handledReasons(broken)).hasSize(1));
+        mvc.perform(post(replay))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/dead-letters/" + EventTopic.REFERRAL_WITHDRAWN.topicName() + "/0/0/replay"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/dead-letters/" + letter.topic() + "/0/999999/replay"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/dead-letters").param("limit", "0"))
+                .andExpect(status().isBadRequest());
+        assertThat(deadLetters.list(100)).filteredOn(l -> key.equals(l.key()))
+                .singleElement().satisfies(l -> assertThat(l.replayedAt()).isNotNull());
+        assertThat(handledReasons(broken)).as("sent back once, applied once").hasSize(1);
     }
 
     @Test

@@ -52,7 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Booking {
 
     private static final Logger log = LoggerFactory.getLogger(Booking.class);
-    private static final Duration SEARCH_STEP = Duration.ofDays(7);
+    private static final Duration SEARCH_STEP = Duration.ofDays(1);
 
     private final AppointmentStore store;
     private final ClinicCalendar calendar;
@@ -145,8 +145,9 @@ public class Booking {
     /**
      * Free slots in booking order (in the preferred window same provider and time of day first, then by time),
      * a batch at a time, each computed only when the ones before it are all
-     * taken: a first cycle looks a week at a time from the earliest day, a later cycle first in its preferred
-     * window. Booking used to list every free slot of the whole horizon for each referral.
+     * taken: a first cycle looks a day at a time from the earliest day, a later cycle first in its preferred
+     * window. Booking used to list every free slot of the whole horizon for each referral, then of a week (a
+     * week of a large clinic is thousands of taken slots to read before the first free one).
      */
     Iterable<List<Slot>> candidateBatches(Window window) {
         Instant horizon = clock.instant().plus(properties.horizon());

@@ -1,5 +1,6 @@
 package clinic.migraine.kit.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
@@ -12,6 +13,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
@@ -36,6 +40,9 @@ public class DeadLetters implements ListenerContainerWithDlqAndRetryCustomizer {
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
     private static final BackOff OUTAGE_BACK_OFF = outageBackOff();
+
+    /** The innermost exception of a dead letter, {@code SimpleName: message}: what staff need to see. */
+    public static final String ROOT_CAUSE = "clinic-dlt-root-cause";
 
     private final Map<Class<?>, KafkaOperations<?, ?>> templates;
     private final MeterRegistry meters;
@@ -70,6 +77,8 @@ public class DeadLetters implements ListenerContainerWithDlqAndRetryCustomizer {
             counter.increment();
             return target;
         });
+        publisher.setHeadersFunction((record, exception) -> new RecordHeaders(new Header[] {new RecordHeader(ROOT_CAUSE,
+                rootCause(exception).getBytes(StandardCharsets.UTF_8))}));
         DefaultErrorHandler handler = new DefaultErrorHandler(publisher, backOff);
         handler.setBackOffFunction((record, exception) -> isTransient(exception) ? OUTAGE_BACK_OFF : null);
         container.setCommonErrorHandler(handler);
