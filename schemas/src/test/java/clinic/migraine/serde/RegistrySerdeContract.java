@@ -169,7 +169,8 @@ abstract class RegistrySerdeContract {
                 SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl()));
     }
 
-    private List<SpecificRecord> consume(String topic, int expected) {
+    /** Reads the topic from the start with the project's deserializer until {@code expected} records came. */
+    protected List<SpecificRecord> consume(String topic, int expected) {
         try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "serde-it-" + UUID.randomUUID(),
