@@ -28,7 +28,9 @@ public final class PostgresServer implements AutoCloseable {
 
     public static PostgresServer start(int port, Path dataDirectory, List<String> databases) {
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(port);
+            // terse: the server log keeps each error but not its DETAIL line, whose key values may be patient data
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(port)
+                    .setServerConfig("log_error_verbosity", "terse");
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);
                 builder.setDataDirectory(dataDirectory.toFile()).setCleanDataDirectory(false);
