@@ -2,7 +2,6 @@ package clinic.migraine.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,11 +44,7 @@ public final class RealSchemaRegistry implements BeforeAllCallback {
     }
 
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RunningSystem.freePort();
     }
 
     /** The project root: the nearest folder upwards that has the Maven wrapper. */
