@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import clinic.migraine.stack.Directories;
 import clinic.migraine.stack.ManagedProcess;
 import clinic.migraine.stack.ServiceProcess;
 import clinic.migraine.stack.Stack;
@@ -168,7 +168,7 @@ public final class Benchmarks {
         long runStarted = System.nanoTime();
         Files.createDirectories(output);
         Path logs = output.resolve("stack-logs");
-        deleteRecursively(logs);
+        Directories.deleteRecursively(logs);
         Path root = RunningSystem.projectRoot();
         List<String> jvm = serviceJvm != null ? serviceJvm
                 : StackConfig.defaults(root, output).serviceJvmOptions();
@@ -201,7 +201,7 @@ public final class Benchmarks {
         Path root = RunningSystem.projectRoot();
         List<String> jvm = serviceJvm != null ? serviceJvm : StackConfig.defaults(root, output).serviceJvmOptions();
         Path logs = output.resolve("stack-logs");
-        deleteRecursively(logs);
+        Directories.deleteRecursively(logs);
         log("Starting the system on free ports ...");
         try (Stack stack = Stack.start(config(root, logs, plan.providers(), jvm, classDataDirectory))) {
             Reminders.Result result = Reminders.run(stack, plan.reminderPlanned(), plan.reminderDue(),
@@ -414,17 +414,6 @@ public final class Benchmarks {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 

@@ -1,15 +1,12 @@
 package clinic.migraine.stack;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Starts a service from its extracted jar with an application class-data archive (JDK dynamic CDS), which
@@ -36,7 +33,7 @@ final class ClassDataSharing {
             String stamp = Files.size(jar) + ":" + Files.getLastModifiedTime(jar).toMillis();
             Path stampFile = directory.resolve(STAMP);
             if (!Files.isRegularFile(stampFile) || !Files.readString(stampFile).equals(stamp)) {
-                deleteRecursively(directory);
+                Directories.deleteRecursively(directory);
                 Files.createDirectories(directory);
                 extract(jar, directory.resolve("app"));
                 Files.writeString(stampFile, stamp);
@@ -95,19 +92,6 @@ final class ClassDataSharing {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while extracting " + jar.getFileName(), e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 }
