@@ -32,17 +32,14 @@ import clinic.migraine.events.EventTopic;
 import clinic.migraine.serde.ConfluentAvroDeserializer;
 import clinic.migraine.serde.SerdeConfig;
 import clinic.migraine.stack.Stack;
+import clinic.migraine.testsupport.Api;
 import clinic.migraine.testsupport.KafkaOffsets;
 import clinic.migraine.testsupport.RunningSystem;
 import org.HdrHistogram.Histogram;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -74,16 +71,12 @@ final class Pipeline implements AutoCloseable {
     }
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
-    private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*([0-9]+)");
-    private static final HttpClient PLAIN = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private record Sent(long plannedMillis, long acceptedMillis) {
     }
 
     private final String intakeUrl;
     private final KafkaOffsets offsets;
-    private final Admin admin;
     private final List<String> topics = Stream.of(EventTopic.values()).map(EventTopic::topicName).toList();
     private final Map<String, Long> bookedAt = new ConcurrentHashMap<>();
     private final java.util.Set<String> everAccepted = ConcurrentHashMap.newKeySet();
@@ -97,7 +90,6 @@ final class Pipeline implements AutoCloseable {
         intakeUrl = stack.services().get("intake-service").baseUrl();
         String bootstrap = stack.kafka().bootstrapServers();
         offsets = new KafkaOffsets(bootstrap);
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
         KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-booked-" + UUID.randomUUID(),
@@ -249,43 +241,17 @@ final class Pipeline implements AutoCloseable {
 
     /** intake's count of referrals whose status is SCHEDULED, or -1. */
     static long scheduledAtIntake(String intakeUrl) {
-        try {
-            HttpResponse<String> answer = PLAIN.send(HttpRequest.newBuilder(URI.create(intakeUrl
-                    + "/api/referrals?status=SCHEDULED&size=1")).timeout(Duration.ofSeconds(20)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher total = TOTAL.matcher(answer.body());
-            return answer.statusCode() == 200 && total.find() ? Long.parseLong(total.group(1)) : -1;
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        Api.Answer answer = new Api(intakeUrl).get("/api/referrals?status=SCHEDULED&size=1");
+        return answer.status() == 200 ? ((Number) answer.read("$.total")).longValue() : -1;
     }
 
     /** Records each service's consumer group has not read yet, over the event topics. */
     private Map<String, Long> lagByGroup() {
-        Map<String, Long> lag = new TreeMap<>();
         try {
-            Map<TopicPartition, Long> ends = offsets.endOffsets(existing(topics));
-            for (String group : KafkaOffsets.GROUPS) {
-                long behind = 0;
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get();
-                for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-                    OffsetAndMetadata at = committed.get(end.getKey());
-                    if (at != null) {
-                        behind += Math.max(0, end.getValue() - at.offset());
-                    }
-                }
-                lag.put(group, behind);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | RuntimeException e) {
-            // a figure for the report only
+            return offsets.lagByGroup();
+        } catch (RuntimeException e) {
+            return new TreeMap<>();  // a figure for the report only
         }
-        return lag;
     }
 
     private Collection<String> existing(List<String> names) {
@@ -309,7 +275,6 @@ final class Pipeline implements AutoCloseable {
     public void close() {
         watching.set(false);
         httpThreads.shutdownNow();
-        admin.close();
         offsets.close();
     }
 }

@@ -4,10 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -30,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import clinic.migraine.stack.Stack;
+import clinic.migraine.testsupport.Api;
 import clinic.migraine.testsupport.RunningSystem;
 import org.HdrHistogram.Histogram;
 import org.subethamail.smtp.server.SMTPServer;
@@ -68,7 +65,6 @@ final class Reminders {
     private static final String MODULE = "followup-service";
     private static final String DUE_LABEL = "PT24H@bench-due";
     private static final Pattern RECIPIENT = Pattern.compile("<?bench-(\\d+)@reminders\\.example\\.org>?");
-    private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+-]+)");
 
     private Reminders() {
     }
@@ -245,23 +241,11 @@ final class Reminders {
         return states;
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
     /** A heap figure from the service's Micrometer metrics, in MiB, or 0 when it cannot be read. */
     static long heapMebibytes(String baseUrl, String metric) {
-        try {
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/metrics/"
-                    + metric + "?tag=area:heap")).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher value = VALUE.matcher(answer.body());
-            return answer.statusCode() == 200 && value.find()
-                    ? (long) (Double.parseDouble(value.group(1)) / (1024 * 1024)) : 0;
-        } catch (IOException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
+        Api.Answer answer = new Api(baseUrl).get("/actuator/metrics/" + metric + "?tag=area:heap");
+        return answer.status() == 200
+                ? (long) (((Number) answer.read("$.measurements[0].value")).doubleValue() / (1024 * 1024)) : 0;
     }
 
     private static double round(double value) {

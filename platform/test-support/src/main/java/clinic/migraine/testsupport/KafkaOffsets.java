@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -37,18 +38,25 @@ public final class KafkaOffsets implements AutoCloseable {
 
     /** Records the services' consumer groups have not yet read. */
     public long lag() {
+        return lagByGroup().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Records each of the services' consumer groups has not yet read, by group. */
+    public Map<String, Long> lagByGroup() {
         try {
             Map<TopicPartition, Long> ends = endOffsets(eventTopics());
-            long lag = 0;
+            Map<String, Long> lag = new TreeMap<>();
             for (String group : GROUPS) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata().get();
+                long behind = 0;
                 for (Map.Entry<TopicPartition, OffsetAndMetadata> offset : committed.entrySet()) {
                     Long end = ends.get(offset.getKey());
                     if (end != null && offset.getValue() != null) {
-                        lag += Math.max(0, end - offset.getValue().offset());
+                        behind += Math.max(0, end - offset.getValue().offset());
                     }
                 }
+                lag.put(group, behind);
             }
             return lag;
         } catch (InterruptedException | ExecutionException e) {
