@@ -15,6 +15,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** report.md (summary table first), report.json (every figure) and two PNG charts. */
@@ -246,11 +247,17 @@ final class Report {
         return millis >= 100 ? "%,.0f".formatted(millis) : "%.1f".formatted(millis);
     }
 
+    /** Every chart of the report has the same size. */
+    private static XYChart chart(String title, String xAxis, String yAxis, Styler.LegendPosition legend) {
+        XYChart chart = new XYChartBuilder().width(900).height(520).title(title).xAxisTitle(xAxis).yAxisTitle(yAxis)
+                .build();
+        chart.getStyler().setLegendPosition(legend);
+        return chart;
+    }
+
     private static void latencyChart(Benchmarks.Results r, Path file) throws IOException {
-        XYChart chart = new XYChartBuilder().width(900).height(520)
-                .title("Accepted → booked latency by arrival rate (" + r.plan().name() + " run)")
-                .xAxisTitle("referrals per second offered").yAxisTitle("milliseconds").build();
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        XYChart chart = chart("Accepted → booked latency by arrival rate (" + r.plan().name() + " run)",
+                "referrals per second offered", "milliseconds", Styler.LegendPosition.InsideNW);
         List<Double> rates = rates(r);
         series(chart, "p50", rates, r, s -> s.acceptedToBooked().p50()).setMarker(SeriesMarkers.CIRCLE);
         series(chart, "p95", rates, r, s -> s.acceptedToBooked().p95()).setMarker(SeriesMarkers.SQUARE);
@@ -265,10 +272,8 @@ final class Report {
     /** Reminder dispatch lag: how many of the due reminders had reached the SMTP sink, second by second. */
     private static void reminderChart(Benchmarks.Results r, Path file) throws IOException {
         Reminders.Result m = r.reminders();
-        XYChart chart = new XYChartBuilder().width(900).height(520)
-                .title("Reminders at the SMTP sink after their due instant (" + n(m.due()) + " due at once)")
-                .xAxisTitle("seconds after the due instant").yAxisTitle("reminders delivered").build();
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+        XYChart chart = chart("Reminders at the SMTP sink after their due instant (" + n(m.due()) + " due at once)",
+                "seconds after the due instant", "reminders delivered", Styler.LegendPosition.InsideSE);
         List<Double> seconds = new ArrayList<>();
         List<Double> delivered = new ArrayList<>();
         seconds.add(0.0);
@@ -286,10 +291,8 @@ final class Report {
     }
 
     private static void eventsChart(Benchmarks.Results r, Path file) throws IOException {
-        XYChart chart = new XYChartBuilder().width(900).height(520)
-                .title("Events per second over all topics (" + r.plan().name() + " run)")
-                .xAxisTitle("referrals per second offered").yAxisTitle("events per second").build();
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        XYChart chart = chart("Events per second over all topics (" + r.plan().name() + " run)",
+                "referrals per second offered", "events per second", Styler.LegendPosition.InsideNW);
         List<Double> rates = rates(r);
         series(chart, "pipeline", rates, r, Pipeline.Step::eventsPerSecond).setMarker(SeriesMarkers.CIRCLE);
         series(chart, "offered (events/referral × rate)", rates, r, s -> s.eventsPerReferral() * s.offeredPerSecond())
