@@ -37,6 +37,7 @@ import clinic.migraine.scheduling.booking.persistence.AppointmentStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -368,11 +369,21 @@ public class Booking {
     }
 
     private void insertOrConflict(Appointment appointment) {
-        try {
-            savepoint.executeWithoutResult(tx -> store.insert(appointment, clock.instant()));
-        } catch (DataIntegrityViolationException e) {
-            throw DomainProblem.conflict("That slot is taken, or this referral already has an appointment for cycle "
-                    + appointment.cycle());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                savepoint.executeWithoutResult(tx -> store.insert(appointment, clock.instant()));
+                return;
+            } catch (DataIntegrityViolationException e) {
+                throw DomainProblem.conflict("That slot is taken, or this referral already has an appointment for "
+                        + "cycle " + appointment.cycle());
+            } catch (PessimisticLockingFailureException e) {
+                // Two bookings of one slot can deadlock on the exclusion constraint (each waits for the other's
+                // row) and Postgres aborts one of them: it tries again, now behind the other, and gets a clean
+                // answer. Still contested after three tries: the slot is taken as far as this request can tell.
+                if (attempt == 3) {
+                    throw DomainProblem.conflict("That slot is being booked by someone else");
+                }
+            }
         }
     }
 
