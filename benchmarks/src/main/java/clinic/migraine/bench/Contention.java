@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import clinic.migraine.testsupport.Api;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -61,6 +62,7 @@ final class Contention {
                             .formatted(UUID.randomUUID(), targets.get(client % targets.size()), providerId);
                     HttpRequest request = HttpRequest.newBuilder(URI.create(schedulingUrl + "/api/appointments"))
                             .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                            .header("Authorization", AS_SCHEDULER)
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                     answers.add(pool.submit(() -> {
                         ready.countDown();
@@ -105,11 +107,15 @@ final class Contention {
                 Percentiles.ofMicros(bookedLatency));
     }
 
+    /** The local profile's demo scheduler, as a scheduler's client would sign in. */
+    private static final String AS_SCHEDULER = Api.basic("scheduler", Api.DEMO_PASSWORD);
+
     /** The first free slots of the provider on that day, as instants the booking API takes. */
     private static List<String> freeSlots(String schedulingUrl, String providerId, LocalDate day, int slots)
             throws IOException, InterruptedException {
         HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(schedulingUrl + "/api/slots?from="
-                + day + "&to=" + day.plusDays(1) + "&providerId=" + providerId)).timeout(Duration.ofSeconds(30)).GET()
+                + day + "&to=" + day.plusDays(1) + "&providerId=" + providerId)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", AS_SCHEDULER).GET()
                 .build(), HttpResponse.BodyHandlers.ofString());
         List<String> starts = new ArrayList<>();
         Matcher start = START.matcher(answer.body());

@@ -51,6 +51,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class Pipeline implements AutoCloseable {
 
+    /** The local profile's demo intake account, as intake staff's client would sign in. */
+    private static final String AS_INTAKE = Api.basic("intake", Api.DEMO_PASSWORD);
+
     /**
      * One arrival rate.
      *
@@ -141,6 +144,7 @@ final class Pipeline implements AutoCloseable {
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", key)
+                    .header("Authorization", AS_INTAKE)
                     .POST(HttpRequest.BodyPublishers.ofString(RunningSystem.eligibleReferral(key + "@example.org")))
                     .build();
             answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {

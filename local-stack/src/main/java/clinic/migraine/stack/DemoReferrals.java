@@ -5,7 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -76,13 +78,18 @@ final class DemoReferrals {
                 months, trials);
     }
 
+    /** The local profile's demo account {@code intake} (password {@code demo}), HTTP Basic. */
+    private static final String SIGNED_IN_AS_INTAKE = "Basic "
+            + Base64.getEncoder().encodeToString("intake:demo".getBytes(StandardCharsets.UTF_8));
+
     private static String post(String url, String json) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Authorization", SIGNED_IN_AS_INTAKE)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     private static String get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", SIGNED_IN_AS_INTAKE).GET().build());
     }
 
     private static String send(HttpRequest request) {

@@ -1,8 +1,11 @@
 package clinic.migraine.kit;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Map;
 
+import clinic.migraine.kit.audit.AuditController;
+import clinic.migraine.kit.audit.AuditTrail;
 import clinic.migraine.kit.inbox.ProcessedEvents;
 import clinic.migraine.kit.messaging.DeadLetterInbox;
 import clinic.migraine.kit.messaging.DeadLetters;
@@ -10,6 +13,10 @@ import clinic.migraine.kit.outbox.Outbox;
 import clinic.migraine.kit.outbox.OutboxProperties;
 import clinic.migraine.kit.outbox.OutboxRelay;
 import clinic.migraine.kit.outbox.TraceHeaders;
+import clinic.migraine.kit.pages.ClinicTime;
+import clinic.migraine.kit.pages.SignInController;
+import clinic.migraine.kit.pages.Site;
+import clinic.migraine.kit.security.ClinicSecurityConfiguration;
 import clinic.migraine.kit.web.DeadLetterController;
 import clinic.migraine.kit.web.ProblemDetailsAdvice;
 import clinic.migraine.kit.web.ProblemErrorReportValve;
@@ -30,6 +37,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -37,6 +45,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -44,11 +53,46 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
-/** Wires the shared pieces into every service: outbox + relay, processed events, problem details, a clock. */
-@AutoConfiguration
+/**
+ * Wires the shared pieces into every service: outbox + relay, processed events, problem details, a clock, sign-in
+ * and roles, the audit trail and the shared look of the pages.
+ */
+@AutoConfiguration(beforeName = {
+        // our filter chain and staff accounts stand in for Boot's defaults (a generated password)
+        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"})
 @EnableConfigurationProperties(OutboxProperties.class)
-@Import(ProblemDetailsAdvice.class)
+@Import({ProblemDetailsAdvice.class, ClinicSecurityConfiguration.class})
 public class ServiceKitAutoConfiguration {
+
+    @Bean
+    AuditTrail auditTrail(JdbcClient jdbc, Clock clock) {
+        return new AuditTrail(jdbc, clock);
+    }
+
+    @Bean
+    AuditController auditController(AuditTrail trail) {
+        return new AuditController(trail);
+    }
+
+    /** Templates read it as {@code ${@site}}. */
+    @Bean
+    Site site(Environment environment) {
+        return Binder.get(environment).bind("clinic.site", Site.class).orElseGet(() -> new Site(null, null));
+    }
+
+    /** Templates read it as {@code ${@clinicTime}}. */
+    @Bean
+    ClinicTime clinicTime(@Value("${clinic.time-zone:America/Los_Angeles}") ZoneId zone) {
+        return new ClinicTime(zone);
+    }
+
+    @Bean
+    SignInController signInController() {
+        return new SignInController();
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -5,13 +5,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 
-/** Plain HTTP against a service, as any client of the public API would call it. */
+/**
+ * Plain HTTP against a service, as any client of the public API would call it. It signs in with HTTP Basic as the
+ * local profile's {@code admin} demo account unless told otherwise ({@link #as}, {@link #anonymous}).
+ */
 public final class Api {
+
+    /** The local profile's demo password, shared by the accounts intake, clinician, scheduler and admin. */
+    public static final String DEMO_PASSWORD = "demo";
 
     public record Answer(int status, String body, String contentType) {
 
@@ -27,9 +35,41 @@ public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
+    private final String authorization;
 
+    /** Signed in as the demo {@code admin}. */
     public Api(String baseUrl) {
+        this(baseUrl, basic("admin", DEMO_PASSWORD));
+    }
+
+    private Api(String baseUrl, String authorization) {
         this.baseUrl = baseUrl;
+        this.authorization = authorization;
+    }
+
+    /** The same service, signed in as another demo account (intake, clinician, scheduler, admin). */
+    public Api as(String account) {
+        return new Api(baseUrl, basic(account, DEMO_PASSWORD));
+    }
+
+    /** The same service, signed in with the given password. */
+    public Api as(String account, String password) {
+        return new Api(baseUrl, basic(account, password));
+    }
+
+    /** The same service, without credentials. */
+    public Api anonymous() {
+        return new Api(baseUrl, null);
+    }
+
+    /** The {@code Authorization} header value for HTTP Basic. */
+    public static String basic(String account, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((account + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** This client's {@code Authorization} header value, or null when anonymous (for other HTTP clients). */
+    public String authorization() {
+        return authorization;
     }
 
     public Answer get(String path) {
@@ -64,7 +104,10 @@ public final class Api {
         return baseUrl;
     }
 
-    private static Answer send(HttpRequest.Builder request) {
+    private Answer send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.ofString());

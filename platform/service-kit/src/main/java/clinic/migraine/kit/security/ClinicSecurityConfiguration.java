@@ -1,0 +1,125 @@
+package clinic.migraine.kit.security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * One filter chain per service. Pages: form login (session, CSRF on every form). API ({@code /api/**},
+ * {@code /actuator/**}): HTTP Basic, or the page session with the CSRF header; unauthenticated gets 401 and a
+ * wrong role 403, both as problem details. Health, the sign-in page and the shared look are open; each service
+ * adds its {@link AccessRules}; anything else needs ADMIN.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties(StaffAccounts.class)
+public class ClinicSecurityConfiguration {
+
+    static final String DEMO_PASSWORD = "demo";
+    static final String LOCAL_PROFILE = "local";
+
+    @Bean
+    SecurityFilterChain clinicSecurity(HttpSecurity http, List<AccessRules> rules) throws Exception {
+        RequestMatcher api = new OrRequestMatcher(path("/api/**"), path("/actuator/**"),
+                request -> request.getHeader("Authorization") != null);
+        ProblemResponses problems = new ProblemResponses();
+        http.authorizeHttpRequests(paths -> {
+            paths.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
+            paths.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/login", "/error",
+                    "/clinic/**", "/favicon.ico").permitAll();
+            paths.requestMatchers("/api/dead-letters/**", "/actuator/**").hasRole(StaffRole.ADMIN.name());
+            paths.requestMatchers("/api/audit/**").authenticated();
+            rules.forEach(rule -> rule.configure(paths));
+            paths.anyRequest().hasRole(StaffRole.ADMIN.name());
+        });
+        http.exceptionHandling(errors -> errors
+                .defaultAuthenticationEntryPointFor(problems, api)
+                .defaultAccessDeniedHandlerFor(problems, api));
+        http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
+        http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false));
+        http.logout(logout -> logout.logoutSuccessUrl("/login?signedOut"));
+        // a request that carries its own credentials (Basic), or an API call without a session cookie, cannot be
+        // forged by another site; a page session's API calls send the token in the X-CSRF-TOKEN header
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(
+                request -> request.getHeader("Authorization") != null
+                        || (path("/api/**").matches(request) && !hasSession(request))));
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+                        + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
+                        + "frame-ancestors 'none'; base-uri 'self'"))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    private static boolean hasSession(HttpServletRequest request) {
+        return request.getRequestedSessionId() != null || request.getSession(false) != null;
+    }
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    @Bean
+    static RoleHierarchy clinicRoleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role(StaffRole.ADMIN.name())
+                .implies(StaffRole.INTAKE.name(), StaffRole.CLINICIAN.name(), StaffRole.SCHEDULER.name())
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** The configured accounts; refuses to start without any, with a plain-text password, or with the demo one outside the local profile. */
+    @Bean
+    UserDetailsService staffAccounts(StaffAccounts accounts, PasswordEncoder encoder, Environment environment) {
+        if (accounts.users().isEmpty()) {
+            throw new IllegalStateException("No staff accounts: set clinic.security.users (name, a bcrypt password "
+                    + "hash as {bcrypt}..., roles), or run with the local profile for the demo accounts");
+        }
+        boolean local = environment.acceptsProfiles(Profiles.of(LOCAL_PROFILE));
+        List<UserDetails> users = new ArrayList<>();
+        for (StaffAccounts.Account account : accounts.users()) {
+            if (account.name() == null || account.name().isBlank() || account.password() == null
+                    || !account.password().startsWith("{bcrypt}")) {
+                throw new IllegalStateException("Staff account '" + account.name()
+                        + "' needs a name and a password hash written as {bcrypt}$2a$...");
+            }
+            if (account.roles().isEmpty()) {
+                throw new IllegalStateException("Staff account '" + account.name() + "' has no roles");
+            }
+            if (!local && encoder.matches(DEMO_PASSWORD, account.password())) {
+                throw new IllegalStateException("Staff account '" + account.name()
+                        + "' has the demo password, which is refused outside the local profile");
+            }
+            users.add(User.withUsername(account.name()).password(account.password())
+                    .authorities(account.roles().stream().map(StaffRole::authority).toArray(String[]::new))
+                    .build());
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+}
