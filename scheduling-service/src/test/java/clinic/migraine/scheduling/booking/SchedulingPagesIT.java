@@ -63,8 +63,9 @@ class SchedulingPagesIT {
     @Test
     void aSchedulerSeesABookingInTheCellOfItsDayAndTimeOnTheBoardAndInItsLiveFragment() throws Exception {
         UUID referral = UUID.randomUUID();
-        OffsetDateTime slot = OffsetDateTime.parse(freeSlot(110, 0));
-        UUID appointment = book(referral, slot.toString());
+        String start = freeSlot(110, 0);
+        OffsetDateTime slot = OffsetDateTime.parse(start);
+        UUID appointment = book(referral, start);
         LocalDate day = slot.atZoneSameInstant(CLINIC).toLocalDate();
         String week = day.toString();
 

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import clinic.migraine.events.CancelledBy;
 import clinic.migraine.kit.audit.AuditTrail;
 import clinic.migraine.kit.pages.ClinicTime;
+import clinic.migraine.kit.pages.Site;
 import clinic.migraine.kit.security.Actors;
 import clinic.migraine.kit.security.StaffRole;
 import clinic.migraine.kit.web.DomainProblem;
@@ -64,16 +65,18 @@ class AppointmentPage {
     private final AuditTrail audit;
     private final RoleHierarchy roles;
     private final ClinicTime clinicTime;
+    private final Site site;
     private final Clock clock;
 
     AppointmentPage(Booking booking, AppointmentStore store, ClinicCalendar calendar, AuditTrail audit,
-            RoleHierarchy roles, ClinicTime clinicTime, Clock clock) {
+            RoleHierarchy roles, ClinicTime clinicTime, Site site, Clock clock) {
         this.booking = booking;
         this.store = store;
         this.calendar = calendar;
         this.audit = audit;
         this.roles = roles;
         this.clinicTime = clinicTime;
+        this.site = site;
         this.clock = clock;
     }
 
@@ -198,6 +201,7 @@ class AppointmentPage {
         model.put("appointment", appointment);
         model.put("providerName", calendar.provider(appointment.providerId()).map(ClinicCalendar.Provider::name)
                 .orElse(appointment.providerId()));
+        model.put("referralPage", site.link("intake", "/referrals/" + appointment.referralId()));
         model.put("week", appointment.start().atZone(calendar.zone()).toLocalDate());
         model.put("current", appointment.status().holdsTheSlot() ? null : replacement(appointment).orElse(null));
         model.put("history", audit.about(id).stream().filter(e -> id.equals(e.subjectId())).toList());
