@@ -306,7 +306,8 @@ public class Booking {
         Appointment current = live(id, AppointmentStatus.booked);
         Instant now = clock.instant();
         store.status(id, AppointmentStatus.arrived, now);
-        audited(actor, "appointment checked in", current, "arrived for " + slotText(current.start(), current.providerId()));
+        audited(actor, "appointment checked in", current,
+                "arrived for " + slotText(current.start(), current.providerId()));
         feed.changed(id, AppointmentFeed.ARRIVED, store.recordChange(id, AppointmentFeed.ARRIVED, now));
         return store.find(id, false).orElseThrow();
     }

@@ -72,7 +72,8 @@ public record WeekBoard(ClinicCalendar.Provider provider, LocalDate monday, List
             List<Cell> cells = new ArrayList<>();
             for (Day day : days) {
                 Appointment booked = holding.entrySet().stream()
-                        .filter(e -> e.getKey().toLocalDate().equals(day.date()) && e.getKey().toLocalTime().equals(time))
+                        .filter(e -> e.getKey().toLocalDate().equals(day.date())
+                                && e.getKey().toLocalTime().equals(time))
                         .map(Map.Entry::getValue).findFirst().orElse(null);
                 Kind kind = booked != null ? Kind.BOOKED
                         : day.closed() && day.working() ? Kind.CLOSED

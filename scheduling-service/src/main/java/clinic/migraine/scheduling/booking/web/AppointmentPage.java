@@ -105,7 +105,8 @@ class AppointmentPage {
         }
 
         Forms with(Object sent) {
-            return new Forms(sent instanceof RescheduleForm r ? r : reschedule, sent instanceof CancelForm c ? c : cancel,
+            return new Forms(sent instanceof RescheduleForm r ? r : reschedule,
+                    sent instanceof CancelForm c ? c : cancel,
                     sent instanceof CompleteForm c ? c : complete);
         }
     }
@@ -223,7 +224,8 @@ class AppointmentPage {
             return Map.of();
         }
         Instant now = clock.instant();
-        Instant from = appointment.notBefore() != null && appointment.notBefore().isAfter(now) ? appointment.notBefore() : now;
+        Instant from = appointment.notBefore() != null && appointment.notBefore().isAfter(now)
+                ? appointment.notBefore() : now;
         return booking.freeSlots(from, from.plus(RESCHEDULE_CHOICE), appointment.providerId()).stream()
                 .collect(Collectors.groupingBy(s -> s.start().atZoneSameInstant(calendar.zone()).toLocalDate(),
                         LinkedHashMap::new, Collectors.toList()));
@@ -232,7 +234,8 @@ class AppointmentPage {
     /** The appointment now holding this one's cycle, after a no-show rebooking or a new booking. */
     private java.util.Optional<Appointment> replacement(Appointment released) {
         return store.ofReferral(released.referralId()).stream()
-                .filter(a -> a.cycle() == released.cycle() && a.status().holdsTheSlot() && !a.id().equals(released.id()))
+                .filter(a -> a.cycle() == released.cycle() && a.status().holdsTheSlot()
+                        && !a.id().equals(released.id()))
                 .findFirst();
     }
 

@@ -44,13 +44,15 @@ class BoardPage {
 
     @GetMapping("/board")
     ModelAndView board(@RequestParam(required = false) String providerId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week, Model model) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week,
+            Model model) {
         return week(providerId, week, model, "scheduling/board");
     }
 
     @GetMapping("/board/fragment")
     ModelAndView fragment(@RequestParam(required = false) String providerId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week, Model model) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week,
+            Model model) {
         return week(providerId, week, model, "scheduling/board :: board");
     }
 
