@@ -85,7 +85,8 @@ class IntakePagesIT {
 
     @Test
     void theReferralFormHasAnInputNamedForEveryFieldTheApiNames() throws Exception {
-        String form = page(get("/referrals/new"));
+        String page = page(get("/referrals/new"));
+        String form = page.substring(page.indexOf("<form id=\"referral-form\""), page.lastIndexOf("</form>"));
         assertThat(form).contains("id=\"referral-form\"", "data-api=\"/api/referrals\"",
                 "data-then=\"/referrals/{id}\"", "id=\"submit-referral\"", "id=\"patient-firstName\"",
                 "id=\"clinical-headacheDaysPerMonth\"", "id=\"clinical-preventiveTrials-0-drugClass\"",
@@ -96,6 +97,10 @@ class IntakePagesIT {
         for (String label : attributeValues(form, "for")) {
             assertThat(form).as("label for %s", label).contains("id=\"" + label + "\"");
         }
+        attributeValues(form, "name").stream().filter(name -> !name.equals("clinical.contraindications"))
+                .forEach(name -> assertThat(form).as("input %s", name)
+                        .contains("id=\"" + name.replaceAll("\\[(\\d+)]", "-$1").replace('.', '-') + "\""));
+        mvc.perform(get("/intake/referral-form.js").header("Authorization", INTAKE)).andExpect(status().isOk());
 
         List<String> named = new ArrayList<>();
         named.addAll(fieldsNamedByTheApi(everyFieldWrong()));
