@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -35,9 +36,12 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /**
  * The patients' pages behind signed links and the staff pages, through the real filter chain. The mail server
  * is unreachable here, so the urgent alert's email is recorded FAILED at once, with its reason, for staff to see.
+ * The context is closed after the class: its timers share the database with the other service tests' and would
+ * otherwise send their messages through this context's unreachable mail server.
  */
 @ServiceIntegrationTest
 @AutoConfigureMockMvc
+@DirtiesContext
 @TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=1",
         "clinic.followup.delivery-attempts=1", "clinic.followup.clinic-phone=+1 310 555 0142"})
 class FollowupPagesIT {
