@@ -328,6 +328,8 @@ public final class Benchmarks {
      */
     static Map<String, String> clinicWithProviders(int providers) {
         Map<String, String> properties = new LinkedHashMap<>();
+        // the demo staff accounts the load clients sign in with, as ./run-local has them
+        properties.put("spring.profiles.active", "local");
         for (int i = 1; i <= providers; i++) {
             String prefix = "clinic.scheduling.providers[" + (i - 1) + "].";
             properties.put(prefix + "id", providerId(i));
