@@ -64,7 +64,7 @@ abstract class RegistrySerdeContract {
         Schema fetched = client().schemaById(id);
 
         assertThat(fetched.getFields()).extracting(Schema.Field::name)
-                .containsExactly("eventId", "occurredAt", "referralId", "reason");
+                .containsExactly("eventId", "occurredAt", "referralId", "reason", "actor");
         assertThat(fetched).isEqualTo(ReferralWithdrawn.getClassSchema());
     }
 
