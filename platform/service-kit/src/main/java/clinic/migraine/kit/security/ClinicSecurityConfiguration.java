@@ -21,8 +21,10 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -56,7 +58,10 @@ public class ClinicSecurityConfiguration {
         });
         http.exceptionHandling(errors -> errors
                 .defaultAuthenticationEntryPointFor(problems, api)
-                .defaultAccessDeniedHandlerFor(problems, api));
+                .defaultAccessDeniedHandlerFor(problems, api)
+                // pages: a plain 403, which error.html shows as "Not allowed" (with one mapping only, Spring
+                // Security would use the problem handler for every request)
+                .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE));
         http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
         http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false));
         http.logout(logout -> logout.logoutSuccessUrl("/login?signedOut"));

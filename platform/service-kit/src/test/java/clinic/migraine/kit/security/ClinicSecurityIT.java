@@ -151,6 +151,21 @@ class ClinicSecurityIT {
         assertThat(admin().anonymous().get("/api/audit?subject=" + referral).status()).isEqualTo(401);
     }
 
+    @Test
+    void aSignedInStaffMemberWhoseRoleDoesNotAllowAPageSeesTheNotAllowedPage() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> signedIn = browser.send(form("/login",
+                "username=intake&password=demo&_csrf=" + enc(csrfToken(browser))), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(url("/some/admin/page"))
+                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.body()).contains("Not allowed", "Signed in as <strong>intake</strong>");
+    }
+
     private String csrfToken(HttpClient browser) throws IOException, InterruptedException {
         String body = browser.send(HttpRequest.newBuilder(url("/login")).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
