@@ -31,8 +31,18 @@ final class SharedSystem implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        running = context.getRoot().getStore(NAMESPACE).computeIfAbsent(Running.class, key -> Running.start(),
-                Running.class);
+        // a failed start is kept too: the next classes fail at once instead of waiting minutes for the same failure
+        Object started = context.getRoot().getStore(NAMESPACE).computeIfAbsent(Running.class, key -> {
+            try {
+                return Running.start();
+            } catch (RuntimeException e) {
+                return e;
+            }
+        }, Object.class);
+        if (started instanceof RuntimeException failed) {
+            throw new IllegalStateException("the shared system did not start: " + failed.getMessage(), failed);
+        }
+        running = (Running) started;
     }
 
     /** The system; only within a class that registered this extension. */
@@ -82,7 +92,9 @@ final class SharedSystem implements BeforeAllCallback {
                 System.setErr(new PrintStream(new Tee(err, copy), true, StandardCharsets.UTF_8));
                 Running running = new Running(null, out, err, copy);
                 try {
-                    return new Running(RunningSystem.start(LOGS, Map.of()), out, err, copy);
+                    // the demo staff accounts (intake, clinician, scheduler, admin) exist in the local profile only
+                    return new Running(RunningSystem.start(LOGS, Map.of("spring.profiles.active", "local")), out,
+                            err, copy);
                 } catch (RuntimeException e) {
                     running.restoreOutput();
                     throw e;
