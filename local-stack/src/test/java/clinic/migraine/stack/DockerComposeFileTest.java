@@ -73,7 +73,9 @@ class DockerComposeFileTest {
                     .containsEntry("SPRING_DATASOURCE_PASSWORD", "postgres")
                     .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:29092")
                     .containsEntry("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", "kafka:29092")
-                    .containsEntry("CLINIC_SCHEMA_REGISTRY_URL", "http://schema-registry:8081");
+                    .containsEntry("CLINIC_SCHEMA_REGISTRY_URL", "http://schema-registry:8081")
+                    // staff accounts: the demo ones, as ./run-local has them
+                    .containsEntry("SPRING_PROFILES_ACTIVE", "local");
 
             Map<String, Object> healthcheck = (Map<String, Object>) service.get("healthcheck");
             assertThat(healthcheck).as(name + " healthcheck").isNotNull();
