@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import clinic.migraine.testsupport.Api;
 import clinic.migraine.testsupport.RunningSystem;
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -97,6 +98,8 @@ class SecurityIT {
         assertThat(formWithoutToken.statusCode()).isEqualTo(403);
         assertThat(apiWithoutToken.statusCode()).as(apiWithoutToken.body()).isEqualTo(403);
         assertThat(apiWithToken.statusCode()).as(apiWithToken.body()).isEqualTo(201);
+        // booked before the next test looks for free slots on the shared system
+        system.awaitStatus(JsonPath.read(apiWithToken.body(), "$.id"), "SCHEDULED");
     }
 
     @Test
