@@ -42,7 +42,7 @@ class LogPrivacyIT {
     void aPatientsWholeJourneyLeavesNoPatientDataInAnyLog() {
         Patient patient = Patient.unlikeAnyoneElse();
         Api intake = system.intake;
-        assertThat(intake.post("/api/referrals", patient.referral("1234567890", "18")).status()).isEqualTo(422);
+        assertThat(intake.post("/api/referrals", patient.referral("1234567890", "18")).status()).isEqualTo(400);
         assertThat(intake.post("/api/referrals", patient.referral("1234567893", "\"eighteen\"")).status()).isEqualTo(400);
         String id = system.submit(patient.referral("1234567893", "18"));
         String appointment = system.awaitStatus(id, "SCHEDULED").read("$.appointment.id");

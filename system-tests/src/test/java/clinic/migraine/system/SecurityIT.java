@@ -89,9 +89,9 @@ class SecurityIT {
 
         HttpResponse<String> formWithoutToken = send(form(system.intake, "/logout", Map.of()), browser);
         HttpResponse<String> apiWithoutToken = send(json(system.intake, "/api/referrals", referral), browser);
-        Matcher meta = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"")
-                .matcher(send(get(system.intake, "/login"), browser).body());
-        assertThat(meta.find()).as("the page's CSRF meta tag").isTrue();
+        String page = send(get(system.intake, "/login"), browser).body();
+        Matcher meta = Pattern.compile("<meta[^>]*name=\"_csrf\"[^>]*content=\"([^\"]+)\"").matcher(page);
+        assertThat(meta.find()).as("the page's CSRF meta tag in %s", page).isTrue();
         HttpResponse<String> apiWithToken = send(
                 json(system.intake, "/api/referrals", referral).header("X-CSRF-TOKEN", meta.group(1)), browser);
 
@@ -103,12 +103,12 @@ class SecurityIT {
     }
 
     @Test
-    void aPageWithoutSignInRedirectsToTheSignInPage() throws Exception {
+    void aBrowserAskingForAPageWithoutSignInIsRedirectedToTheSignInPage() throws Exception {
         Map<String, String> pages = Map.of("intake", "/referrals", "eligibility", "/reviews", "scheduling", "/board",
                 "followup", "/messages");
         for (var page : pages.entrySet()) {
-            HttpResponse<String> answer = send(get(services.get(page.getKey()), page.getValue()),
-                    HttpClient.newHttpClient());
+            HttpResponse<String> answer = send(get(services.get(page.getKey()), page.getValue())
+                    .header("Accept", "text/html,application/xhtml+xml"), HttpClient.newHttpClient());
 
             assertThat(answer.statusCode()).as(page.getKey()).isEqualTo(302);
             assertThat(answer.headers().firstValue("Location")).as(page.getKey())
