@@ -6,6 +6,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import clinic.migraine.followup.checkin.LinkTokens;
+import clinic.migraine.followup.checkin.PatientLinks;
 import clinic.migraine.followup.delivery.HttpSmsGateway;
 import clinic.migraine.followup.delivery.Mailer;
 import clinic.migraine.followup.delivery.RecordingSmsGateway;
@@ -15,6 +16,8 @@ import clinic.migraine.followup.plan.FollowUps;
 import clinic.migraine.followup.plan.FollowupStore;
 import clinic.migraine.followup.plan.Timers;
 import clinic.migraine.kit.outbox.Outbox;
+import clinic.migraine.kit.security.AccessRules;
+import clinic.migraine.kit.security.StaffRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,6 +27,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpMethod;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,9 +40,34 @@ class FollowupConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(FollowupConfiguration.class);
 
+    /**
+     * Patients reach their pages by signed link, without an account: the token in the path is the credential,
+     * checked by the page itself. The SMS gateway's webhook carries no staff credentials either. Staff pages and
+     * their API are for clinicians and schedulers; marking an urgent alert handled is a clinician's act.
+     */
     @Bean
-    LinkTokens linkTokens(FollowupProperties properties) {
-        return new LinkTokens(properties.linkSecret());
+    AccessRules followupAccess() {
+        String clinician = StaffRole.CLINICIAN.name();
+        String scheduler = StaffRole.SCHEDULER.name();
+        return paths -> paths
+                .requestMatchers("/checkins/*", "/api/checkins/*", "/diary/*", "/api/diary/*", "/unsubscribe/*",
+                        "/followup/**").permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/sms/inbound").permitAll()
+                .requestMatchers(HttpMethod.POST, "/alerts/*/handled").hasRole(clinician)
+                .requestMatchers("/", "/messages/**", "/alerts/**", "/api/messages/**", "/api/alerts/**")
+                .hasAnyRole(clinician, scheduler);
+    }
+
+    /** Refuses a guessable key outside the local profile: anyone holding it could forge patients' links. */
+    @Bean
+    LinkTokens linkTokens(FollowupProperties properties, Environment environment) {
+        String secret = properties.linkSecret();
+        if (!environment.acceptsProfiles(Profiles.of("local"))
+                && (FollowupProperties.LOCAL_LINK_SECRET.equals(secret) || secret.length() < 32)) {
+            throw new IllegalStateException("clinic.followup.link-secret must be set to a random value of at least 32 "
+                    + "characters outside the local profile (it signs the links in patients' messages)");
+        }
+        return new LinkTokens(secret);
     }
 
     @Bean
@@ -61,8 +92,8 @@ class FollowupConfiguration {
 
     @Bean
     Dispatcher dispatcher(FollowupStore store, PlatformTransactionManager transactions, Mailer mailer, SmsGateway sms,
-            Outbox outbox, LinkTokens tokens, FollowupProperties properties, Clock clock) {
-        return new Dispatcher(store, new TransactionTemplate(transactions), mailer, sms, outbox, tokens, properties, clock);
+            Outbox outbox, PatientLinks links, FollowupProperties properties, Clock clock) {
+        return new Dispatcher(store, new TransactionTemplate(transactions), mailer, sms, outbox, links, properties, clock);
     }
 
     /** Timers start once the schema is migrated; interrupted sends from a crash are settled first. */

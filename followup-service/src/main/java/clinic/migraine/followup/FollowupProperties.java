@@ -14,6 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deliveryAttempts how often a message is tried while the mail server or SMS gateway is down or throttling
  *     (with {@code retryBackoff} doubling between attempts: 15 s, 30 s, 1 min, ..., about 4 hours for 10) before
  *     it is recorded FAILED with the reason, for staff to see
+ * @param linkSecret the HMAC key of patients' links (at least 32 characters); the default is refused outside the
+ *     local profile
+ * @param linkValidity how long a check-in or diary link works after it was sent
+ * @param unsubscribeLinkValidity how long the unsubscribe link in an email works (law asks for at least 30 days)
+ * @param clinicPhone the number patients are told to call, as they should read it
  */
 @ConfigurationProperties("clinic.followup")
 public record FollowupProperties(
@@ -28,11 +33,16 @@ public record FollowupProperties(
         @DefaultValue("clinic-alerts@migraine-clinic.test") String alertAddress,
         @DefaultValue("appointments@migraine-clinic.test") String fromAddress,
         @DefaultValue("http://localhost:8094") String publicBaseUrl,
-        @DefaultValue("change-me-local-only-secret") String linkSecret,
+        @DefaultValue(LOCAL_LINK_SECRET) String linkSecret,
         @DefaultValue("30d") Duration linkValidity,
+        @DefaultValue("365d") Duration unsubscribeLinkValidity,
+        @DefaultValue("+1 310 555 0100") String clinicPhone,
         @DefaultValue("10") int deliveryAttempts,
         @DefaultValue("15s") Duration retryBackoff,
         @DefaultValue Sms sms) {
+
+    /** The link secret of local runs and tests; refused under any other profile. */
+    public static final String LOCAL_LINK_SECRET = "change-me-local-only-secret";
 
     /**
      * @param gateway {@code recording} keeps SMS in the database (local default); {@code http} posts them to a

@@ -62,13 +62,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Follow-up on a real broker, registry, Postgres and SMTP server, with offsets shortened to seconds. */
+/**
+ * Follow-up on a real broker, registry, Postgres and SMTP server, with offsets shortened to seconds. The context is
+ * closed after the class, so its timers do not pick up another test class's messages in the shared database.
+ */
 @ServiceIntegrationTest
 @AutoConfigureMockMvc
+@DirtiesContext
 class FollowupIT {
 
     private static final Duration WAIT = Duration.ofSeconds(40);

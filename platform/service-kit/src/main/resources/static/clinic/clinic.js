@@ -149,7 +149,8 @@
   function refresh(region) {
     return fetch(region.dataset.liveUrl, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
       .then(function (response) {
-        if (!response.ok) { return; }
+        // a session that ended answers with the sign-in page (after a redirect): leave the region as it is
+        if (!response.ok || response.redirected) { return; }
         return response.text().then(function (html) {
           if (region.innerHTML !== html) { region.innerHTML = html; }
           region.dataset.refreshedAt = String(Date.now());

@@ -23,8 +23,10 @@ import clinic.migraine.events.ReasonCode;
 import clinic.migraine.events.ReferralSubmitted;
 import clinic.migraine.events.ReferralWithdrawn;
 import clinic.migraine.events.TreatmentCompleted;
+import clinic.migraine.kit.audit.AuditTrail;
 import clinic.migraine.kit.inbox.ProcessedEvents;
 import clinic.migraine.kit.outbox.Outbox;
+import clinic.migraine.kit.security.Actors;
 import clinic.migraine.kit.web.DomainProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class Eligibility {
 
     private static final Logger log = LoggerFactory.getLogger(Eligibility.class);
+    private static final String REVIEW = "review";
 
     private final DecisionStore store;
     private final PolicyCatalog policies;
@@ -50,9 +53,10 @@ public class Eligibility {
     private final Clock clock;
     private final JsonMapper json;
     private final EligibilityProperties properties;
+    private final AuditTrail audit;
 
     public Eligibility(DecisionStore store, PolicyCatalog policies, Outbox outbox, ProcessedEvents processed,
-            Clock clock, JsonMapper json, EligibilityProperties properties) {
+            Clock clock, JsonMapper json, EligibilityProperties properties, AuditTrail audit) {
         this.store = store;
         this.policies = policies;
         this.outbox = outbox;
@@ -60,6 +64,7 @@ public class Eligibility {
         this.clock = clock;
         this.json = json;
         this.properties = properties;
+        this.audit = audit;
     }
 
     public record ReasonView(String code, String message) {
@@ -112,6 +117,8 @@ public class Eligibility {
         store.withdraw(event.getReferralId());
         for (UUID review : store.openReviewsOf(event.getReferralId())) {
             store.close(review, "WITHDRAWN", null, "Referral withdrawn", null, clock.instant());
+            audit.recordBy(Actors.SYSTEM, "review closed: referral withdrawn", REVIEW, review, event.getReferralId(),
+                    "WITHDRAWN");
         }
     }
 
@@ -148,7 +155,11 @@ public class Eligibility {
                 decision.policyId(), decision.policyVersion());
     }
 
-    /** Records a prior authorization; if that was all the review waited for, the referral is eligible. */
+    /**
+     * Records a prior authorization; if that was all the review waited for, the referral is eligible.
+     *
+     * @param clinician the signed-in account that records it, named in the decision, the event and the audit trail
+     */
     @Transactional
     public DecisionStore.Review authorize(UUID reviewId, String number, LocalDate validUntil, String clinician) {
         DecisionStore.Review review = openReview(reviewId);
@@ -159,6 +170,9 @@ public class Eligibility {
         List<ReasonView> remaining = new ArrayList<>(reasons(review.openReasonsJson()));
         remaining.removeIf(r -> r.code().equals(ReasonCode.PRIOR_AUTH_REQUIRED.name()));
         store.authorize(reviewId, number, validUntil, json.writeValueAsString(remaining));
+        // the authorization number identifies the patient's coverage at the payer: it stays out of the audit detail
+        audit.recordBy(clinician, "prior authorization recorded", REVIEW, reviewId, review.referralId(),
+                "valid until " + validUntil + "; still open: " + codes(remaining));
         if (remaining.isEmpty()) {
             finish(review, EligibilityOutcome.ELIGIBLE, "Prior authorization " + number + " valid until " + validUntil,
                     clinician);
@@ -166,7 +180,11 @@ public class Eligibility {
         return store.review(reviewId, false).orElseThrow();
     }
 
-    /** A clinician's decision on everything the review still waits for, except a missing prior authorization. */
+    /**
+     * A clinician's decision on everything the review still waits for, except a missing prior authorization.
+     *
+     * @param clinician the signed-in account that decides, named in the decision, the event and the audit trail
+     */
     @Transactional
     public DecisionStore.Review decide(UUID reviewId, EligibilityOutcome outcome, String note, String clinician) {
         DecisionStore.Review review = openReview(reviewId);
@@ -199,6 +217,10 @@ public class Eligibility {
                 outcome.name(), reasonsJson(reasons), review.policyId(), review.policyVersion(), "CLINICIAN", clinician,
                 note, now));
         store.close(review.id(), "CLOSED", outcome.name(), note, clinician, now);
+        // the note is free text and may describe the patient: the audit detail keeps to codes
+        audit.recordBy(clinician, "review decided: " + outcome.name(), REVIEW, review.id(), review.referralId(),
+                "outcome " + outcome.name() + "; cycle " + review.cycle() + "; policy " + review.policyId() + " v"
+                        + review.policyVersion() + "; reviewed: " + codes(reasons(review.openReasonsJson())));
         publish(review.referralId(), review.cycle(), outcome, reasons, review.policyId(), review.policyVersion(),
                 DecisionMaker.CLINICIAN, clinician, now);
         log.info("Review {} closed: {} by a clinician", review.id(), outcome);
@@ -217,6 +239,10 @@ public class Eligibility {
 
     public List<ReasonView> reasons(String reasonsJson) {
         return json.readValue(reasonsJson, new TypeReference<List<ReasonView>>() { });
+    }
+
+    private static String codes(List<ReasonView> reasons) {
+        return reasons.isEmpty() ? "none" : String.join(", ", reasons.stream().map(ReasonView::code).toList());
     }
 
     private String reasonsJson(List<Decision.Reason> reasons) {

@@ -1,74 +1,108 @@
 package clinic.migraine.followup.checkin;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signed, expiring, single-purpose link tokens (HMAC-SHA256). They carry only opaque ids, never patient data:
- * {@code purpose|messageId|referralId|cycle|expiresEpochSecond}, then the signature.
+ * The tokens in patients' links: signed (HMAC-SHA256), expiring and good for one purpose only. A token carries
+ * nothing but the purpose, the id of the message that carried the link and the expiry, so a link reveals nothing
+ * about the patient, and everything else (referral, cycle) is looked up from that message. Binary and base64url,
+ * 56 characters, so a link still fits in a text message: version (1 byte), purpose (1), message id (16), expiry
+ * in epoch seconds (8), then the first 16 bytes of the HMAC over those 26 (128 bits, as RFC 2104 allows).
  */
 public final class LinkTokens {
 
-    public record Link(String purpose, UUID messageId, UUID referralId, int cycle, Instant expires) {
+    /** What a link is for; a token for one purpose is refused for every other. */
+    public enum Purpose {
+        CHECK_IN('C'), DIARY('D'), UNSUBSCRIBE('U');
+
+        private final byte code;
+
+        Purpose(char code) {
+            this.code = (byte) code;
+        }
     }
 
-    private final byte[] secret;
+    public record Link(Purpose purpose, UUID messageId, Instant expires) {
+    }
+
+    /** What a presented token turned out to be. */
+    public sealed interface Verdict {
+    }
+
+    public record Valid(Link link) implements Verdict {
+    }
+
+    /** Intact and for this purpose, but too old: the page can say so. */
+    public record Expired(Instant expired) implements Verdict {
+    }
+
+    /** Tampered, malformed, signed with another key or meant for another purpose: nothing is revealed. */
+    public record Invalid() implements Verdict {
+    }
+
+    private static final byte VERSION = 1;
+    private static final int BODY = 1 + 1 + 16 + 8;
+    private static final int SIGNATURE = 16;
+    private static final int MAX_TOKEN_CHARS = 100;
+
+    private final SecretKeySpec key;
 
     public LinkTokens(String secret) {
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     public String issue(Link link) {
-        String payload = String.join("|", link.purpose(), link.messageId().toString(), link.referralId().toString(),
-                String.valueOf(link.cycle()), String.valueOf(link.expires().getEpochSecond()));
-        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
-        return base64(body) + "." + base64(sign(body));
+        ByteBuffer body = ByteBuffer.allocate(BODY).put(VERSION).put(link.purpose().code)
+                .putLong(link.messageId().getMostSignificantBits()).putLong(link.messageId().getLeastSignificantBits())
+                .putLong(link.expires().getEpochSecond());
+        byte[] token = Arrays.copyOf(body.array(), BODY + SIGNATURE);
+        System.arraycopy(sign(body.array()), 0, token, BODY, SIGNATURE);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
     }
 
-    /** The link, if the token is intact, for this purpose and not expired. */
-    public Optional<Link> verify(String token, String purpose, Instant now) {
-        int dot = token.indexOf('.');
-        if (dot <= 0 || token.length() > 600) {
-            return Optional.empty();
+    public Verdict check(String token, Purpose purpose, Instant now) {
+        if (token == null || token.length() > MAX_TOKEN_CHARS) {
+            return new Invalid();
         }
+        byte[] bytes;
         try {
-            byte[] body = Base64.getUrlDecoder().decode(token.substring(0, dot));
-            byte[] signature = Base64.getUrlDecoder().decode(token.substring(dot + 1));
-            if (!MessageDigest.isEqual(sign(body), signature)) {
-                return Optional.empty();
-            }
-            String[] parts = new String(body, StandardCharsets.UTF_8).split("\\|");
-            Link link = new Link(parts[0], UUID.fromString(parts[1]), UUID.fromString(parts[2]), Integer.parseInt(parts[3]),
-                    Instant.ofEpochSecond(Long.parseLong(parts[4])));
-            if (!link.purpose().equals(purpose) || link.expires().isBefore(now)) {
-                return Optional.empty();
-            }
-            return Optional.of(link);
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-            return Optional.empty();
+            bytes = Base64.getUrlDecoder().decode(token);
+        } catch (IllegalArgumentException e) {
+            return new Invalid();
         }
+        if (bytes.length != BODY + SIGNATURE) {
+            return new Invalid();
+        }
+        byte[] body = Arrays.copyOf(bytes, BODY);
+        byte[] signature = Arrays.copyOfRange(bytes, BODY, BODY + SIGNATURE);
+        if (!MessageDigest.isEqual(Arrays.copyOf(sign(body), SIGNATURE), signature)) {
+            return new Invalid();
+        }
+        ByteBuffer fields = ByteBuffer.wrap(body);
+        if (fields.get() != VERSION || fields.get() != purpose.code) {
+            return new Invalid();
+        }
+        Link link = new Link(purpose, new UUID(fields.getLong(), fields.getLong()), Instant.ofEpochSecond(fields.getLong()));
+        return link.expires().isAfter(now) ? new Valid(link) : new Expired(link.expires());
     }
 
     private byte[] sign(byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            mac.init(key);
             return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String base64(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

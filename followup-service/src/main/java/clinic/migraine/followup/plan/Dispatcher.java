@@ -10,6 +10,7 @@ import clinic.migraine.events.NotificationKind;
 import clinic.migraine.events.PatientNotified;
 import clinic.migraine.followup.FollowupProperties;
 import clinic.migraine.followup.checkin.LinkTokens;
+import clinic.migraine.followup.checkin.PatientLinks;
 import clinic.migraine.followup.delivery.DeliveryException;
 import clinic.migraine.followup.delivery.Mailer;
 import clinic.migraine.followup.delivery.SmsGateway;
@@ -35,18 +36,18 @@ public class Dispatcher {
     private final Mailer mailer;
     private final SmsGateway sms;
     private final Outbox outbox;
-    private final LinkTokens tokens;
+    private final PatientLinks links;
     private final FollowupProperties properties;
     private final Clock clock;
 
     public Dispatcher(FollowupStore store, TransactionTemplate transactions, Mailer mailer, SmsGateway sms, Outbox outbox,
-            LinkTokens tokens, FollowupProperties properties, Clock clock) {
+            PatientLinks links, FollowupProperties properties, Clock clock) {
         this.store = store;
         this.transactions = transactions;
         this.mailer = mailer;
         this.sms = sms;
         this.outbox = outbox;
-        this.tokens = tokens;
+        this.links = links;
         this.properties = properties;
         this.clock = clock;
     }
@@ -128,10 +129,9 @@ public class Dispatcher {
 
     private void deliver(FollowupStore.Message m, FollowupStore.Contact c, FollowupStore.KnownAppointment a) {
         ZoneId zone = ZoneId.of(c.timeZone());
-        Instant expires = clock.instant().plus(properties.linkValidity());
         String link = switch (m.kind()) {
-            case "CHECK_IN", "DIARY_REQUEST" -> properties.publicBaseUrl() + "/checkins/" + tokens.issue(
-                    new LinkTokens.Link(m.kind(), m.id(), m.referralId(), m.cycle() == null ? 0 : m.cycle(), expires));
+            case "CHECK_IN" -> links.url(LinkTokens.Purpose.CHECK_IN, m.id());
+            case "DIARY_REQUEST" -> links.url(LinkTokens.Purpose.DIARY, m.id());
             case "URGENT_ALERT" -> m.referralId().toString();
             default -> null;
         };
@@ -143,8 +143,7 @@ public class Dispatcher {
             return;
         }
         boolean toClinic = m.kind().equals("URGENT_ALERT");
-        String unsubscribe = toClinic ? null : properties.publicBaseUrl() + "/unsubscribe/" + tokens.issue(
-                new LinkTokens.Link("unsubscribe", m.id(), m.referralId(), 0, expires));
+        String unsubscribe = toClinic ? null : links.url(LinkTokens.Purpose.UNSUBSCRIBE, m.id());
         boolean invitation = a != null && (m.kind().equals("CONFIRMATION") || m.kind().equals("RESCHEDULE_NOTICE"));
         mailer.send(toClinic ? properties.alertAddress() : c.email(), text.subject(), text.text(unsubscribe),
                 text.html(unsubscribe), invitation ? Invitation.of(a, clock.instant()) : null, unsubscribe);

@@ -33,6 +33,19 @@ public class FollowupStore {
             UUID appointmentId, Integer cycle, Instant dueAt, String status, String reason, Instant sentAt) {
     }
 
+    /**
+     * A patient's answer to a check-in or diary. {@code note} is the patient's own words: shown to staff, never
+     * logged or published.
+     */
+    public record Answer(UUID id, UUID referralId, int cycle, String kind, Integer headacheDaysLast30,
+            Integer headacheDaysSinceVisit, String feeling, List<String> sideEffects, String note, boolean urgent,
+            Instant answeredAt, Instant handledAt, String handledBy) {
+
+        public Answer {
+            sideEffects = List.copyOf(sideEffects);
+        }
+    }
+
     public void saveContact(UUID referralId, String email, String phone, String zone, String channel) {
         jdbc.sql("""
                 insert into contact (referral_id, email, phone, time_zone, preferred_channel)
@@ -102,6 +115,12 @@ public class FollowupStore {
         return jdbc.sql("select * from message where id = :id").param("id", id).query(FollowupStore::message).optional();
     }
 
+    /** The newest messages of all patients, by when they were due. */
+    public List<Message> recentMessages(int limit) {
+        return jdbc.sql("select * from message order by due_at desc, kind limit :limit").param("limit", limit)
+                .query(FollowupStore::message).list();
+    }
+
     public List<Message> messages(UUID referralId) {
         return jdbc.sql("select * from message where referral_id = :id order by due_at, kind").param("id", referralId)
                 .query(FollowupStore::message).list();
@@ -139,14 +158,41 @@ public class FollowupStore {
                 """).update();
     }
 
-    public void saveAnswer(UUID id, UUID referralId, int cycle, String kind, Integer headacheDays, String sideEffects,
-            boolean urgent, Instant at) {
+    /** One answer per link: the id is the id of the message that carried the link. */
+    public void saveAnswer(Answer a) {
         jdbc.sql("""
-                insert into follow_up_answer (id, referral_id, cycle, kind, headache_days_last30, side_effects, urgent, answered_at)
-                values (:id, :referral, :cycle, :kind, :days, :effects, :urgent, :at)
-                """).param("id", id).param("referral", referralId).param("cycle", cycle).param("kind", kind)
-                .param("days", headacheDays).param("effects", sideEffects).param("urgent", urgent)
-                .param("at", Timestamp.from(at)).update();
+                insert into follow_up_answer (id, referral_id, cycle, kind, headache_days_last30, side_effects, urgent,
+                  answered_at, feeling, headache_days_since_visit, note)
+                values (:id, :referral, :cycle, :kind, :days, :effects, :urgent, :at, :feeling, :daysSince, :note)
+                """).param("id", a.id()).param("referral", a.referralId()).param("cycle", a.cycle()).param("kind", a.kind())
+                .param("days", a.headacheDaysLast30()).param("effects", a.sideEffects().toString())
+                .param("urgent", a.urgent()).param("at", Timestamp.from(a.answeredAt())).param("feeling", a.feeling())
+                .param("daysSince", a.headacheDaysSinceVisit()).param("note", a.note()).update();
+    }
+
+    public Optional<Answer> answer(UUID id) {
+        return jdbc.sql("select * from follow_up_answer where id = :id").param("id", id).query(FollowupStore::answer)
+                .optional();
+    }
+
+    /** A patient's answers, newest first. */
+    public List<Answer> answers(UUID referralId) {
+        return jdbc.sql("select * from follow_up_answer where referral_id = :id order by answered_at desc")
+                .param("id", referralId).query(FollowupStore::answer).list();
+    }
+
+    /** Urgent answers (the clinic's alerts), newest first. */
+    public List<Answer> urgentAnswers(int limit) {
+        return jdbc.sql("select * from follow_up_answer where urgent order by answered_at desc limit :limit")
+                .param("limit", limit).query(FollowupStore::answer).list();
+    }
+
+    /** False when the answer is not urgent or was already marked handled. */
+    public boolean markHandled(UUID id, String by, Instant at) {
+        return jdbc.sql("""
+                update follow_up_answer set handled_at = :at, handled_by = :by
+                where id = :id and urgent and handled_at is null
+                """).param("at", Timestamp.from(at)).param("by", by).param("id", id).update() == 1;
     }
 
     public Optional<Integer> latestHeadacheDays(UUID referralId) {
@@ -160,6 +206,17 @@ public class FollowupStore {
         return new Contact(rs.getObject("referral_id", UUID.class), rs.getString("email"), rs.getString("phone"),
                 rs.getString("time_zone"), rs.getString("preferred_channel"), rs.getBoolean("email_opted_out"),
                 rs.getBoolean("sms_opted_out"), rs.getBoolean("withdrawn"), rs.getBoolean("course_ended"));
+    }
+
+    private static Answer answer(ResultSet rs, int n) throws SQLException {
+        String effects = rs.getString("side_effects").replaceAll("[\\[\\]\\s]", "");
+        Timestamp handled = rs.getTimestamp("handled_at");
+        return new Answer(rs.getObject("id", UUID.class), rs.getObject("referral_id", UUID.class), rs.getInt("cycle"),
+                rs.getString("kind"), (Integer) rs.getObject("headache_days_last30"),
+                (Integer) rs.getObject("headache_days_since_visit"), rs.getString("feeling"),
+                effects.isEmpty() ? List.of() : List.of(effects.split(",")), rs.getString("note"), rs.getBoolean("urgent"),
+                rs.getTimestamp("answered_at").toInstant(), handled == null ? null : handled.toInstant(),
+                rs.getString("handled_by"));
     }
 
     private static Message message(ResultSet rs, int n) throws SQLException {

@@ -1,2 +1,2 @@
-/** Staff-facing HTTP API of follow-up. */
+/** Staff-facing pages and HTTP API of follow-up: messages per referral, answers, urgent alerts. */
 package clinic.migraine.followup.web;

@@ -17,7 +17,9 @@ import clinic.migraine.events.ReferralSubmitted;
 import clinic.migraine.events.ReferralWithdrawn;
 import clinic.migraine.intake.referral.persistence.ReferralStore;
 import clinic.migraine.intake.referral.web.ReferralRequest;
+import clinic.migraine.kit.audit.AuditTrail;
 import clinic.migraine.kit.outbox.Outbox;
+import clinic.migraine.kit.security.Actors;
 import clinic.migraine.kit.web.DomainProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,22 +27,32 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Accepts referrals and withdrawals: stores them and, in the same transaction, their events in the outbox. */
+/**
+ * Accepts referrals and withdrawals: stores them and, in the same transaction, their events in the outbox and who
+ * did it in the audit trail.
+ */
 @Service
 public class ReferralIntake {
 
     private static final Logger log = LoggerFactory.getLogger(ReferralIntake.class);
 
+    /** How the audit trail names a referral and what was done to it. */
+    public static final String SUBJECT = "referral";
+    public static final String SUBMITTED = "referral submitted";
+    public static final String WITHDRAWN = "referral withdrawn";
+
     private final ReferralStore store;
     private final Outbox outbox;
     private final Clock clock;
     private final JsonMapper json;
+    private final AuditTrail audit;
 
-    public ReferralIntake(ReferralStore store, Outbox outbox, Clock clock, JsonMapper json) {
+    public ReferralIntake(ReferralStore store, Outbox outbox, Clock clock, JsonMapper json, AuditTrail audit) {
         this.store = store;
         this.outbox = outbox;
         this.clock = clock;
         this.json = json;
+        this.audit = audit;
     }
 
     public record Accepted(UUID id, boolean created) {
@@ -67,6 +79,7 @@ public class ReferralIntake {
         }
         insert(id, request, json.writeValueAsString(request.clinical()));
         outbox.publish(submitted(id, request));
+        audit.record(SUBMITTED, SUBJECT, id, id, "payer policy " + request.payer().policy());
         log.info("Referral {} received", id);
         return new Accepted(id, true);
     }
@@ -84,10 +97,14 @@ public class ReferralIntake {
         Instant now = clock.instant();
         store.markWithdrawn(id, reason, now);
         ReferralWithdrawn event = ReferralWithdrawn.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(now)
-                .setReferralId(id).setReason(reason).build();
-        store.recordEvent(event.getEventId(), id, now, "ReferralWithdrawn", "Withdrawn: " + reason, null, null, null);
+                .setReferralId(id).setReason(reason).setActor(Actors.currentOrNull()).build();
+        // the actor stays off intake's own timeline lines: the audit trail names who did them
+        store.recordEvent(new ReferralStore.RecordedEvent(event.getEventId(), id, now, "ReferralWithdrawn",
+                "Withdrawn: " + reason, null, null, null, null));
         store.updateStatus(id, ReferralStatus.DISCONTINUED);
         outbox.publish(event);
+        // the reason is free text and may name the patient, so the audit entry keeps only the status it ended
+        audit.record(WITHDRAWN, SUBJECT, id, id, "was " + referral.status());
         log.info("Referral {} withdrawn", id);
     }
 
@@ -98,8 +115,8 @@ public class ReferralIntake {
                 patient.dateOfBirth(), patient.email(), patient.phone(), patient.timeZone(),
                 patient.preferredChannel().name(), request.referrer().name(), request.referrer().npi(),
                 request.payer().policy(), request.payer().memberId(), request.diagnosisCode(), clinicalJson, now));
-        store.recordEvent(UUID.randomUUID(), id, now, "ReferralReceived",
-                "Referral received for payer policy " + request.payer().policy(), null, null, null);
+        store.recordEvent(new ReferralStore.RecordedEvent(UUID.randomUUID(), id, now, "ReferralReceived",
+                "Referral received for payer policy " + request.payer().policy(), null, null, null, null));
     }
 
     private ReferralSubmitted submitted(UUID id, ReferralRequest request) {

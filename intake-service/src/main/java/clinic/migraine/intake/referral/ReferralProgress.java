@@ -3,6 +3,7 @@ package clinic.migraine.intake.referral;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -33,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class ReferralProgress {
 
     private static final Logger log = LoggerFactory.getLogger(ReferralProgress.class);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z",
+            Locale.ENGLISH);
     static final String CONSUMER = "referral-progress";
 
     private final ReferralStore store;
@@ -60,50 +62,54 @@ public class ReferralProgress {
         Instant at = EventEnvelope.occurredAt(event);
         UUID eventId = EventEnvelope.eventId(event);
         String name = event.getSchema().getName();
+        ReferralStore.RecordedEvent line;
         if (event instanceof EligibilityDetermined e) {
-            store.recordEvent(eventId, referralId, at, name, decisionSummary(e), e.getCycle(), e.getOutcome().name(),
-                    json.writeValueAsString(e.getReasons().stream()
-                            .map(r -> new Reason(r.getCode().name(), r.getMessage())).toList()));
+            line = new ReferralStore.RecordedEvent(eventId, referralId, at, name, decisionSummary(e), e.getCycle(),
+                    e.getOutcome().name(), json.writeValueAsString(e.getReasons().stream()
+                            .map(r -> new Reason(r.getCode().name(), r.getMessage())).toList()),
+                    e.getClinician());
         } else if (event instanceof AppointmentBooked e) {
             store.appointmentBooked(e.getAppointmentId(), referralId, e.getCycle(), e.getStart(), e.getEnd(),
                     e.getProviderId(), e.getLocation(), e.getClinicTimeZone(), at);
-            store.recordEvent(eventId, referralId, at, name, "Cycle " + e.getCycle() + " booked for "
+            line = line(eventId, referralId, at, name, "Cycle " + e.getCycle() + " booked for "
                     + local(e.getStart(), e.getClinicTimeZone()) + " with " + e.getProviderId() + " at "
-                    + e.getLocation(), e.getCycle(), null, null);
+                    + e.getLocation(), e.getCycle(), e.getActor());
         } else if (event instanceof AppointmentRescheduled e) {
             store.appointmentMoved(e.getAppointmentId(), referralId, e.getCycle(), e.getStart(), e.getEnd(),
                     e.getProviderId(), e.getLocation(), e.getClinicTimeZone(), at);
-            store.recordEvent(eventId, referralId, at, name, "Cycle " + e.getCycle() + " moved from "
+            line = line(eventId, referralId, at, name, "Cycle " + e.getCycle() + " moved from "
                     + local(e.getPreviousStart(), e.getClinicTimeZone()) + " to "
-                    + local(e.getStart(), e.getClinicTimeZone()) + " with " + e.getProviderId(), e.getCycle(), null, null);
+                    + local(e.getStart(), e.getClinicTimeZone()) + " with " + e.getProviderId(), e.getCycle(),
+                    e.getActor());
         } else if (event instanceof AppointmentCancelled e) {
             store.appointmentEnded(e.getAppointmentId(), referralId, e.getCycle(), e.getStart(), "CANCELLED", at);
-            store.recordEvent(eventId, referralId, at, name, "Cycle " + e.getCycle() + " appointment cancelled by "
-                    + e.getCancelledBy() + ": " + e.getReason(), e.getCycle(), null, null);
+            line = line(eventId, referralId, at, name, "Cycle " + e.getCycle() + " appointment cancelled by "
+                    + e.getCancelledBy() + ": " + e.getReason(), e.getCycle(), e.getActor());
         } else if (event instanceof AppointmentNoShow e) {
             store.appointmentEnded(e.getAppointmentId(), referralId, e.getCycle(), e.getStart(), "NOSHOW", at);
-            store.recordEvent(eventId, referralId, at, name, "Cycle " + e.getCycle() + ": patient did not come",
-                    e.getCycle(), null, null);
+            line = line(eventId, referralId, at, name, "Cycle " + e.getCycle() + ": patient did not come",
+                    e.getCycle(), e.getActor());
         } else if (event instanceof TreatmentCompleted e) {
             store.appointmentEnded(e.getAppointmentId(), referralId, e.getCycle(), e.getTreatedAt(), "FULFILLED", at);
-            store.recordEvent(eventId, referralId, at, name, "Cycle " + e.getCycle() + " treated on "
+            line = line(eventId, referralId, at, name, "Cycle " + e.getCycle() + " treated on "
                     + e.getTreatmentDate() + ": " + e.getUnits() + " units in " + e.getInjectionSites() + " sites",
-                    e.getCycle(), null, null);
+                    e.getCycle(), e.getActor());
         } else if (event instanceof FollowUpRecorded e) {
-            store.recordEvent(eventId, referralId, at, name, "Cycle " + e.getCycle() + " " + e.getKind() + " answered"
+            line = line(eventId, referralId, at, name, "Cycle " + e.getCycle() + " " + e.getKind() + " answered"
                     + (e.getHeadacheDaysLast30() == null ? "" : ": " + e.getHeadacheDaysLast30()
                             + " headache days in the last 30")
-                    + (e.getUrgent() ? " (URGENT side effects reported)" : ""), e.getCycle(), null, null);
+                    + (e.getUrgent() ? " (URGENT side effects reported)" : ""), e.getCycle(), null);
         } else if (event instanceof NextCycleDue e) {
-            store.recordEvent(eventId, referralId, at, name, "Cycle " + e.getNextCycle() + " due from "
-                    + e.getEarliestDate(), e.getNextCycle(), null, null);
+            line = line(eventId, referralId, at, name, "Cycle " + e.getNextCycle() + " due from "
+                    + e.getEarliestDate(), e.getNextCycle(), null);
         } else if (event instanceof PatientNotified e) {
-            store.recordEvent(eventId, referralId, at, name, "Patient sent " + e.getKind() + " by " + e.getChannel(),
-                    e.getCycle(), null, null);
+            line = line(eventId, referralId, at, name, "Patient sent " + e.getKind() + " by " + e.getChannel(),
+                    e.getCycle(), null);
         } else {
             log.warn("Event type {} is not followed by intake; ignored", name);
             return;
         }
+        store.recordEvent(line);
         ReferralStore.StoredReferral stored = referral.get();
         store.updateStatus(referralId, store.facts(referralId, stored.withdrawnAt() != null).status());
     }
@@ -116,8 +122,13 @@ public class ReferralProgress {
                 + e.getPolicyVersion() + ", decided by " + decidedBy;
     }
 
+    private static ReferralStore.RecordedEvent line(UUID eventId, UUID referralId, Instant at, String event,
+            String summary, Integer cycle, String actor) {
+        return new ReferralStore.RecordedEvent(eventId, referralId, at, event, summary, cycle, null, null, actor);
+    }
+
     private static String local(Instant instant, String zone) {
-        return WHEN.format(instant.atZone(ZoneId.of(zone))) + " " + zone;
+        return WHEN.format(instant.atZone(ZoneId.of(zone)));
     }
 
     public record Reason(String code, String message) {

@@ -59,6 +59,8 @@ public final class RunningSystem implements AutoCloseable {
             Map<String, Integer> services = new LinkedHashMap<>();
             StackConfig.SERVICE_PORTS.keySet().forEach(name -> services.put(name, freePort()));
             Map<String, String> properties = new LinkedHashMap<>();
+            // as ./run-local: the demo staff accounts (intake, clinician, scheduler, admin) the tests sign in with
+            properties.put("spring.profiles.active", "local");
             properties.put("clinic.followup.check-in-after", "2s");
             properties.put("clinic.followup.diary-every", "1h");
             properties.put("clinic.followup.diary-requests", "1");

@@ -18,6 +18,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 public class AppointmentFeed {
 
+    /** The stream's event names, one per kind of change; pages listen for exactly these. */
+    public static final String BOOKED = "booked";
+    public static final String RESCHEDULED = "rescheduled";
+    public static final String CANCELLED = "cancelled";
+    public static final String ARRIVED = "arrived";
+    public static final String NO_SHOW = "noshow";
+    public static final String FULFILLED = "fulfilled";
+    public static final List<String> EVENT_NAMES = List.of(BOOKED, RESCHEDULED, CANCELLED, ARRIVED, NO_SHOW, FULFILLED);
+
     private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
     private volatile Function<UUID, Object> view = id -> id;
 

@@ -26,8 +26,10 @@ import clinic.migraine.events.EligibilityDetermined;
 import clinic.migraine.events.EligibilityOutcome;
 import clinic.migraine.events.ReferralWithdrawn;
 import clinic.migraine.events.TreatmentCompleted;
+import clinic.migraine.kit.audit.AuditTrail;
 import clinic.migraine.kit.inbox.ProcessedEvents;
 import clinic.migraine.kit.outbox.Outbox;
+import clinic.migraine.kit.security.Actors;
 import clinic.migraine.kit.web.DomainProblem;
 import clinic.migraine.kit.web.FieldError;
 import clinic.migraine.scheduling.SchedulingProperties;
@@ -48,6 +50,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Books, moves and closes appointments. The database has the last word on double booking and on the 84-day
  * interval: each attempt runs in a savepoint, and a slot taken by a concurrent booking is skipped (automatic
  * booking) or answered with 409 (a scheduler's request).
+ *
+ * <p>Each change names who made it: the staff account given as {@code actor}, or null when the system acted on its
+ * own (booking after an eligibility decision, rebooking after a no-show, moving a patient into a freed slot,
+ * cancelling for a withdrawn referral). The events carry it, and the audit trail records it (as "system" for
+ * null) in the same transaction.
  */
 @Service
 public class Booking {
@@ -63,9 +70,11 @@ public class Booking {
     private final Clock clock;
     private final TransactionTemplate savepoint;
     private final AppointmentFeed feed;
+    private final AuditTrail audit;
 
     public Booking(AppointmentStore store, ClinicCalendar calendar, SchedulingProperties properties, Outbox outbox,
-            ProcessedEvents processed, Clock clock, PlatformTransactionManager transactions, AppointmentFeed feed) {
+            ProcessedEvents processed, Clock clock, PlatformTransactionManager transactions, AppointmentFeed feed,
+            AuditTrail audit) {
         this.store = store;
         this.calendar = calendar;
         this.properties = properties;
@@ -75,6 +84,7 @@ public class Booking {
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.feed = feed;
+        this.audit = audit;
     }
 
     @Transactional
@@ -101,7 +111,7 @@ public class Booking {
         Instant now = clock.instant();
         for (Appointment a : store.ofReferral(event.getReferralId())) {
             if (a.status() == AppointmentStatus.booked && a.start().isAfter(now)) {
-                cancelled(a, "Referral withdrawn", CancelledBy.SYSTEM, now);
+                cancelled(a, "Referral withdrawn", CancelledBy.SYSTEM, now, null);
             }
         }
     }
@@ -135,7 +145,7 @@ public class Booking {
                         slot.location(), slot.start().toInstant(), slot.end().toInstant(), AppointmentStatus.booked,
                         window.notBefore(), noShows, null, null, null, null, null, null, clock.instant());
                 if (tryInsert(appointment)) {
-                    booked(appointment);
+                    booked(appointment, null);
                     return Optional.of(appointment);
                 }
             }
@@ -207,6 +217,20 @@ public class Booking {
                 .thenComparing(Slot::start);
     }
 
+    /** One provider's week for the schedulers' board: every appointment starting in it, closures marked. */
+    @Transactional(readOnly = true)
+    public WeekBoard week(ClinicCalendar.Provider provider, LocalDate anyDay) {
+        LocalDate monday = WeekBoard.mondayOf(anyDay);
+        Instant from = monday.atStartOfDay(calendar.zone()).toInstant();
+        Instant to = monday.plusWeeks(1).atStartOfDay(calendar.zone()).toInstant();
+        List<AppointmentStore.Closure> closures = store.closures();
+        return WeekBoard.of(calendar, provider, monday, store.search(from, to, provider.id(), null),
+                day -> closures.stream()
+                        .filter(c -> (c.providerId() == null || c.providerId().equals(provider.id()))
+                                && !day.isBefore(c.startsOn()) && !day.isAfter(c.endsOn()))
+                        .map(AppointmentStore.Closure::reason).findFirst().orElse(null));
+    }
+
     /** Free slots from {@code from} (inclusive) to {@code to}, earliest first. */
     public List<Slot> freeSlots(Instant from, Instant to, String providerId) {
         LocalDate firstDay = from.atZone(calendar.zone()).toLocalDate();
@@ -236,7 +260,7 @@ public class Booking {
 
     /** A scheduler books a slot by hand. */
     @Transactional
-    public Appointment book(UUID referralId, int cycle, Instant start, String providerId) {
+    public Appointment book(UUID referralId, int cycle, Instant start, String providerId, String actor) {
         Slot slot = bookableSlot(start, providerId);
         Window window = window(referralId, cycle);
         Appointment appointment = new Appointment(UUID.randomUUID(), referralId, cycle, providerId, slot.location(),
@@ -244,12 +268,12 @@ public class Booking {
                 null, null, null, null, null, clock.instant());
         checkInterval(window, appointment.start());
         insertOrConflict(appointment);
-        booked(appointment);
+        booked(appointment, actor);
         return appointment;
     }
 
     @Transactional
-    public Appointment reschedule(UUID id, Instant start, String providerId) {
+    public Appointment reschedule(UUID id, Instant start, String providerId, String actor) {
         Appointment current = live(id, AppointmentStatus.booked);
         String provider = providerId == null ? current.providerId() : providerId;
         Slot slot = bookableSlot(start, provider);
@@ -263,45 +287,44 @@ public class Booking {
         } catch (DataIntegrityViolationException e) {
             throw DomainProblem.conflict("That slot was just taken; pick another");
         }
-        outbox.publish(AppointmentRescheduled.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(now)
-                .setReferralId(current.referralId()).setAppointmentId(id).setCycle(current.cycle())
-                .setPreviousStart(current.start()).setPreviousEnd(current.end()).setStart(slot.start().toInstant())
-                .setEnd(slot.end().toInstant()).setProviderId(provider).setProviderName(providerName(provider))
-                .setLocation(slot.location()).setClinicTimeZone(calendar.zone().getId()).build());
-        feed.changed(id, "rescheduled", store.recordChange(id, "rescheduled", now));
+        rescheduled(current, provider, slot.location(), slot.start().toInstant(), slot.end().toInstant(), now, actor);
         return store.find(id, false).orElseThrow();
     }
 
     @Transactional
-    public Appointment cancel(UUID id, String reason, CancelledBy by) {
+    public Appointment cancel(UUID id, String reason, CancelledBy by, String actor) {
         Appointment current = store.find(id, true).orElseThrow(() -> DomainProblem.notFound("appointment", id));
         if (current.status() != AppointmentStatus.booked && current.status() != AppointmentStatus.arrived) {
             throw DomainProblem.conflict("An appointment that is " + current.status() + " cannot be cancelled");
         }
-        cancelled(current, reason, by, clock.instant());
+        cancelled(current, reason, by, clock.instant(), actor);
         return store.find(id, false).orElseThrow();
     }
 
     @Transactional
-    public Appointment checkIn(UUID id) {
-        live(id, AppointmentStatus.booked);
+    public Appointment checkIn(UUID id, String actor) {
+        Appointment current = live(id, AppointmentStatus.booked);
         Instant now = clock.instant();
         store.status(id, AppointmentStatus.arrived, now);
-        feed.changed(id, "arrived", store.recordChange(id, "arrived", now));
+        audited(actor, "appointment checked in", current,
+                "arrived for " + slotText(current.start(), current.providerId()));
+        feed.changed(id, AppointmentFeed.ARRIVED, store.recordChange(id, AppointmentFeed.ARRIVED, now));
         return store.find(id, false).orElseThrow();
     }
 
     /** Marks a no-show and, unless it is one too many in a row, books the earliest slot again. */
     @Transactional
-    public Appointment noShow(UUID id) {
+    public Appointment noShow(UUID id, String actor) {
         Appointment current = live(id, AppointmentStatus.booked);
         Instant now = clock.instant();
         store.status(id, AppointmentStatus.noshow, now);
         outbox.publish(AppointmentNoShow.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(now)
                 .setReferralId(current.referralId()).setAppointmentId(id).setCycle(current.cycle())
-                .setStart(current.start()).build());
-        feed.changed(id, "noshow", store.recordChange(id, "noshow", now));
+                .setStart(current.start()).setActor(actor).build());
         int noShows = current.noShows() + 1;
+        audited(actor, "appointment no-show", current, "no-show " + noShows + " in a row, was "
+                + slotText(current.start(), current.providerId()));
+        feed.changed(id, AppointmentFeed.NO_SHOW, store.recordChange(id, AppointmentFeed.NO_SHOW, now));
         if (properties.rebookNoShows() && noShows < properties.maxConsecutiveNoShows()) {
             bookEarliest(current.referralId(), current.cycle(), noShows);
         } else {
@@ -311,7 +334,7 @@ public class Booking {
     }
 
     @Transactional
-    public Appointment complete(UUID id, int units, int sites, String lotNumber, String notes) {
+    public Appointment complete(UUID id, int units, int sites, String lotNumber, String notes, String actor) {
         Appointment current = store.find(id, true).orElseThrow(() -> DomainProblem.notFound("appointment", id));
         if (current.status() != AppointmentStatus.booked && current.status() != AppointmentStatus.arrived) {
             throw DomainProblem.conflict("An appointment that is " + current.status() + " cannot be completed");
@@ -322,27 +345,55 @@ public class Booking {
                 .setReferralId(current.referralId()).setAppointmentId(id).setCycle(current.cycle())
                 .setTreatmentDate(current.start().atZone(calendar.zone()).toLocalDate()).setTreatedAt(current.start())
                 .setUnits(units).setInjectionSites(sites).setLotNumber(lotNumber).setProviderId(current.providerId())
-                .build());
-        feed.changed(id, "fulfilled", store.recordChange(id, "fulfilled", now));
+                .setActor(actor).build());
+        // the clinician's notes stay on the appointment: free text may name the patient
+        audited(actor, "treatment completed", current, units + " units at " + sites + " sites, lot "
+                + (lotNumber == null || lotNumber.isBlank() ? "not recorded" : lotNumber));
+        feed.changed(id, AppointmentFeed.FULFILLED, store.recordChange(id, AppointmentFeed.FULFILLED, now));
         return store.find(id, false).orElseThrow();
     }
 
-    private void booked(Appointment a) {
+    private void booked(Appointment a, String actor) {
         Instant now = clock.instant();
         outbox.publish(AppointmentBooked.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(now)
                 .setReferralId(a.referralId()).setAppointmentId(a.id()).setCycle(a.cycle()).setProviderId(a.providerId())
                 .setProviderName(providerName(a.providerId())).setLocation(a.location()).setStart(a.start())
-                .setEnd(a.end()).setClinicTimeZone(calendar.zone().getId()).build());
-        feed.changed(a.id(), "booked", store.recordChange(a.id(), "booked", now));
+                .setEnd(a.end()).setClinicTimeZone(calendar.zone().getId()).setActor(actor).build());
+        audited(actor, "appointment booked", a, "cycle " + a.cycle() + " at " + slotText(a.start(), a.providerId()));
+        feed.changed(a.id(), AppointmentFeed.BOOKED, store.recordChange(a.id(), AppointmentFeed.BOOKED, now));
     }
 
-    private void cancelled(Appointment a, String reason, CancelledBy by, Instant now) {
+    private void rescheduled(Appointment previous, String providerId, String location, Instant start, Instant end,
+            Instant now, String actor) {
+        outbox.publish(AppointmentRescheduled.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(now)
+                .setReferralId(previous.referralId()).setAppointmentId(previous.id()).setCycle(previous.cycle())
+                .setPreviousStart(previous.start()).setPreviousEnd(previous.end()).setStart(start).setEnd(end)
+                .setProviderId(providerId).setProviderName(providerName(providerId)).setLocation(location)
+                .setClinicTimeZone(calendar.zone().getId()).setActor(actor).build());
+        audited(actor, "appointment rescheduled", previous, "from " + slotText(previous.start(), previous.providerId())
+                + " to " + slotText(start, providerId));
+        feed.changed(previous.id(), AppointmentFeed.RESCHEDULED,
+                store.recordChange(previous.id(), AppointmentFeed.RESCHEDULED, now));
+    }
+
+    private void cancelled(Appointment a, String reason, CancelledBy by, Instant now, String actor) {
         store.cancel(a.id(), reason, by.name(), now);
         outbox.publish(AppointmentCancelled.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(now)
                 .setReferralId(a.referralId()).setAppointmentId(a.id()).setCycle(a.cycle()).setStart(a.start())
-                .setReason(reason).setCancelledBy(by).build());
-        feed.changed(a.id(), "cancelled", store.recordChange(a.id(), "cancelled", now));
+                .setReason(reason).setCancelledBy(by).setActor(actor).build());
+        // the reason is free text and may name the patient: the trail keeps who asked and which slot
+        audited(actor, "appointment cancelled", a, "cancelled by " + by + ", was " + slotText(a.start(), a.providerId()));
+        feed.changed(a.id(), AppointmentFeed.CANCELLED, store.recordChange(a.id(), AppointmentFeed.CANCELLED, now));
         fillFreedSlot(a, now);
+    }
+
+    private void audited(String actor, String action, Appointment a, String detail) {
+        audit.recordBy(actor == null ? Actors.SYSTEM : actor, action, "appointment", a.id(), a.referralId(), detail);
+    }
+
+    /** "2026-12-08T09:30-08:00 with prov-1": the clinic's wall-clock time and offset. */
+    private String slotText(Instant start, String providerId) {
+        return start.atZone(calendar.zone()).toOffsetDateTime() + " with " + providerId;
     }
 
     /** Moves the patient booked latest for the same kind of visit into a slot freed soon, as a normal reschedule. */
@@ -358,12 +409,7 @@ public class Booking {
             } catch (DataIntegrityViolationException e) {
                 return;
             }
-            outbox.publish(AppointmentRescheduled.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(now)
-                    .setReferralId(waiting.referralId()).setAppointmentId(waiting.id()).setCycle(waiting.cycle())
-                    .setPreviousStart(waiting.start()).setPreviousEnd(waiting.end()).setStart(freed.start())
-                    .setEnd(freed.end()).setProviderId(freed.providerId()).setProviderName(providerName(freed.providerId()))
-                    .setLocation(freed.location()).setClinicTimeZone(calendar.zone().getId()).build());
-            feed.changed(waiting.id(), "rescheduled", store.recordChange(waiting.id(), "rescheduled", now));
+            rescheduled(waiting, freed.providerId(), freed.location(), freed.start(), freed.end(), now, null);
             log.info("Appointment {} moved earlier into the slot freed by {}", waiting.id(), freed.id());
         });
     }

@@ -124,6 +124,16 @@ public class DecisionStore {
                 """).param("status", status).param("limit", limit).query(DecisionStore::review).list();
     }
 
+    /** Closed and withdrawn reviews, the most recently closed first. */
+    public List<Review> recentlyClosed(int limit) {
+        return jdbc.sql("select * from review where status <> 'OPEN' order by closed_at desc limit :limit")
+                .param("limit", limit).query(DecisionStore::review).list();
+    }
+
+    public long countOpen() {
+        return jdbc.sql("select count(*) from review where status = 'OPEN'").query(Long.class).single();
+    }
+
     public void authorize(UUID id, String number, LocalDate validUntil, String remainingReasonsJson) {
         jdbc.sql("""
                 update review set authorization_number = :number, authorization_valid_until = :until,

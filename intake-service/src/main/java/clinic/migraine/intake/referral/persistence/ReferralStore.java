@@ -38,7 +38,8 @@ public class ReferralStore {
             ReferralStatus status, Instant createdAt, Instant withdrawnAt, String withdrawalReason) {
     }
 
-    public record TimelineEntry(Instant at, String event, String summary) {
+    /** {@code actor}: the staff account another service says did it; null when the system did. */
+    public record TimelineEntry(Instant at, String event, String summary, String actor) {
     }
 
     public record Decision(int cycle, String outcome, String reasonsJson, Instant occurredAt) {
@@ -137,23 +138,32 @@ public class ReferralStore {
                 .update();
     }
 
-    public void recordEvent(UUID eventId, UUID referralId, Instant occurredAt, String event, String summary,
-            Integer cycle, String outcome, String reasonsJson) {
+    public record RecordedEvent(UUID eventId, UUID referralId, Instant occurredAt, String event, String summary,
+            Integer cycle, String outcome, String reasonsJson, String actor) {
+    }
+
+    /** One line of the timeline; the same event again changes nothing. */
+    public void recordEvent(RecordedEvent e) {
         jdbc.sql("""
-                insert into referral_event (event_id, referral_id, occurred_at, event, summary, cycle, outcome, reasons)
-                values (:eventId, :referralId, :at, :event, :summary, :cycle, :outcome, cast(:reasons as jsonb))
+                insert into referral_event (event_id, referral_id, occurred_at, event, summary, cycle, outcome, reasons, actor)
+                values (:eventId, :referralId, :at, :event, :summary, :cycle, :outcome, cast(:reasons as jsonb), :actor)
                 on conflict (event_id) do nothing
                 """)
-                .param("eventId", eventId).param("referralId", referralId).param("at", Timestamp.from(occurredAt))
-                .param("event", event).param("summary", summary).param("cycle", cycle).param("outcome", outcome)
-                .param("reasons", reasonsJson)
+                .param("eventId", e.eventId()).param("referralId", e.referralId())
+                .param("at", Timestamp.from(e.occurredAt())).param("event", e.event()).param("summary", e.summary())
+                .param("cycle", e.cycle()).param("outcome", e.outcome()).param("reasons", e.reasonsJson())
+                .param("actor", e.actor())
                 .update();
     }
 
     public List<TimelineEntry> timeline(UUID referralId) {
-        return jdbc.sql("select occurred_at, event, summary from referral_event where referral_id = :id order by occurred_at, event")
+        return jdbc.sql("""
+                select occurred_at, event, summary, actor from referral_event where referral_id = :id
+                order by occurred_at, event
+                """)
                 .param("id", referralId)
-                .query((rs, n) -> new TimelineEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3)))
+                .query((rs, n) -> new TimelineEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        rs.getString(4)))
                 .list();
     }
 
@@ -162,7 +172,8 @@ public class ReferralStore {
                 select cycle, outcome, reasons, occurred_at from referral_event
                 where referral_id = :id and event = 'EligibilityDetermined' order by cycle, occurred_at
                 """).param("id", referralId)
-                .query((rs, n) -> new Decision(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
+                .query((rs, n) -> new Decision(rs.getInt(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
                 .list();
     }
 

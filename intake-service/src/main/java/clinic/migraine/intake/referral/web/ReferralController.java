@@ -1,11 +1,8 @@
 package clinic.migraine.intake.referral.web;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,14 +36,14 @@ class ReferralController {
 
     private final ReferralIntake intake;
     private final ReferralStore store;
+    private final ReferralDetails details;
     private final JsonMapper json;
-    private final Clock clock;
 
-    ReferralController(ReferralIntake intake, ReferralStore store, JsonMapper json, Clock clock) {
+    ReferralController(ReferralIntake intake, ReferralStore store, ReferralDetails details, JsonMapper json) {
         this.intake = intake;
         this.store = store;
+        this.details = details;
         this.json = json;
-        this.clock = clock;
     }
 
     record Created(UUID id, ReferralStatus status) {
@@ -81,45 +78,21 @@ class ReferralController {
     record Payer(String policy, String memberId) {
     }
 
-    record Reason(String code, String message) {
-    }
-
-    record Eligibility(String outcome, List<Reason> reasons, int cycle) {
-    }
-
-    record Appointment(UUID id, int cycle, OffsetDateTime start, OffsetDateTime end, String providerId,
-            String location) {
-    }
-
-    record TimelineEntry(Instant at, String event, String summary) {
-    }
-
     record ReferralView(UUID id, ReferralStatus status, Instant receivedAt, Patient patient, Referrer referrer,
-            Payer payer, String diagnosisCode, JsonNode clinical, Eligibility eligibility, Appointment appointment,
-            List<TimelineEntry> timeline) {
+            Payer payer, String diagnosisCode, JsonNode clinical, ReferralDetails.Eligibility eligibility,
+            ReferralDetails.Appointment appointment, List<ReferralDetails.TimelineEntry> timeline) {
     }
 
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
     ReferralView referral(@PathVariable UUID id) {
-        ReferralStore.StoredReferral r = store.find(id).orElseThrow(() -> DomainProblem.notFound("referral", id));
-        Eligibility eligibility = store.decisions(id).stream()
-                .max(Comparator.comparingInt(ReferralStore.Decision::cycle)
-                        .thenComparing(ReferralStore.Decision::occurredAt))
-                .map(d -> new Eligibility(d.outcome(), reasons(d.reasonsJson()), d.cycle()))
-                .orElse(null);
-        Instant now = clock.instant();
-        Appointment next = store.appointments(id).stream()
-                .filter(a -> "BOOKED".equals(a.status()) && a.end().toInstant().isAfter(now))
-                .min(Comparator.comparing(ReferralStore.Appointment::start))
-                .map(a -> new Appointment(a.id(), a.cycle(), a.start(), a.end(), a.providerId(), a.location()))
-                .orElse(null);
+        ReferralStore.StoredReferral r = details.referral(id).orElseThrow(() -> DomainProblem.notFound("referral", id));
         return new ReferralView(r.id(), r.status(), r.createdAt(),
                 new Patient(r.firstName(), r.lastName(), r.dateOfBirth(), r.email(), r.phone(), r.timeZone(),
                         r.preferredChannel()),
                 new Referrer(r.referrerName(), r.referrerNpi()), new Payer(r.payerPolicy(), r.memberId()),
-                r.diagnosisCode(), json.readTree(r.clinicalJson()), eligibility, next,
-                store.timeline(id).stream().map(t -> new TimelineEntry(t.at(), t.event(), t.summary())).toList());
+                r.diagnosisCode(), json.readTree(r.clinicalJson()), details.eligibility(id),
+                details.nextAppointment(id), details.timeline(id));
     }
 
     record Summary(UUID id, ReferralStatus status, String firstName, String lastName, String payerPolicy,
@@ -140,15 +113,5 @@ class ReferralController {
                         r.createdAt()))
                 .toList();
         return new Page(items, page, size, store.count(status, q));
-    }
-
-    private List<Reason> reasons(String reasonsJson) {
-        if (reasonsJson == null) {
-            return List.of();
-        }
-        List<Reason> reasons = new java.util.ArrayList<>();
-        json.readTree(reasonsJson).forEach(node -> reasons.add(new Reason(node.get("code").asString(),
-                node.get("message").asString())));
-        return reasons;
     }
 }

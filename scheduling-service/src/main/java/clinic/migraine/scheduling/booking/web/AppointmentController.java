@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import clinic.migraine.events.CancelledBy;
+import clinic.migraine.kit.security.Actors;
 import clinic.migraine.kit.web.DomainProblem;
 import clinic.migraine.kit.web.FieldError;
 import clinic.migraine.scheduling.booking.Appointment;
@@ -108,7 +109,8 @@ class AppointmentController {
     @PostMapping(path = "/appointments", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     AppointmentView book(@Valid @RequestBody NewAppointment request) {
-        return view(booking.book(request.referralId(), request.cycle(), request.start(), request.providerId()));
+        return view(booking.book(request.referralId(), request.cycle(), request.start(), request.providerId(),
+                Actors.currentOrNull()));
     }
 
     record Reschedule(@NotNull Instant start, @Size(max = 40) String providerId) {
@@ -116,7 +118,7 @@ class AppointmentController {
 
     @PostMapping(path = "/appointments/{id}/reschedule", consumes = MediaType.APPLICATION_JSON_VALUE)
     AppointmentView reschedule(@PathVariable UUID id, @Valid @RequestBody Reschedule request) {
-        return view(booking.reschedule(id, request.start(), request.providerId()));
+        return view(booking.reschedule(id, request.start(), request.providerId(), Actors.currentOrNull()));
     }
 
     record Cancel(@NotBlank @Size(max = 500) String reason, @NotNull CancelledBy by) {
@@ -124,17 +126,17 @@ class AppointmentController {
 
     @PostMapping(path = "/appointments/{id}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
     AppointmentView cancel(@PathVariable UUID id, @Valid @RequestBody Cancel request) {
-        return view(booking.cancel(id, request.reason(), request.by()));
+        return view(booking.cancel(id, request.reason(), request.by(), Actors.currentOrNull()));
     }
 
     @PostMapping("/appointments/{id}/no-show")
     AppointmentView noShow(@PathVariable UUID id) {
-        return view(booking.noShow(id));
+        return view(booking.noShow(id, Actors.currentOrNull()));
     }
 
     @PostMapping("/appointments/{id}/check-in")
     AppointmentView checkIn(@PathVariable UUID id) {
-        return view(booking.checkIn(id));
+        return view(booking.checkIn(id, Actors.currentOrNull()));
     }
 
     record Completion(@Min(1) @Max(400) Integer units, @Min(1) @Max(60) Integer sites, @Size(max = 40) String lotNumber,
@@ -145,7 +147,7 @@ class AppointmentController {
     AppointmentView complete(@PathVariable UUID id, @Valid @RequestBody(required = false) Completion request) {
         Completion c = request == null ? new Completion(null, null, null, null) : request;
         return view(booking.complete(id, c.units() == null ? 155 : c.units(), c.sites() == null ? 31 : c.sites(),
-                c.lotNumber(), c.notes()));
+                c.lotNumber(), c.notes(), Actors.currentOrNull()));
     }
 
     @GetMapping(path = "/appointments/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -1,0 +1,21 @@
+package clinic.migraine.eligibility.decision.web;
+
+import clinic.migraine.kit.security.AccessRules;
+import clinic.migraine.kit.security.StaffRole;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/** Reviews and what-if evaluations are clinicians' work; any signed-in staff may read the payer policies. */
+@Configuration(proxyBeanMethods = false)
+class WebAccess {
+
+    @Bean
+    AccessRules eligibilityAccess() {
+        return paths -> paths
+                .requestMatchers("/reviews/**", "/api/reviews/**", "/api/eligibility/**")
+                .hasRole(StaffRole.CLINICIAN.name())
+                .requestMatchers(HttpMethod.GET, "/api/policies", "/api/policies/**").authenticated()
+                .requestMatchers(HttpMethod.GET, "/").authenticated();
+    }
+}

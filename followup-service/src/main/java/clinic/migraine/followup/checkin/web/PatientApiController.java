@@ -1,0 +1,116 @@
+package clinic.migraine.followup.checkin.web;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import clinic.migraine.events.FollowUpKind;
+import clinic.migraine.events.SideEffect;
+import clinic.migraine.followup.checkin.Answers;
+import clinic.migraine.followup.checkin.Feeling;
+import clinic.migraine.followup.checkin.LinkTokens;
+import clinic.migraine.followup.checkin.PatientLinks;
+import clinic.migraine.followup.checkin.SmsKeyword;
+import clinic.migraine.followup.plan.FollowupStore;
+import clinic.migraine.kit.web.DomainProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The JSON side of patients' links (for apps and tests), and the SMS gateway's inbound webhook. */
+@RestController
+class PatientApiController {
+
+    private final PatientLinks links;
+    private final Answers answers;
+    private final FollowupStore store;
+
+    PatientApiController(PatientLinks links, Answers answers, FollowupStore store) {
+        this.links = links;
+        this.answers = answers;
+        this.store = store;
+    }
+
+    /** The four side-effect questions are required; the rest is what the check-in page asks as well. */
+    record CheckInAnswer(@NotNull Boolean neckPainOrStiffness, @NotNull Boolean injectionSitePain,
+            @NotNull Boolean droopingEyelid, @NotNull Boolean troubleSwallowingSpeakingBreathing,
+            @Min(0) @Max(30) Integer headacheDaysLast30, Feeling feeling,
+            @Min(0) @Max(CheckInForm.MAX_DAYS_SINCE_VISIT) Integer headacheDaysSinceVisit,
+            @Size(max = CheckInForm.MAX_NOTE) String note) {
+
+        Set<SideEffect> sideEffects() {
+            Set<SideEffect> effects = EnumSet.noneOf(SideEffect.class);
+            if (neckPainOrStiffness) {
+                effects.add(SideEffect.NECK_PAIN_OR_STIFFNESS);
+            }
+            if (injectionSitePain) {
+                effects.add(SideEffect.INJECTION_SITE_PAIN);
+            }
+            if (droopingEyelid) {
+                effects.add(SideEffect.DROOPING_EYELID);
+            }
+            if (troubleSwallowingSpeakingBreathing) {
+                effects.add(SideEffect.TROUBLE_SWALLOWING_SPEAKING_BREATHING);
+            }
+            return effects;
+        }
+    }
+
+    record DiaryAnswer(@NotNull @Min(0) @Max(30) Integer headacheDaysLast30) {
+    }
+
+    @PostMapping(path = "/api/checkins/{token}", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> checkIn(@PathVariable String token, @Valid @RequestBody CheckInAnswer body) {
+        FollowupStore.Answer saved = answers.record(target(token, LinkTokens.Purpose.CHECK_IN), FollowUpKind.CHECK_IN,
+                new Answers.Answer(body.sideEffects(), body.headacheDaysLast30(), body.headacheDaysSinceVisit(),
+                        body.feeling(), body.note()));
+        return Map.of("recorded", true, "urgent", saved.urgent(), "advice", saved.urgent()
+                ? "Please seek medical care now (call 911 in an emergency). The clinic has been told."
+                : "Thank you. Neck pain usually passes; ice packs help.");
+    }
+
+    @PostMapping(path = "/api/diary/{token}", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> diary(@PathVariable String token, @Valid @RequestBody DiaryAnswer body) {
+        answers.record(target(token, LinkTokens.Purpose.DIARY), FollowUpKind.DIARY,
+                new Answers.Answer(Set.of(), body.headacheDaysLast30(), null, null, null));
+        return Map.of("recorded", true);
+    }
+
+    /** Inbound SMS webhook (Twilio-style form): STOP and its synonyms opt out, START opts back in, HELP answers. */
+    @PostMapping(path = "/api/sms/inbound", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            produces = MediaType.TEXT_PLAIN_VALUE)
+    String inbound(@RequestParam("From") String from, @RequestParam("Body") String body) {
+        SmsKeyword keyword = SmsKeyword.of(body);
+        List<FollowupStore.Contact> contacts = store.contactsByPhone(from);
+        switch (keyword) {
+            case STOP -> contacts.forEach(c -> store.optOut(c.referralId(), "SMS", true));
+            case START -> contacts.forEach(c -> store.optOut(c.referralId(), "SMS", false));
+            default -> {
+            }
+        }
+        return keyword.reply();
+    }
+
+    private PatientLinks.Target target(String token, LinkTokens.Purpose purpose) {
+        PatientLinks.Opened opened = links.open(token, purpose);
+        if (opened.state() == PatientLinks.State.EXPIRED) {
+            throw new DomainProblem(HttpStatus.GONE, "Link expired", "This link has expired");
+        }
+        if (!opened.valid()) {
+            throw new DomainProblem(HttpStatus.NOT_FOUND, "Link not valid", "This link is not valid");
+        }
+        return opened.target();
+    }
+}

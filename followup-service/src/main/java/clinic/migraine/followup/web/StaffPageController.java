@@ -1,0 +1,120 @@
+package clinic.migraine.followup.web;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import clinic.migraine.followup.checkin.UrgentAlerts;
+import clinic.migraine.followup.plan.FollowupStore;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Staff pages: the messages of a referral (or the latest of all), its answers, and the urgent alerts. */
+@Controller
+class StaffPageController {
+
+    static final int LATEST = 50;
+
+    /** What each message kind means to staff. */
+    static final Map<String, String> KINDS = Map.ofEntries(
+            Map.entry("CONFIRMATION", "Booking confirmation"),
+            Map.entry("REMINDER", "Visit reminder"),
+            Map.entry("RESCHEDULE_NOTICE", "Visit moved"),
+            Map.entry("CANCELLATION_NOTICE", "Visit cancelled"),
+            Map.entry("CHECK_IN", "Check-in after the injections"),
+            Map.entry("DIARY_REQUEST", "Headache diary request"),
+            Map.entry("URGENT_ADVICE", "Urgent advice to the patient"),
+            Map.entry("URGENT_ALERT", "Urgent alert to the clinic"),
+            Map.entry("COURSE_ENDED", "Treatment course ended"));
+
+    static final Map<String, String> CHANNELS = Map.of("EMAIL", "Email", "SMS", "Text message");
+
+    static final Map<String, String> SIDE_EFFECTS = Map.of(
+            "NECK_PAIN_OR_STIFFNESS", "Neck pain or stiffness",
+            "INJECTION_SITE_PAIN", "Pain at the injection sites",
+            "DROOPING_EYELID", "Drooping eyelid",
+            "TROUBLE_SWALLOWING_SPEAKING_BREATHING", "Trouble swallowing, speaking or breathing",
+            "HEADACHE", "Headache after the injections",
+            "OTHER", "Other");
+
+    static final Map<String, String> FEELINGS = Map.of("BETTER", "Better", "SAME", "About the same", "WORSE", "Worse");
+
+    private final FollowupStore store;
+    private final UrgentAlerts alerts;
+
+    StaffPageController(FollowupStore store, UrgentAlerts alerts) {
+        this.store = store;
+        this.alerts = alerts;
+    }
+
+    @GetMapping("/")
+    String start() {
+        return "redirect:/messages";
+    }
+
+    @GetMapping("/messages")
+    String messages(@RequestParam(name = "referral", required = false) String referral, Model model) {
+        labels(model);
+        model.addAttribute("referral", referral == null ? "" : referral.strip());
+        Optional<UUID> referralId = referralId(referral);
+        if (referral == null || referral.isBlank()) {
+            model.addAttribute("messages", store.recentMessages(LATEST));
+            return "followup/messages";
+        }
+        if (referralId.isEmpty()) {
+            model.addAttribute("searchProblem", "A referral id looks like 3f2b8c1e-5d4a-4f6b-9c1d-2e7a8b9c0d1e.");
+            model.addAttribute("messages", store.recentMessages(LATEST));
+            return "followup/messages";
+        }
+        model.addAttribute("referralId", referralId.get());
+        model.addAttribute("contact", store.contact(referralId.get()).orElse(null));
+        model.addAttribute("messages", store.messages(referralId.get()));
+        model.addAttribute("answers", store.answers(referralId.get()));
+        return "followup/messages";
+    }
+
+    @GetMapping("/alerts")
+    String alerts(Model model) {
+        labels(model);
+        model.addAttribute("alerts", alerts.newest());
+        return "followup/alerts";
+    }
+
+    /** The table alone, refreshed in place while the page is open. */
+    @GetMapping("/alerts/table")
+    String alertsTable(Model model) {
+        labels(model);
+        model.addAttribute("alerts", alerts.newest());
+        return "followup/alerts :: table";
+    }
+
+    @PostMapping("/alerts/{id}/handled")
+    String handled(@PathVariable UUID id, RedirectAttributes redirect) {
+        UrgentAlerts.Handling handling = alerts.markHandled(id);
+        redirect.addFlashAttribute("outcome", handling.name());
+        return "redirect:/alerts";
+    }
+
+    private static void labels(Model model) {
+        model.addAttribute("kinds", KINDS);
+        model.addAttribute("channels", CHANNELS);
+        model.addAttribute("sideEffects", SIDE_EFFECTS);
+        model.addAttribute("feelings", FEELINGS);
+    }
+
+    private static Optional<UUID> referralId(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(text.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

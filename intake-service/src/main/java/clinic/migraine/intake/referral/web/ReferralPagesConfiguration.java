@@ -1,0 +1,22 @@
+package clinic.migraine.intake.referral.web;
+
+import clinic.migraine.kit.security.AccessRules;
+import clinic.migraine.kit.security.StaffRole;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Who may use referrals: intake staff (and admins, whose role implies it), on the pages and the API alike. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReferralFormProperties.class)
+class ReferralPagesConfiguration {
+
+    @Bean
+    AccessRules referralAccess() {
+        return paths -> paths
+                .requestMatchers("/referrals/**", "/api/referrals/**").hasRole(StaffRole.INTAKE.name())
+                // the start page only sends on to the referrals; the page script holds no data
+                .requestMatchers("/").authenticated()
+                .requestMatchers("/intake/**").permitAll();
+    }
+}

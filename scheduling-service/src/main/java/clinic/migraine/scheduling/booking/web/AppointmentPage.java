@@ -1,0 +1,275 @@
+package clinic.migraine.scheduling.booking.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import clinic.migraine.events.CancelledBy;
+import clinic.migraine.kit.audit.AuditTrail;
+import clinic.migraine.kit.pages.ClinicTime;
+import clinic.migraine.kit.pages.Site;
+import clinic.migraine.kit.security.Actors;
+import clinic.migraine.kit.security.StaffRole;
+import clinic.migraine.kit.web.DomainProblem;
+import clinic.migraine.scheduling.booking.Appointment;
+import clinic.migraine.scheduling.booking.Booking;
+import clinic.migraine.scheduling.booking.persistence.AppointmentStore;
+import clinic.migraine.scheduling.calendar.ClinicCalendar;
+import clinic.migraine.scheduling.calendar.Slot;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * An appointment's page: its details and history, and the actions its status allows as plain forms. Each action
+ * calls the same {@link Booking} method as the API, then redirects back with a notice; a refusal (slot just
+ * taken, a transition the status does not allow, a field out of range) shows the page again with the reason.
+ */
+@Controller
+@RequestMapping("/appointments")
+class AppointmentPage {
+
+    /** How far ahead the reschedule form lists the provider's free slots. */
+    private static final Duration RESCHEDULE_CHOICE = Duration.ofDays(14);
+
+    private final Booking booking;
+    private final AppointmentStore store;
+    private final ClinicCalendar calendar;
+    private final AuditTrail audit;
+    private final RoleHierarchy roles;
+    private final ClinicTime clinicTime;
+    private final Site site;
+    private final Clock clock;
+
+    AppointmentPage(Booking booking, AppointmentStore store, ClinicCalendar calendar, AuditTrail audit,
+            RoleHierarchy roles, ClinicTime clinicTime, Site site, Clock clock) {
+        this.booking = booking;
+        this.store = store;
+        this.calendar = calendar;
+        this.audit = audit;
+        this.roles = roles;
+        this.clinicTime = clinicTime;
+        this.site = site;
+        this.clock = clock;
+    }
+
+    record RescheduleForm(String start) {
+    }
+
+    record CancelForm(@NotBlank(message = "Say why the appointment is cancelled") @Size(max = 500) String reason,
+            @NotNull(message = "Say who cancelled") CancelledBy by) {
+    }
+
+    record CompleteForm(
+            @NotNull(message = "Enter the units injected") @Min(value = 1, message = "must be at least 1")
+            @Max(value = 400, message = "must be at most 400") Integer units,
+            @NotNull(message = "Enter the number of injection sites") @Min(value = 1, message = "must be at least 1")
+            @Max(value = 60, message = "must be at most 60") Integer sites,
+            @Size(max = 40, message = "must be at most 40 characters") String lotNumber,
+            @Size(max = 2000, message = "must be at most 2000 characters") String notes) {
+    }
+
+    /** The three forms' values: defaults, or what was just sent when the page comes back with errors. */
+    record Forms(RescheduleForm reschedule, CancelForm cancel, CompleteForm complete) {
+
+        static Forms defaults() {
+            return new Forms(new RescheduleForm(null), new CancelForm(null, CancelledBy.PATIENT),
+                    new CompleteForm(155, 31, null, null));
+        }
+
+        Forms with(Object sent) {
+            return new Forms(sent instanceof RescheduleForm r ? r : reschedule,
+                    sent instanceof CancelForm c ? c : cancel,
+                    sent instanceof CompleteForm c ? c : complete);
+        }
+    }
+
+    @GetMapping("/{id}")
+    ModelAndView show(@PathVariable UUID id, Authentication who) {
+        return page(id, who, Forms.defaults(), null, Map.of(), HttpStatus.OK);
+    }
+
+    @PostMapping("/{id}/reschedule")
+    ModelAndView reschedule(@PathVariable UUID id, @ModelAttribute RescheduleForm form, Authentication who,
+            RedirectAttributes redirect) {
+        Map<String, String> invalid = new LinkedHashMap<>();
+        Instant start = parseStart(form.start(), invalid);
+        return act(id, who, form, invalid, redirect, () -> {
+            Appointment moved = booking.reschedule(id, start, null, Actors.currentOrNull());
+            return "Moved to " + clinicTime.format(moved.start()) + ".";
+        });
+    }
+
+    @PostMapping("/{id}/cancel")
+    ModelAndView cancel(@PathVariable UUID id, @Valid @ModelAttribute CancelForm form, BindingResult result,
+            Authentication who, RedirectAttributes redirect) {
+        return act(id, who, form, fieldErrors(result), redirect, () -> {
+            booking.cancel(id, form.reason().trim(), form.by(), Actors.currentOrNull());
+            return "Cancelled. The slot is free again.";
+        });
+    }
+
+    @PostMapping("/{id}/no-show")
+    ModelAndView noShow(@PathVariable UUID id, Authentication who, RedirectAttributes redirect) {
+        return act(id, who, null, Map.of(), redirect, () -> {
+            Appointment missed = booking.noShow(id, Actors.currentOrNull());
+            return replacement(missed)
+                    .map(next -> "Marked as a no-show. The patient was booked again for "
+                            + clinicTime.format(next.start()) + ".")
+                    .orElse("Marked as a no-show. The patient was not booked again: book by hand.");
+        });
+    }
+
+    @PostMapping("/{id}/check-in")
+    ModelAndView checkIn(@PathVariable UUID id, Authentication who, RedirectAttributes redirect) {
+        return act(id, who, null, Map.of(), redirect, () -> {
+            booking.checkIn(id, Actors.currentOrNull());
+            return "Checked in.";
+        });
+    }
+
+    @PostMapping("/{id}/complete")
+    ModelAndView complete(@PathVariable UUID id, @Valid @ModelAttribute CompleteForm form, BindingResult result,
+            Authentication who, RedirectAttributes redirect) {
+        return act(id, who, form, fieldErrors(result), redirect, () -> {
+            booking.complete(id, form.units(), form.sites(), blankToNull(form.lotNumber()), blankToNull(form.notes()),
+                    Actors.currentOrNull());
+            return "Treatment recorded: " + form.units() + " units at " + form.sites() + " sites.";
+        });
+    }
+
+    /** An id that is not a UUID is an address that does not exist. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView notAnId() {
+        return Pages.error(HttpStatus.NOT_FOUND);
+    }
+
+    private ModelAndView act(UUID id, Authentication who, Object form, Map<String, String> invalid,
+            RedirectAttributes redirect, Supplier<String> action) {
+        if (!invalid.isEmpty()) {
+            return page(id, who, Forms.defaults().with(form), "Not saved: check the fields marked below.", invalid,
+                    HttpStatus.BAD_REQUEST);
+        }
+        try {
+            redirect.addFlashAttribute("notice", action.get());
+            return new ModelAndView("redirect:/appointments/" + id);
+        } catch (DomainProblem problem) {
+            if (problem.status() == HttpStatus.NOT_FOUND) {
+                return Pages.error(HttpStatus.NOT_FOUND);
+            }
+            Map<String, String> errors = problem.errors().stream().collect(Collectors.toMap(
+                    clinic.migraine.kit.web.FieldError::field, clinic.migraine.kit.web.FieldError::message,
+                    (a, b) -> a, LinkedHashMap::new));
+            return page(id, who, Forms.defaults().with(form), "Not saved: " + problem.getMessage() + ".", errors,
+                    problem.status());
+        }
+    }
+
+    private ModelAndView page(UUID id, Authentication who, Forms forms, String error, Map<String, String> errors,
+            HttpStatus status) {
+        Appointment appointment = store.find(id, false).orElse(null);
+        if (appointment == null) {
+            return Pages.error(HttpStatus.NOT_FOUND);
+        }
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("appointment", appointment);
+        model.put("providerName", calendar.provider(appointment.providerId()).map(ClinicCalendar.Provider::name)
+                .orElse(appointment.providerId()));
+        model.put("referralPage", site.link("intake", "/referrals/" + appointment.referralId()));
+        model.put("week", appointment.start().atZone(calendar.zone()).toLocalDate());
+        model.put("current", appointment.status().holdsTheSlot() ? null : replacement(appointment).orElse(null));
+        model.put("history", audit.about(id).stream().filter(e -> id.equals(e.subjectId())).toList());
+        model.put("canSchedule", has(who, StaffRole.SCHEDULER));
+        model.put("canComplete", has(who, StaffRole.SCHEDULER) || has(who, StaffRole.CLINICIAN));
+        model.put("freeSlots", freeSlotsByDay(appointment));
+        model.put("cancelledByChoices", List.of(CancelledBy.PATIENT, CancelledBy.CLINIC));
+        model.put("forms", forms);
+        model.put("errors", errors);
+        if (error != null) {
+            model.put("error", error);
+        }
+        return new ModelAndView("scheduling/appointment", model, status);
+    }
+
+    /** The provider's next free slots (never before the 84-day interval allows), grouped by clinic day. */
+    private Map<LocalDate, List<Slot>> freeSlotsByDay(Appointment appointment) {
+        if (appointment.status() != clinic.migraine.scheduling.booking.AppointmentStatus.booked) {
+            return Map.of();
+        }
+        Instant now = clock.instant();
+        Instant from = appointment.notBefore() != null && appointment.notBefore().isAfter(now)
+                ? appointment.notBefore() : now;
+        return booking.freeSlots(from, from.plus(RESCHEDULE_CHOICE), appointment.providerId()).stream()
+                .collect(Collectors.groupingBy(s -> s.start().atZoneSameInstant(calendar.zone()).toLocalDate(),
+                        LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /** The appointment now holding this one's cycle, after a no-show rebooking or a new booking. */
+    private java.util.Optional<Appointment> replacement(Appointment released) {
+        return store.ofReferral(released.referralId()).stream()
+                .filter(a -> a.cycle() == released.cycle() && a.status().holdsTheSlot()
+                        && !a.id().equals(released.id()))
+                .findFirst();
+    }
+
+    private boolean has(Authentication who, StaffRole role) {
+        if (who == null) {
+            return false;
+        }
+        return roles.getReachableGrantedAuthorities(who.getAuthorities()).stream()
+                .map(GrantedAuthority::getAuthority).anyMatch(role.authority()::equals);
+    }
+
+    private static Instant parseStart(String start, Map<String, String> invalid) {
+        if (start == null || start.isBlank()) {
+            invalid.put("start", "Pick a free slot");
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(start).toInstant();
+        } catch (DateTimeParseException e) {
+            invalid.put("start", "Pick one of the listed slots");
+            return null;
+        }
+    }
+
+    private static Map<String, String> fieldErrors(BindingResult result) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (org.springframework.validation.FieldError error : result.getFieldErrors()) {
+            errors.putIfAbsent(error.getField(), !error.isBindingFailure() ? error.getDefaultMessage()
+                    : "by".equals(error.getField()) ? "Pick one of the choices" : "must be a whole number");
+        }
+        return errors;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

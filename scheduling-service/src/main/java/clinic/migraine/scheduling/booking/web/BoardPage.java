@@ -1,0 +1,80 @@
+package clinic.migraine.scheduling.booking.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import clinic.migraine.scheduling.booking.AppointmentFeed;
+import clinic.migraine.scheduling.booking.Booking;
+import clinic.migraine.scheduling.booking.WeekBoard;
+import clinic.migraine.scheduling.calendar.ClinicCalendar;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The schedulers' week board: one provider's week, refreshed in place when the live feed reports a change
+ * (the fragment is the board's inner HTML) and every 20 seconds in case the stream dropped.
+ */
+@Controller
+class BoardPage {
+
+    /** The names the board listens for on the stream: every kind of change the feed sends. */
+    static final String LIVE_EVENT_NAMES = String.join(",", AppointmentFeed.EVENT_NAMES);
+
+    private final Booking booking;
+    private final ClinicCalendar calendar;
+    private final Clock clock;
+
+    BoardPage(Booking booking, ClinicCalendar calendar, Clock clock) {
+        this.booking = booking;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    @GetMapping("/")
+    String start() {
+        return "redirect:/board";
+    }
+
+    @GetMapping("/board")
+    ModelAndView board(@RequestParam(required = false) String providerId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week,
+            Model model) {
+        return week(providerId, week, model, "scheduling/board");
+    }
+
+    @GetMapping("/board/fragment")
+    ModelAndView fragment(@RequestParam(required = false) String providerId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week,
+            Model model) {
+        return week(providerId, week, model, "scheduling/board :: board");
+    }
+
+    private ModelAndView week(String providerId, LocalDate week, Model model, String view) {
+        ClinicCalendar.Provider provider = providerId == null || providerId.isBlank()
+                ? calendar.providers().get(0)
+                : calendar.provider(providerId).orElse(null);
+        if (provider == null) {
+            return Pages.error(HttpStatus.NOT_FOUND);
+        }
+        LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
+        WeekBoard board = booking.week(provider, week == null ? today : week);
+        model.addAttribute("board", board);
+        model.addAttribute("today", today);
+        model.addAttribute("providers", calendar.providers());
+        model.addAttribute("liveEventNames", LIVE_EVENT_NAMES);
+        return new ModelAndView(view, model.asMap());
+    }
+
+    /** A week that is not a date is a bad link, answered with the page, not the API's problem details. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView badParameter() {
+        return Pages.error(HttpStatus.BAD_REQUEST);
+    }
+}

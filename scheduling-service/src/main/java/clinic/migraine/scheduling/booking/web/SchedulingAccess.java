@@ -1,0 +1,32 @@
+package clinic.migraine.scheduling.booking.web;
+
+import clinic.migraine.kit.security.AccessRules;
+import clinic.migraine.kit.security.StaffRole;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may do what here. Schedulers run the calendar; clinicians follow the board, open an appointment and record
+ * the treatment (units, sites, lot). The narrower rules come first: the first that matches decides.
+ */
+@Configuration(proxyBeanMethods = false)
+class SchedulingAccess {
+
+    private static final String SCHEDULER = StaffRole.SCHEDULER.name();
+    private static final String CLINICIAN = StaffRole.CLINICIAN.name();
+
+    @Bean
+    AccessRules schedulingAccessRules() {
+        return paths -> paths
+                .requestMatchers(HttpMethod.GET, "/scheduling/**").permitAll()
+                .requestMatchers(HttpMethod.GET, "/").authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/appointments/stream").hasAnyRole(SCHEDULER, CLINICIAN)
+                .requestMatchers(HttpMethod.POST, "/api/appointments/*/complete", "/appointments/*/complete")
+                        .hasAnyRole(CLINICIAN, SCHEDULER)
+                .requestMatchers(HttpMethod.GET, "/board", "/board/fragment", "/appointments/*")
+                        .hasAnyRole(SCHEDULER, CLINICIAN)
+                .requestMatchers("/board/**", "/appointments/**", "/api/appointments/**", "/api/slots",
+                        "/api/closures/**").hasRole(SCHEDULER);
+    }
+}

@@ -1,0 +1,274 @@
+package clinic.migraine.scheduling.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import clinic.migraine.events.AppointmentBooked;
+import clinic.migraine.events.AppointmentRescheduled;
+import clinic.migraine.events.DecisionMaker;
+import clinic.migraine.events.EligibilityDetermined;
+import clinic.migraine.events.EligibilityOutcome;
+import clinic.migraine.events.EventTopic;
+import clinic.migraine.events.TreatmentCompleted;
+import clinic.migraine.kit.audit.AuditTrail;
+import clinic.migraine.testsupport.Api;
+import clinic.migraine.testsupport.EventTopics;
+import clinic.migraine.testsupport.ServiceIntegrationTest;
+import com.jayway.jsonpath.JsonPath;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The week board and appointment pages, and who may use them, on a real broker, registry and Postgres. */
+@ServiceIntegrationTest
+@AutoConfigureMockMvc
+class SchedulingPagesIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ZoneId CLINIC = ZoneId.of("America/Los_Angeles");
+    private static final String PROVIDER = "prov-2";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    EventTopics topics;
+    @Autowired
+    AuditTrail audit;
+
+    @Test
+    void aSchedulerSeesABookingInTheCellOfItsDayAndTimeOnTheBoardAndInItsLiveFragment() throws Exception {
+        UUID referral = UUID.randomUUID();
+        String start = freeSlot(110, 0);
+        OffsetDateTime slot = OffsetDateTime.parse(start);
+        UUID appointment = book(referral, start);
+        LocalDate day = slot.atZoneSameInstant(CLINIC).toLocalDate();
+        String week = day.toString();
+
+        Document page = page(as("scheduler", get("/board").param("providerId", PROVIDER).param("week", week)));
+        Element board = page.getElementById("board");
+        assertThat(board.attr("data-live-url")).isEqualTo("/board/fragment?providerId=" + PROVIDER + "&week="
+                + WeekBoard.mondayOf(day));
+        assertThat(board.attr("data-live-events")).isEqualTo("/api/appointments/stream");
+        assertThat(board.attr("data-live-event-names").split(","))
+                .containsExactlyInAnyOrder("booked", "rescheduled", "cancelled", "arrived", "noshow", "fulfilled");
+        assertThat(page.getElementById("provider").select("option[selected]").attr("value")).isEqualTo(PROVIDER);
+        assertThat(page.getElementById("next-week").attr("href")).contains("week=" + WeekBoard.mondayOf(day).plusWeeks(1));
+        assertThat(page.getElementById("prev-week").attr("href")).contains("week=" + WeekBoard.mondayOf(day).minusWeeks(1));
+        assertBookedCell(board, appointment, referral, slot);
+
+        String fragment = body(as("scheduler", get("/board/fragment").param("providerId", PROVIDER).param("week", week)));
+        assertThat(fragment).doesNotContain("<html", "<main");
+        assertBookedCell(Jsoup.parseBodyFragment(fragment).body(), appointment, referral, slot);
+
+        assertThat(topics.await(EventTopic.APPOINTMENT_BOOKED.topicName(), AppointmentBooked.class,
+                e -> e.getAppointmentId().equals(appointment), 1, WAIT).get(0).getActor()).isEqualTo("scheduler");
+        assertThat(audit.about(appointment)).extracting(AuditTrail.Entry::actor, AuditTrail.Entry::action)
+                .containsExactly(tuple("scheduler", "appointment booked"));
+    }
+
+    @Test
+    void theLiveFeedTheBoardListensToSendsABookingAsItHappens() throws Exception {
+        MvcResult stream = mvc.perform(get("/api/appointments/stream").header(HttpHeaders.AUTHORIZATION,
+                Api.basic("clinician", Api.DEMO_PASSWORD))).andExpect(request().asyncStarted()).andReturn();
+
+        UUID appointment = book(UUID.randomUUID(), freeSlot(115, 0));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(stream.getResponse().getContentAsString())
+                .contains("event:booked").contains(appointment.toString()));
+    }
+
+    @Test
+    void reschedulingOnThePageMovesTheAppointmentAndSaysWhoMovedIt() throws Exception {
+        UUID appointment = book(UUID.randomUUID(), freeSlot(120, 0));
+        Document page = page(as("scheduler", get("/appointments/" + appointment)));
+        Element form = page.getElementById("reschedule-form");
+        assertThat(form.select("input[name=_csrf]")).hasSize(1);
+        List<String> offered = form.select("select#start option[value~=.+]").eachAttr("value");
+        assertThat(offered).isNotEmpty();
+        String target = offered.get(offered.size() - 1);
+
+        mvc.perform(as("scheduler", post("/appointments/" + appointment + "/reschedule").param("start", target)))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/appointments/" + appointment))
+                .andExpect(flash().attribute("notice", startsWith("Moved to ")));
+
+        String after = body(as("scheduler", get("/api/appointments/" + appointment)));
+        assertThat(OffsetDateTime.parse(JsonPath.<String>read(after, "$.start")).toInstant())
+                .isEqualTo(OffsetDateTime.parse(target).toInstant());
+        AppointmentRescheduled moved = topics.await(EventTopic.APPOINTMENT_RESCHEDULED.topicName(),
+                AppointmentRescheduled.class, e -> e.getAppointmentId().equals(appointment), 1, WAIT).get(0);
+        assertThat(moved.getActor()).isEqualTo("scheduler");
+        assertThat(moved.getStart()).isEqualTo(OffsetDateTime.parse(target).toInstant());
+        AuditTrail.Entry entry = audit.about(appointment).get(1);
+        assertThat(entry.actor()).isEqualTo("scheduler");
+        assertThat(entry.action()).isEqualTo("appointment rescheduled");
+        assertThat(entry.detail()).endsWith("to " + target + " with " + PROVIDER);
+        Document shown = page(as("scheduler", get("/appointments/" + appointment)));
+        assertThat(shown.getElementById("history").text()).contains("appointment rescheduled by scheduler");
+    }
+
+    @Test
+    void aSlotTakenMeanwhileAnInvalidTransitionAndAFieldOutOfRangeComeBackAsNotices() throws Exception {
+        String taken = freeSlot(130, 1);
+        UUID appointment = book(UUID.randomUUID(), freeSlot(130, 0));
+        book(UUID.randomUUID(), taken);
+
+        Document conflict = page(mvc.perform(as("scheduler", post("/appointments/" + appointment + "/reschedule")
+                .param("start", taken))).andExpect(status().isConflict()).andReturn());
+        assertThat(conflict.getElementById("notice").classNames()).contains("notice", "error");
+        assertThat(conflict.getElementById("notice").text()).contains("taken");
+
+        Document outOfRange = page(mvc.perform(as("scheduler", post("/appointments/" + appointment + "/complete")
+                .param("units", "999").param("sites", "31"))).andExpect(status().isBadRequest()).andReturn());
+        assertThat(outOfRange.getElementById("units-error").text()).isEqualTo("must be at most 400");
+        assertThat(outOfRange.getElementById("units").attr("aria-invalid")).isEqualTo("true");
+        assertThat(outOfRange.getElementById("units").attr("value")).isEqualTo("999");
+
+        mvc.perform(as("scheduler", post("/appointments/" + appointment + "/cancel").param("by", "PATIENT")
+                .param("reason", "moving away"))).andExpect(status().isFound());
+        Document refused = page(mvc.perform(as("scheduler", post("/appointments/" + appointment + "/check-in")))
+                .andExpect(status().isConflict()).andReturn());
+        assertThat(refused.getElementById("notice").text()).contains("cancelled, not booked");
+        assertThat(refused.getElementById("check-in-form")).isNull();
+        assertThat(audit.about(appointment)).extracting(AuditTrail.Entry::action)
+                .containsExactly("appointment booked", "appointment cancelled");
+        assertThat(audit.about(appointment).get(1).detail()).doesNotContain("moving away");
+    }
+
+    @Test
+    void aClinicianRecordsTheTreatmentButCannotMoveAppointments() throws Exception {
+        UUID appointment = book(UUID.randomUUID(), freeSlot(140, 0));
+
+        Document page = page(as("clinician", get("/appointments/" + appointment)));
+        assertThat(page.getElementById("complete-form")).isNotNull();
+        assertThat(page.getElementById("reschedule-form")).isNull();
+        assertThat(page.getElementById("cancel-form")).isNull();
+        mvc.perform(as("clinician", post("/appointments/" + appointment + "/reschedule")
+                .param("start", freeSlot(141, 0)))).andExpect(status().isForbidden());
+
+        mvc.perform(as("clinician", post("/appointments/" + appointment + "/complete").param("units", "155")
+                .param("sites", "31").param("lotNumber", "C3391").param("notes", "Tolerated well, mild neck pain")))
+                .andExpect(status().isFound()).andExpect(flash().attribute("notice", startsWith("Treatment recorded")));
+
+        TreatmentCompleted treated = topics.await(EventTopic.TREATMENT_COMPLETED.topicName(), TreatmentCompleted.class,
+                e -> e.getAppointmentId().equals(appointment), 1, WAIT).get(0);
+        assertThat(treated.getActor()).isEqualTo("clinician");
+        assertThat(treated.getLotNumber()).isEqualTo("C3391");
+        AuditTrail.Entry entry = audit.about(appointment).get(1);
+        assertThat(entry.actor()).isEqualTo("clinician");
+        assertThat(entry.action()).isEqualTo("treatment completed");
+        assertThat(entry.detail()).isEqualTo("155 units at 31 sites, lot C3391");
+        Document done = page(as("clinician", get("/appointments/" + appointment)));
+        assertThat(done.getElementById("status").text()).isEqualTo("Treated");
+        assertThat(done.getElementById("complete-form")).isNull();
+
+        UUID another = book(UUID.randomUUID(), freeSlot(142, 0));
+        mvc.perform(as("clinician", post("/api/appointments/" + another + "/complete")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"units\":155,\"sites\":31}")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void eachRoleReachesOnlyItsPagesAndApi() throws Exception {
+        mvc.perform(as("intake", get("/board"))).andExpect(status().isForbidden());
+        mvc.perform(as("intake", get("/api/appointments"))).andExpect(status().isForbidden());
+        mvc.perform(as("intake", get("/api/appointments/stream"))).andExpect(status().isForbidden());
+        mvc.perform(as("clinician", get("/api/slots").param("from", "2030-01-01").param("to", "2030-01-02")))
+                .andExpect(status().isForbidden());
+        mvc.perform(as("clinician", get("/board"))).andExpect(status().isOk());
+        mvc.perform(as("scheduler", get("/"))).andExpect(redirectedUrl("/board"));
+        mvc.perform(as("scheduler", get("/scheduling/scheduling.css"))).andExpect(status().isOk());
+        mvc.perform(as("scheduler", get("/board").param("providerId", "nobody"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anAutomaticBookingIsRecordedAsTheSystems() {
+        UUID referral = UUID.randomUUID();
+        topics.send(EventTopic.ELIGIBILITY_DETERMINED.topicName(), referral.toString(), eligible(referral));
+
+        AppointmentBooked booked = topics.await(EventTopic.APPOINTMENT_BOOKED.topicName(), AppointmentBooked.class,
+                e -> e.getReferralId().equals(referral), 1, WAIT).get(0);
+
+        assertThat(booked.getActor()).isNull();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(audit.about(referral))
+                .extracting(AuditTrail.Entry::actor, AuditTrail.Entry::action, AuditTrail.Entry::subjectId)
+                .containsExactly(tuple("system", "appointment booked",
+                        booked.getAppointmentId())));
+    }
+
+    private void assertBookedCell(Element board, UUID appointment, UUID referral, OffsetDateTime slot) {
+        Element cell = board.selectFirst("td.booked[data-appointment-id=" + appointment + "]");
+        assertThat(cell).as("the booked cell").isNotNull();
+        assertThat(cell.attr("data-referral-id")).isEqualTo(referral.toString());
+        assertThat(cell.selectFirst("a").attr("href")).isEqualTo("/appointments/" + appointment);
+        assertThat(cell.text()).contains("Cycle 1", "Booked");
+        Element dayHeader = board.select("thead th").get(cell.elementSiblingIndex());
+        assertThat(dayHeader.attr("data-date")).isEqualTo(slot.atZoneSameInstant(CLINIC).toLocalDate().toString());
+        assertThat(cell.parent().selectFirst("th").text())
+                .isEqualTo(slot.atZoneSameInstant(CLINIC).toLocalTime().toString());
+    }
+
+    private UUID book(UUID referral, String start) throws Exception {
+        String body = "{\"referralId\":\"" + referral + "\",\"cycle\":1,\"start\":\"" + start + "\",\"providerId\":\""
+                + PROVIDER + "\"}";
+        String answer = mvc.perform(as("scheduler", post("/api/appointments").contentType(MediaType.APPLICATION_JSON)
+                .content(body))).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return UUID.fromString(JsonPath.read(answer, "$.id"));
+    }
+
+    /** The n-th free slot of the provider from a number of days ahead. */
+    private String freeSlot(int daysAhead, int n) throws Exception {
+        String slots = mvc.perform(as("scheduler", get("/api/slots")
+                .param("from", LocalDate.now(CLINIC).plusDays(daysAhead).toString())
+                .param("to", LocalDate.now(CLINIC).plusDays(daysAhead + 7).toString()).param("providerId", PROVIDER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return JsonPath.read(slots, "$[" + n + "].start");
+    }
+
+    private Document page(MockHttpServletRequestBuilder request) throws Exception {
+        return Jsoup.parse(body(request));
+    }
+
+    private String body(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private static Document page(MvcResult result) throws Exception {
+        return Jsoup.parse(result.getResponse().getContentAsString());
+    }
+
+    private static MockHttpServletRequestBuilder as(String account, MockHttpServletRequestBuilder request) {
+        return request.header(HttpHeaders.AUTHORIZATION, Api.basic(account, Api.DEMO_PASSWORD));
+    }
+
+    private static EligibilityDetermined eligible(UUID referral) {
+        return EligibilityDetermined.newBuilder().setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).setReferralId(referral).setCycle(1)
+                .setOutcome(EligibilityOutcome.ELIGIBLE).setReasons(List.of()).setPolicyId("label")
+                .setPolicyVersion("2026.1").setDecidedBy(DecisionMaker.RULES).build();
+    }
+}
