@@ -181,13 +181,10 @@ class BrowserIT {
         browser.chooseIfPresent("clinical-onCgrpAntibody", "false");
     }
 
-    /** Fills in the headache days and answers "no" to every yes/no question the form asks as a radio pair. */
+    /** Feeling better, no side effects, and this many headache days since the visit. */
     private static void answerCheckIn(int headacheDays) {
-        WebElement form = browser.find("form#checkin-form");
-        form.findElement(By.cssSelector("[name=headacheDaysLast30]")).sendKeys(String.valueOf(headacheDays));
-        for (WebElement no : form.findElements(By.cssSelector("input[type=radio][value=false]"))) {
-            no.click();
-        }
+        browser.find("label[for=feeling-BETTER]").click();
+        browser.fill("headacheDaysSinceVisit", String.valueOf(headacheDays));
     }
 
     private static void awaitStatusShown(String status) {
