@@ -72,12 +72,23 @@ class LogPrivacyIT {
         for (String service : StackConfig.SERVICE_PORTS.keySet()) {
             assertThat(logs.get(service + ".log")).as(service).contains("Started");
         }
+        assertThat(logs.get("test-jvm.log")).as("Postgres's own output").contains("[postgres:pid(");
         assertThat(String.join("\n", logs.values())).contains(id);
         logs.forEach((file, log) -> {
+            String clinicLog = withoutMailServerLines(log);
             for (Pattern secret : patient.everyWayItCouldBeWritten()) {
-                assertThat(secret.matcher(log).find()).as("%s holds %s", file, secret).isFalse();
+                assertThat(secret.matcher(clinicLog).find()).as("%s holds %s", file, secret).isFalse();
             }
         });
+    }
+
+    /**
+     * The local mail server stands in for the patients' own mail providers, which know their addresses (it logs
+     * each new mailbox's address); what it writes is not the clinic's log.
+     */
+    private static String withoutMailServerLines(String log) {
+        return log.lines().filter(line -> !line.contains("com.icegreen.greenmail"))
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     /** A patient whose every value is made for this run, so any trace of it in a log came from this test. */
