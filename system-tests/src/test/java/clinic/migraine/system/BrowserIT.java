@@ -1,0 +1,228 @@
+package clinic.migraine.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import clinic.migraine.testsupport.Api;
+import clinic.migraine.testsupport.RunningSystem;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The pages as staff and patients use them, in headless Chromium against the whole running system: a referral
+ * typed into the intake form, a scheduler's week board, a patient's check-in from the emailed link, and a user
+ * whose role does not allow a page. Screenshots land in target/screenshots.
+ */
+class BrowserIT {
+
+    private static final ZoneId CLINIC_ZONE = ZoneId.of("America/Los_Angeles");
+    private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    @RegisterExtension
+    @Order(1)
+    static final Browser browser = new Browser();
+
+    @RegisterExtension
+    @Order(2)
+    static final SharedSystem shared = new SharedSystem();
+
+    private static RunningSystem system;
+
+    @BeforeAll
+    static void connect() {
+        system = SharedSystem.system();
+    }
+
+    @Test
+    void intakeStaffSubmitAReferralInTheFormAndWatchItReachScheduledWithoutReloading() throws IOException {
+        browser.signIn(system.intake.baseUrl(), "intake", Api.DEMO_PASSWORD);
+        browser.open(system.intake.baseUrl() + "/referrals/new");
+        browser.awaitVisible("form#referral-form");
+        String lastName = "Okafor-" + letters(6);
+        // no migraine-day count: the policy wants it, so a clinician reviews the referral first, and the test
+        // decides when it moves on (after the page is open) instead of racing the automatic booking
+        fillReferral("Grace", lastName, "grace-" + UUID.randomUUID() + "@example.org", "1234567890");
+
+        browser.find("#submit-referral").click();
+
+        // the message sits in the same wrapper as the input, and the input points to it
+        WebElement npiError = browser.await(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//*[contains(concat(' ', normalize-space(@class), ' '), ' field-error ')]"
+                        + "[../descendant::*[@id='referrer-npi']]")));
+        assertThat(npiError.getText()).contains("NPI");
+        WebElement npi = browser.find("#referrer-npi");
+        assertThat(npi.getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(npi.getDomAttribute("aria-describedby")).contains(npiError.getDomAttribute("id"));
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/referrals/new");
+        browser.screenshot("intakeStaffSubmitAReferral-inline-error");
+
+        browser.fill("referrer-npi", "1234567893");
+        browser.find("#submit-referral").click();
+
+        browser.await(ExpectedConditions.urlMatches("/referrals/" + UUID_PATTERN + "$"));
+        String id = browser.driver().getCurrentUrl().replaceAll(".*/referrals/", "");
+        assertThat(system.intake.get("/api/referrals/" + id).<String>read("$.patient.lastName")).isEqualTo(lastName);
+        awaitStatusShown("NEEDS_REVIEW");
+        browser.markDocument();
+        browser.screenshot("intakeStaffSubmitAReferral-needs-review");
+
+        decideEligible(id);
+
+        awaitStatusShown("SCHEDULED");
+        assertThat(browser.notReloaded()).as("the referral page updated itself, without a reload").isTrue();
+        assertThat(browser.find("#timeline").getText()).isNotBlank();
+        browser.await(driver -> browser.find("#audit").getText().contains("intake"));
+    }
+
+    @Test
+    void aSchedulersBoardShowsANewBookingAppearWithoutAReload() {
+        LocalDate earliest = plusBusinessDays(LocalDate.now(CLINIC_ZONE), 2);
+        Api.Answer slots = system.scheduling.get("/api/slots?from=" + earliest + "&to=" + earliest.plusDays(27));
+        assertThat(slots.status()).as(slots.body()).isEqualTo(200);
+        String provider = slots.<List<String>>read("$[*].providerId").get(0);
+        OffsetDateTime firstFree = OffsetDateTime.parse(slots.<List<String>>read("$[*].start").get(0));
+        browser.signIn(system.scheduling.baseUrl(), "scheduler", Api.DEMO_PASSWORD);
+        browser.open(system.scheduling.baseUrl() + "/board?providerId=" + provider + "&week="
+                + firstFree.atZoneSameInstant(CLINIC_ZONE).toLocalDate());
+        browser.awaitVisible("#board");
+        browser.markDocument();
+
+        String id = system.submit(RunningSystem.eligibleReferral("board-" + UUID.randomUUID() + "@example.org"));
+
+        WebElement booked = browser.await(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("td.booked[data-referral-id='" + id + "']")));
+        assertThat(browser.notReloaded()).as("the board updated itself, without a reload").isTrue();
+        Api.Answer referral = system.awaitStatus(id, "SCHEDULED");
+        assertThat(referral.<String>read("$.appointment.providerId")).isEqualTo(provider);
+        assertThat(OffsetDateTime.parse(referral.read("$.appointment.start")).toInstant())
+                .isEqualTo(firstFree.toInstant());
+        assertThat(booked.getText()).isNotBlank();
+    }
+
+    @Test
+    void aPatientAnswersTheCheckInFromTheEmailedLinkWithoutSigningIn() {
+        String email = "checkin-" + UUID.randomUUID() + "@example.org";
+        String id = system.submit(RunningSystem.eligibleReferral(email));
+        String appointment = system.awaitStatus(id, "SCHEDULED").read("$.appointment.id");
+        Api.Answer completed = system.scheduling.post("/api/appointments/" + appointment + "/complete",
+                "{\"lotNumber\":\"C3391\"}");
+        assertThat(completed.status()).as(completed.body()).isEqualTo(200);
+        MimeMessage mail = system.awaitMail(email, "How are you after your injections?", 1).get(0);
+        Matcher link = Pattern.compile("/checkins/[A-Za-z0-9_.-]+").matcher(GreenMailUtil.getBody(mail));
+        assertThat(link.find()).as("a check-in link in the mail").isTrue();
+
+        browser.open(system.followup.baseUrl() + link.group());
+        browser.awaitVisible("form#checkin-form");
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain("/login");
+        answerCheckIn(4);
+        browser.find("#submit-checkin").click();
+
+        assertThat(browser.awaitVisible("#thanks").getText()).isNotBlank();
+        // 4 headache days instead of 18: the treatment helped, so the second cycle is booked
+        await().atMost(RunningSystem.WAIT).until(() -> system.intake.get("/api/referrals/" + id),
+                answer -> "SCHEDULED".equals(answer.read("$.status"))
+                        && Integer.valueOf(2).equals(answer.read("$.appointment.cycle")));
+    }
+
+    @Test
+    void aUserWhoseRoleDoesNotAllowAPageIsRefusedAndNobodyGetsInWithoutSigningIn() throws IOException {
+        browser.open(system.intake.baseUrl() + "/referrals/new");
+        browser.await(ExpectedConditions.urlMatches("/login$"));
+        assertThat(browser.find("#username").isDisplayed()).isTrue();
+
+        browser.fill("username", "intake");
+        browser.fill("password", "not-the-password");
+        browser.find("button[type=submit]").click();
+        browser.await(ExpectedConditions.urlContains("/login?error"));
+        assertThat(browser.find("[role=alert]").getText()).isNotBlank();
+        browser.screenshot("aUserWhoseRoleDoesNotAllowAPage-wrong-password");
+
+        browser.signIn(system.intake.baseUrl(), "scheduler", Api.DEMO_PASSWORD);
+        browser.open(system.intake.baseUrl() + "/referrals/new");
+
+        assertThat(browser.awaitVisible("h1").getText()).isEqualTo("Not allowed");
+        assertThat(browser.driver().getTitle()).startsWith("403");
+        assertThat(browser.driver().findElements(By.id("referral-form"))).isEmpty();
+    }
+
+    private static void fillReferral(String firstName, String lastName, String email, String npi) {
+        browser.fill("patient-firstName", firstName);
+        browser.fill("patient-lastName", lastName);
+        browser.fill("patient-dateOfBirth", "1979-06-14");
+        browser.fill("patient-email", email);
+        browser.fill("patient-phone", "+13105550142");
+        browser.fill("patient-timeZone", "America/Los_Angeles");
+        browser.fill("patient-preferredChannel", "EMAIL");
+        browser.fill("referrer-name", "Dr. Imani Brooks");
+        browser.fill("referrer-npi", npi);
+        browser.fill("payer-policy", "label");
+        browser.fill("payer-memberId", "MB-" + letters(5));
+        browser.fill("diagnosisCode", "G43.709");
+        browser.fill("clinical-headacheDaysPerMonth", "18");
+        browser.fill("clinical-chronicMigraineMonths", "9");
+        browser.chooseIfPresent("clinical-medicationOveruse", "NONE");
+        browser.chooseIfPresent("clinical-onCgrpAntibody", "false");
+    }
+
+    /** Feeling better, no side effects, and this many headache days since the visit. */
+    private static void answerCheckIn(int headacheDays) {
+        browser.find("label[for=feeling-BETTER]").click();
+        browser.fill("headacheDaysSinceVisit", String.valueOf(headacheDays));
+    }
+
+    private static void awaitStatusShown(String status) {
+        browser.await(driver -> {
+            WebElement shown = browser.find("#status");
+            return shown.getText().replace(' ', '_').equalsIgnoreCase(status)
+                    || List.of(String.valueOf(shown.getDomAttribute("class")).split("\\s+")).contains(status);
+        });
+    }
+
+    private static void decideEligible(String referralId) {
+        String review = await().atMost(RunningSystem.WAIT).until(() -> {
+            List<String> ids = system.eligibility.get("/api/reviews?status=OPEN")
+                    .read("$[?(@.referralId == '" + referralId + "')].id");
+            return ids.isEmpty() ? null : ids.get(0);
+        }, found -> found != null);
+        Api.Answer decided = system.eligibility.post("/api/reviews/" + review + "/decision",
+                "{\"outcome\":\"ELIGIBLE\",\"note\":\"Migraine days confirmed by phone\",\"clinician\":\"Dr. Shah\"}");
+        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+    }
+
+    private static LocalDate plusBusinessDays(LocalDate day, int businessDays) {
+        LocalDate result = day;
+        for (int added = 0; added < businessDays; ) {
+            result = result.plusDays(1);
+            if (result.getDayOfWeek() != DayOfWeek.SATURDAY && result.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                added++;
+            }
+        }
+        return result;
+    }
+
+    private static String letters(int count) {
+        StringBuilder letters = new StringBuilder();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < count; i++) {
+            letters.append((char) ('a' + random.nextInt(26)));
+        }
+        return letters.toString();
+    }
+}

@@ -1,0 +1,179 @@
+package clinic.migraine.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import clinic.migraine.testsupport.Api;
+import clinic.migraine.testsupport.RunningSystem;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Sign-in, roles, CSRF and the security headers over real HTTP, as a browser or an API client meets them on the
+ * running services (the services' own tests sign every request in, so the anonymous side is checked here).
+ */
+class SecurityIT {
+
+    @RegisterExtension
+    static final SharedSystem shared = new SharedSystem();
+
+    private static RunningSystem system;
+    private static Map<String, Api> services;
+
+    @BeforeAll
+    static void connect() {
+        system = SharedSystem.system();
+        services = Map.of("intake", system.intake, "eligibility", system.eligibility, "scheduling",
+                system.scheduling, "followup", system.followup);
+    }
+
+    @Test
+    void anApiCallWithoutCredentialsIsAnsweredWith401ProblemDetailsAndABasicChallenge() throws Exception {
+        for (var service : services.entrySet()) {
+            HttpResponse<String> answer = send(get(service.getValue(), "/api/dead-letters"), HttpClient.newHttpClient());
+
+            assertThat(answer.statusCode()).as(service.getKey()).isEqualTo(401);
+            assertThat(answer.headers().firstValue("Content-Type")).as(service.getKey())
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(answer.headers().firstValue("WWW-Authenticate")).as(service.getKey())
+                    .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Basic"));
+            assertThat(answer.body()).contains("\"status\":401");
+        }
+    }
+
+    @Test
+    void theIntakeAccountIsRefusedTheSchedulingApiWith403ProblemDetails() {
+        Api.Answer refused = system.scheduling.as("intake").get("/api/appointments");
+        Api.Answer allowed = system.scheduling.as("scheduler").get("/api/appointments");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("\"status\":403");
+        assertThat(allowed.status()).as(allowed.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aWrongPasswordIsSentBackToTheSignInPage() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String token = hiddenCsrfToken(send(get(system.intake, "/login"), browser).body());
+
+        HttpResponse<String> answer = send(form(system.intake, "/login",
+                Map.of("username", "intake", "password", "wrong", "_csrf", token)), browser);
+
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/login?error"));
+    }
+
+    @Test
+    void aSignedInSessionCannotPostWithoutItsCsrfToken() throws Exception {
+        // admin: allowed to post referrals whatever the services' own role rules, so only the token decides
+        HttpClient browser = signedIn(system.intake, "admin");
+        String referral = RunningSystem.eligibleReferral("csrf-" + UUID.randomUUID() + "@example.org");
+
+        HttpResponse<String> formWithoutToken = send(form(system.intake, "/logout", Map.of()), browser);
+        HttpResponse<String> apiWithoutToken = send(json(system.intake, "/api/referrals", referral), browser);
+        String page = send(get(system.intake, "/login"), browser).body();
+        Matcher meta = Pattern.compile("<meta[^>]*name=\"_csrf\"[^>]*content=\"([^\"]+)\"").matcher(page);
+        assertThat(meta.find()).as("the page's CSRF meta tag in %s", page).isTrue();
+        HttpResponse<String> apiWithToken = send(
+                json(system.intake, "/api/referrals", referral).header("X-CSRF-TOKEN", meta.group(1)), browser);
+
+        assertThat(formWithoutToken.statusCode()).isEqualTo(403);
+        assertThat(apiWithoutToken.statusCode()).as(apiWithoutToken.body()).isEqualTo(403);
+        assertThat(apiWithToken.statusCode()).as(apiWithToken.body()).isEqualTo(201);
+        // booked before the next test looks for free slots on the shared system
+        system.awaitStatus(JsonPath.read(apiWithToken.body(), "$.id"), "SCHEDULED");
+    }
+
+    @Test
+    void aBrowserAskingForAPageWithoutSignInIsRedirectedToTheSignInPage() throws Exception {
+        Map<String, String> pages = Map.of("intake", "/referrals", "eligibility", "/reviews", "scheduling", "/board",
+                "followup", "/messages");
+        for (var page : pages.entrySet()) {
+            HttpResponse<String> answer = send(get(services.get(page.getKey()), page.getValue())
+                    .header("Accept", "text/html,application/xhtml+xml"), HttpClient.newHttpClient());
+
+            assertThat(answer.statusCode()).as(page.getKey()).isEqualTo(302);
+            assertThat(answer.headers().firstValue("Location")).as(page.getKey())
+                    .hasValueSatisfying(to -> assertThat(URI.create(to).getPath()).isEqualTo("/login"));
+        }
+    }
+
+    @Test
+    void everyServiceSendsTheSecurityHeaders() throws Exception {
+        for (var service : services.entrySet()) {
+            for (String path : List.of("/login", "/api/dead-letters")) {
+                HttpResponse<String> answer = send(get(service.getValue(), path), HttpClient.newHttpClient());
+                String where = service.getKey() + " " + path;
+
+                assertThat(answer.headers().firstValue("Content-Security-Policy")).as(where)
+                        .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'")
+                                .contains("frame-ancestors 'none'").doesNotContain("unsafe-eval"));
+                assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(where).hasValue("nosniff");
+                assertThat(answer.headers().firstValue("X-Frame-Options")).as(where).hasValue("DENY");
+                assertThat(answer.headers().firstValue("Cache-Control")).as(where)
+                        .hasValueSatisfying(cache -> assertThat(cache).contains("no-store"));
+            }
+        }
+    }
+
+    /** A cookie-keeping client signed in through the service's sign-in form, as a browser would be. */
+    private static HttpClient signedIn(Api service, String account) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String token = hiddenCsrfToken(send(get(service, "/login"), browser).body());
+        HttpResponse<String> signIn = send(form(service, "/login",
+                Map.of("username", account, "password", Api.DEMO_PASSWORD, "_csrf", token)), browser);
+        assertThat(signIn.statusCode()).isEqualTo(302);
+        assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).doesNotContain("error"));
+        return browser;
+    }
+
+    private static String hiddenCsrfToken(String page) {
+        Matcher hidden = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"")
+                .matcher(page);
+        assertThat(hidden.find()).as("the sign-in form's hidden CSRF field").isTrue();
+        return hidden.group(1) != null ? hidden.group(1) : hidden.group(2);
+    }
+
+    private static HttpRequest.Builder get(Api service, String path) {
+        return HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).GET();
+    }
+
+    private static HttpRequest.Builder form(Api service, String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(f -> URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private static HttpRequest.Builder json(Api service, String path, String body) {
+        return HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** Sends without following redirects (java.net.http's default), so a redirect is seen as such. */
+    private static HttpResponse<String> send(HttpRequest.Builder request, HttpClient client)
+            throws IOException, InterruptedException {
+        return client.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
