@@ -92,9 +92,7 @@ final class SharedSystem implements BeforeAllCallback {
                 System.setErr(new PrintStream(new Tee(err, copy), true, StandardCharsets.UTF_8));
                 Running running = new Running(null, out, err, copy);
                 try {
-                    // the demo staff accounts (intake, clinician, scheduler, admin) exist in the local profile only
-                    return new Running(RunningSystem.start(LOGS, Map.of("spring.profiles.active", "local")), out,
-                            err, copy);
+                    return new Running(RunningSystem.start(LOGS, Map.of()), out, err, copy);
                 } catch (RuntimeException e) {
                     running.restoreOutput();
                     throw e;
