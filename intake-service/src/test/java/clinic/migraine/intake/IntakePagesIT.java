@@ -165,8 +165,8 @@ class IntakePagesIT {
                 .setDecidedBy(DecisionMaker.CLINICIAN).setClinician("clinician").build();
         AppointmentBooked booked = AppointmentBooked.newBuilder().setEventId(UUID.randomUUID())
                 .setOccurredAt(now().plusMillis(5)).setReferralId(id).setAppointmentId(UUID.randomUUID()).setCycle(1)
-                .setProviderId("prov-1").setLocation("Marina Del Rey").setStart(start)
-                .setEnd(start.plus(30, ChronoUnit.MINUTES)).setClinicTimeZone("America/Los_Angeles")
+                .setProviderId("prov-1").setProviderName("Dr. Elena Rivera").setLocation("Marina Del Rey")
+                .setStart(start).setEnd(start.plus(30, ChronoUnit.MINUTES)).setClinicTimeZone("America/Los_Angeles")
                 .setActor("scheduler").build();
 
         topics.send(EventTopic.ELIGIBILITY_DETERMINED.topicName(), id.toString(), decided);
@@ -177,7 +177,7 @@ class IntakePagesIT {
             assertThat(live).doesNotContain("<html", "<header")
                     .contains("<span id=\"status\" class=\"status SCHEDULED\">SCHEDULED</span>",
                             "id=\"eligibility-outcome\" class=\"status ELIGIBLE\"", "Marina Del Rey",
-                            clinicTime.format(start));
+                            "<dd id=\"appointment-provider\">Dr. Elena Rivera</dd>", clinicTime.format(start));
             assertThat(auditRows(live))
                     .anySatisfy(row -> assertThat(row).contains("clinician", "eligibility decided"))
                     .anySatisfy(row -> assertThat(row).contains("scheduler", "appointment booked"))
@@ -185,6 +185,7 @@ class IntakePagesIT {
         });
         mvc.perform(get("/api/referrals/" + id).header("Authorization", INTAKE))
                 .andExpect(jsonPath("$.timeline[?(@.event == 'AppointmentBooked')].actor").value("scheduler"))
+                .andExpect(jsonPath("$.appointment.providerName").value("Dr. Elena Rivera"))
                 .andExpect(jsonPath("$.timeline[?(@.event == 'ReferralReceived')].summary")
                         .value("Referral received for payer policy commercial-precert"));
     }

@@ -70,17 +70,18 @@ public class ReferralProgress {
                     e.getClinician());
         } else if (event instanceof AppointmentBooked e) {
             store.appointmentBooked(e.getAppointmentId(), referralId, e.getCycle(), e.getStart(), e.getEnd(),
-                    e.getProviderId(), e.getLocation(), e.getClinicTimeZone(), at);
+                    e.getProviderId(), e.getProviderName(), e.getLocation(), e.getClinicTimeZone(), at);
             line = line(eventId, referralId, at, name, "Cycle " + e.getCycle() + " booked for "
-                    + local(e.getStart(), e.getClinicTimeZone()) + " with " + e.getProviderId() + " at "
+                    + local(e.getStart(), e.getClinicTimeZone()) + " with "
+                    + provider(e.getProviderName(), e.getProviderId()) + " at "
                     + e.getLocation(), e.getCycle(), e.getActor());
         } else if (event instanceof AppointmentRescheduled e) {
             store.appointmentMoved(e.getAppointmentId(), referralId, e.getCycle(), e.getStart(), e.getEnd(),
-                    e.getProviderId(), e.getLocation(), e.getClinicTimeZone(), at);
+                    e.getProviderId(), e.getProviderName(), e.getLocation(), e.getClinicTimeZone(), at);
             line = line(eventId, referralId, at, name, "Cycle " + e.getCycle() + " moved from "
                     + local(e.getPreviousStart(), e.getClinicTimeZone()) + " to "
-                    + local(e.getStart(), e.getClinicTimeZone()) + " with " + e.getProviderId(), e.getCycle(),
-                    e.getActor());
+                    + local(e.getStart(), e.getClinicTimeZone()) + " with "
+                    + provider(e.getProviderName(), e.getProviderId()), e.getCycle(), e.getActor());
         } else if (event instanceof AppointmentCancelled e) {
             store.appointmentEnded(e.getAppointmentId(), referralId, e.getCycle(), e.getStart(), "CANCELLED", at);
             line = line(eventId, referralId, at, name, "Cycle " + e.getCycle() + " appointment cancelled by "
@@ -125,6 +126,11 @@ public class ReferralProgress {
     private static ReferralStore.RecordedEvent line(UUID eventId, UUID referralId, Instant at, String event,
             String summary, Integer cycle, String actor) {
         return new ReferralStore.RecordedEvent(eventId, referralId, at, event, summary, cycle, null, null, actor);
+    }
+
+    /** The provider's name when scheduling gave it, else its id. */
+    private static String provider(String name, String id) {
+        return name == null || name.isBlank() ? id : name;
     }
 
     private static String local(Instant instant, String zone) {

@@ -45,8 +45,9 @@ public class ReferralStore {
     public record Decision(int cycle, String outcome, String reasonsJson, Instant occurredAt) {
     }
 
+    /** {@code providerName}: as scheduling announced it, or null (older events). */
     public record Appointment(UUID id, int cycle, OffsetDateTime start, OffsetDateTime end, String providerId,
-            String location, String status) {
+            String providerName, String location, String status) {
     }
 
     public void insert(NewReferral r) {
@@ -184,30 +185,31 @@ public class ReferralStore {
 
     /** A booking; a later event about the same appointment may already have arrived and then wins. */
     public void appointmentBooked(UUID id, UUID referralId, int cycle, Instant start, Instant end, String providerId,
-            String location, String clinicZone, Instant at) {
+            String providerName, String location, String clinicZone, Instant at) {
         jdbc.sql("""
-                insert into appointment (id, referral_id, cycle, start_at, end_at, provider_id, location, clinic_zone, status, updated_at)
-                values (:id, :referralId, :cycle, :start, :end, :provider, :location, :zone, 'BOOKED', :at)
+                insert into appointment (id, referral_id, cycle, start_at, end_at, provider_id, provider_name, location, clinic_zone, status, updated_at)
+                values (:id, :referralId, :cycle, :start, :end, :provider, :providerName, :location, :zone, 'BOOKED', :at)
                 on conflict (id) do nothing
                 """)
                 .param("id", id).param("referralId", referralId).param("cycle", cycle)
                 .param("start", Timestamp.from(start)).param("end", Timestamp.from(end)).param("provider", providerId)
-                .param("location", location).param("zone", clinicZone).param("at", Timestamp.from(at))
+                .param("providerName", providerName).param("location", location).param("zone", clinicZone).param("at", Timestamp.from(at))
                 .update();
     }
 
     public void appointmentMoved(UUID id, UUID referralId, int cycle, Instant start, Instant end, String providerId,
-            String location, String clinicZone, Instant at) {
+            String providerName, String location, String clinicZone, Instant at) {
         jdbc.sql("""
-                insert into appointment (id, referral_id, cycle, start_at, end_at, provider_id, location, clinic_zone, status, updated_at)
-                values (:id, :referralId, :cycle, :start, :end, :provider, :location, :zone, 'BOOKED', :at)
+                insert into appointment (id, referral_id, cycle, start_at, end_at, provider_id, provider_name, location, clinic_zone, status, updated_at)
+                values (:id, :referralId, :cycle, :start, :end, :provider, :providerName, :location, :zone, 'BOOKED', :at)
                 on conflict (id) do update set start_at = excluded.start_at, end_at = excluded.end_at,
-                  provider_id = excluded.provider_id, location = excluded.location, updated_at = excluded.updated_at
+                  provider_id = excluded.provider_id, provider_name = excluded.provider_name, location = excluded.location,
+                  updated_at = excluded.updated_at
                 where appointment.status = 'BOOKED' and appointment.updated_at <= excluded.updated_at
                 """)
                 .param("id", id).param("referralId", referralId).param("cycle", cycle)
                 .param("start", Timestamp.from(start)).param("end", Timestamp.from(end)).param("provider", providerId)
-                .param("location", location).param("zone", clinicZone).param("at", Timestamp.from(at))
+                .param("providerName", providerName).param("location", location).param("zone", clinicZone).param("at", Timestamp.from(at))
                 .update();
     }
 
@@ -241,7 +243,8 @@ public class ReferralStore {
         return new Appointment(rs.getObject("id", UUID.class), rs.getInt("cycle"),
                 rs.getTimestamp("start_at").toInstant().atZone(zone).toOffsetDateTime(),
                 rs.getTimestamp("end_at").toInstant().atZone(zone).toOffsetDateTime(),
-                rs.getString("provider_id"), rs.getString("location"), rs.getString("status"));
+                rs.getString("provider_id"), rs.getString("provider_name"), rs.getString("location"),
+                rs.getString("status"));
     }
 
     private static StoredReferral referral(ResultSet rs, int n) throws SQLException {

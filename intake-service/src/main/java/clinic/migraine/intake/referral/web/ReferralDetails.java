@@ -27,8 +27,9 @@ class ReferralDetails {
     record Eligibility(String outcome, List<Reason> reasons, int cycle) {
     }
 
+    /** {@code providerName}: the provider's name when scheduling gave it, else null. */
     record Appointment(UUID id, int cycle, OffsetDateTime start, OffsetDateTime end, String providerId,
-            String location) {
+            String providerName, String location) {
     }
 
     /** {@code actor}: the staff account another service reported for the event; null when the system acted. */
@@ -79,7 +80,8 @@ class ReferralDetails {
         return store.appointments(id).stream()
                 .filter(a -> "BOOKED".equals(a.status()) && a.end().toInstant().isAfter(now))
                 .min(Comparator.comparing(ReferralStore.Appointment::start))
-                .map(a -> new Appointment(a.id(), a.cycle(), a.start(), a.end(), a.providerId(), a.location()))
+                .map(a -> new Appointment(a.id(), a.cycle(), a.start(), a.end(), a.providerId(), a.providerName(),
+                        a.location()))
                 .orElse(null);
     }
 

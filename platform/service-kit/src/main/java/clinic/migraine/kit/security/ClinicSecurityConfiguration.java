@@ -22,6 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -76,6 +77,12 @@ public class ClinicSecurityConfiguration {
                         + "frame-ancestors 'none'; base-uri 'self'"))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** Picked up by Spring Security's filter chain proxy for requests its firewall refuses. */
+    @Bean
+    RequestRejectedHandler clinicRequestRejected() {
+        return new ProblemResponses();
     }
 
     private static boolean hasSession(HttpServletRequest request) {

@@ -8,9 +8,14 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
-/** 401 and 403 on the API as RFC 9457 problem details, like every other error there. */
-final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+/**
+ * 401 and 403 on the API, and 400 for an address the firewall refuses (an encoded NUL, "%25", ";" in the path),
+ * as RFC 9457 problem details, like every other error there.
+ */
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private static final String TYPE_BASE = "https://clinic.invalid/problems/";
 
@@ -26,6 +31,12 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         write(response, 403, "forbidden", "Forbidden", "Your role does not allow this.");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+            throws IOException {
+        write(response, 400, "bad-request", "Bad Request", "The address contains characters that are not accepted.");
     }
 
     private static void write(HttpServletResponse response, int status, String type, String title, String detail)

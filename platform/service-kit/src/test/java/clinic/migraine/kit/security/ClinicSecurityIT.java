@@ -65,6 +65,16 @@ class ClinicSecurityIT {
     }
 
     @Test
+    void anAddressTheFirewallRefusesIsA400ProblemNotAnErrorPage() {
+        for (String path : new String[] {"/api/dead-letters/%2500%250a", "/api/audit/%27%3B%20drop", "/login;x=1"}) {
+            Api.Answer answer = admin().get(path);
+
+            assertThat(answer.status()).as(path).isEqualTo(400);
+            assertThat(answer.contentType()).as(path).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
     void aWrongRoleGets403AsProblemDetailsAndAdminGetsEverywhere() {
         Api.Answer intake = admin().as("intake").get("/api/dead-letters");
 
