@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -153,8 +154,11 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
         return await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
+    /** Live regions replace their content while a condition looks at it: a stale element means "look again". */
     <T> T await(Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT, Duration.ofMillis(200)).until(condition);
+        return new WebDriverWait(driver, WAIT, Duration.ofMillis(200))
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     Object script(String script, Object... arguments) {

@@ -87,7 +87,7 @@ class BrowserIT {
 
         awaitStatusShown("SCHEDULED");
         assertThat(browser.notReloaded()).as("the referral page updated itself, without a reload").isTrue();
-        assertThat(browser.find("#timeline").getText()).isNotBlank();
+        browser.await(driver -> !browser.find("#timeline").getText().isBlank());
         browser.await(driver -> browser.find("#audit").getText().contains("intake"));
     }
 
@@ -106,14 +106,15 @@ class BrowserIT {
 
         String id = system.submit(RunningSystem.eligibleReferral("board-" + UUID.randomUUID() + "@example.org"));
 
-        WebElement booked = browser.await(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("td.booked[data-referral-id='" + id + "']")));
+        String bookedCell = "td.booked[data-referral-id='" + id + "']";
+        browser.await(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(bookedCell)));
         assertThat(browser.notReloaded()).as("the board updated itself, without a reload").isTrue();
         Api.Answer referral = system.awaitStatus(id, "SCHEDULED");
         assertThat(referral.<String>read("$.appointment.providerId")).isEqualTo(provider);
         assertThat(OffsetDateTime.parse(referral.read("$.appointment.start")).toInstant())
                 .isEqualTo(firstFree.toInstant());
-        assertThat(booked.getText()).isNotBlank();
+        // the board may have refreshed again meanwhile: read the cell afresh
+        browser.await(driver -> !browser.find(bookedCell).getText().isBlank());
     }
 
     @Test
