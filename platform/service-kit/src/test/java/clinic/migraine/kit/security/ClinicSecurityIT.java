@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,6 +48,8 @@ class ClinicSecurityIT {
     AuditTrail audit;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    UserDetailsService accounts;
 
     private Api admin() {
         return new Api("http://localhost:" + port);
@@ -72,6 +75,16 @@ class ClinicSecurityIT {
             assertThat(answer.status()).as(path).isEqualTo(400);
             assertThat(answer.contentType()).as(path).startsWith("application/problem+json");
         }
+    }
+
+    @Test
+    void signingInLeavesTheConfiguredHashAsItIs() {
+        String before = accounts.loadUserByUsername("admin").getPassword();
+
+        assertThat(admin().get("/api/audit?subject=" + UUID.randomUUID()).status()).isEqualTo(200);
+
+        // a weaker-than-default hash is not re-encoded at cost 10, which would make every Basic call slow
+        assertThat(accounts.loadUserByUsername("admin").getPassword()).isEqualTo(before).startsWith("{bcrypt}$2a$04$");
     }
 
     @Test
@@ -141,6 +154,29 @@ class ClinicSecurityIT {
         assertThat(replay.statusCode()).isEqualTo(403);
         HttpResponse<String> signOut = browser.send(form("/logout", ""), HttpResponse.BodyHandlers.ofString());
         assertThat(signOut.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void credentialsABrowserAddsByItselfToAnotherSitesRequestDoNotPassWithoutTheCsrfToken() throws Exception {
+        String admin = Api.basic("admin", "demo");
+        for (String site : new String[] {"cross-site", "same-site"}) {
+            HttpResponse<String> forged = plain().send(HttpRequest.newBuilder(url("/api/dead-letters/t/0/0/replay"))
+                    .header("Authorization", admin).header("Sec-Fetch-Site", site)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(forged.statusCode()).as(site).isEqualTo(403);
+        }
+        // the same call from a client (no Sec-Fetch-Site) or from this origin passes the CSRF check and meets the
+        // replay itself: there is no such dead letter
+        for (String site : new String[] {null, "same-origin"}) {
+            HttpRequest.Builder call = HttpRequest.newBuilder(url("/api/dead-letters/t/0/0/replay"))
+                    .header("Authorization", admin).POST(HttpRequest.BodyPublishers.noBody());
+            if (site != null) {
+                call.header("Sec-Fetch-Site", site);
+            }
+            assertThat(plain().send(call.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).as(site)
+                    .isEqualTo(404);
+        }
     }
 
     @Test
