@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import clinic.migraine.domain.DomainException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,6 +96,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DomainProblem.class)
     ResponseEntity<Object> domainProblem(DomainProblem problem) {
         return problem(problem.status(), problem.title(), problem.getMessage(), problem.errors());
+    }
+
+    /** The one place a domain's refusal becomes HTTP: 404, 409 or 422 by its kind, its fields under errors. */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> domainRefusal(DomainException refusal) {
+        return problem(DomainErrors.status(refusal), refusal.title(), refusal.getMessage(),
+                DomainErrors.fieldErrors(refusal));
     }
 
     @ExceptionHandler(RequestTooLargeException.class)

@@ -1,0 +1,106 @@
+package clinic.migraine.testsupport;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The layering every service keeps, as ArchUnit rules for a service's root package ("clinic.migraine.scheduling").
+ * Per feature: {@code domain} (plain Java: aggregates, value objects, domain events, ports), {@code application}
+ * (use cases), and the adapters {@code messaging} (the only place that knows Avro), {@code persistence} and
+ * {@code web}. Each service's {@code ArchitectureTest} declares these rules, so a violation fails the build.
+ */
+public final class ServiceLayers {
+
+    /** Where the refusals every domain shares live (module domain-kernel, itself plain Java). */
+    public static final String DOMAIN_KERNEL = "clinic.migraine.domain";
+    private static final String EVENTS = "clinic.migraine.events";
+    private static final String AVRO = "org.apache.avro";
+
+    private ServiceLayers() {
+    }
+
+    /** A domain imports only the JDK (not java.sql), the domain kernel and its own service's domain packages. */
+    public static ArchRule domainIsPlainJava(String service) {
+        return classes().that().resideInAPackage(service + "..domain..")
+                .should().onlyDependOnClassesThat(plainJavaOrDomainOf(service))
+                .because("the rules must be testable without Spring, a database, Jackson or Avro");
+    }
+
+    /** Avro (generated events, the Avro library) is known to messaging only. */
+    public static ArchRule onlyMessagingKnowsAvro(String service) {
+        return noClasses().that().resideInAPackage(service + "..").and().resideOutsideOfPackage("..messaging..")
+                .should().dependOnClassesThat().resideInAnyPackage(EVENTS + "..", AVRO + "..")
+                .because("the event contracts may change without touching the rules or the use cases");
+    }
+
+    /** Use cases talk to adapters only through the ports they or the domain declare. */
+    public static ArchRule applicationUsesPortsOnly(String service) {
+        return noClasses().that().resideInAPackage(service + "..application..")
+                .should().dependOnClassesThat().resideInAnyPackage(service + "..web..", service + "..messaging..",
+                        service + "..persistence..")
+                .because("a use case loads and saves through ports, so it can be run against other adapters");
+    }
+
+    /** The web reads and writes through use cases, never the tables. */
+    public static ArchRule webDoesNotTouchPersistence(String service) {
+        return noClasses().that().resideInAPackage(service + "..web..")
+                .should().dependOnClassesThat().resideInAPackage(service + "..persistence..");
+    }
+
+    /** Messaging calls use cases; it neither reads tables nor serves pages. */
+    public static ArchRule messagingIsOnlyAnAdapter(String service) {
+        return noClasses().that().resideInAPackage(service + "..messaging..")
+                .should().dependOnClassesThat().resideInAnyPackage(service + "..web..", service + "..persistence..");
+    }
+
+    /** Persistence implements ports; it neither publishes nor serves pages. */
+    public static ArchRule persistenceIsOnlyAnAdapter(String service) {
+        return noClasses().that().resideInAPackage(service + "..persistence..")
+                .should().dependOnClassesThat().resideInAnyPackage(service + "..web..", service + "..messaging..");
+    }
+
+    /** No two packages of the service depend on each other, directly or around a loop. */
+    public static ArchRule noPackageCycles(String service) {
+        return slices().assignedFrom(packagesOf(service)).should().beFreeOfCycles();
+    }
+
+    private static DescribedPredicate<JavaClass> plainJavaOrDomainOf(String service) {
+        return new DescribedPredicate<>("are plain Java (java.*, not java.sql), the domain kernel or "
+                + service + "'s own domain") {
+            @Override
+            public boolean test(JavaClass target) {
+                JavaClass type = target.isArray() ? target.getBaseComponentType() : target;
+                if (type.isPrimitive()) {
+                    return true;
+                }
+                String pkg = type.getPackageName();
+                return (pkg.startsWith("java.") && !pkg.startsWith("java.sql"))
+                        || pkg.equals(DOMAIN_KERNEL) || pkg.startsWith(DOMAIN_KERNEL + ".")
+                        || (pkg.startsWith(service + ".") && (pkg.endsWith(".domain") || pkg.contains(".domain.")));
+            }
+        };
+    }
+
+    private static SliceAssignment packagesOf(String service) {
+        return new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                String pkg = javaClass.getPackageName();
+                return pkg.equals(service) || pkg.startsWith(service + ".") ? SliceIdentifier.of(pkg)
+                        : SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return "packages of " + service;
+            }
+        };
+    }
+}
