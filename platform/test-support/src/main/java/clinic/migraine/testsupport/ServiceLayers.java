@@ -1,10 +1,18 @@
 package clinic.migraine.testsupport;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import org.junit.jupiter.api.DynamicTest;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -14,7 +22,13 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The layering every service keeps, as ArchUnit rules for a service's root package ("clinic.migraine.scheduling").
  * Per feature: {@code domain} (plain Java: aggregates, value objects, domain events, ports), {@code application}
  * (use cases), and the adapters {@code messaging} (the only place that knows Avro), {@code persistence} and
- * {@code web}. Each service's {@code ArchitectureTest} declares these rules, so a violation fails the build.
+ * {@code web}. Each service's {@code ArchitectureTest} runs {@link #checks(String)}, so a violation fails the build:
+ * <pre>{@code
+ * @TestFactory
+ * Stream<DynamicTest> layersStayApart() {
+ *     return ServiceLayers.checks("clinic.migraine.scheduling");
+ * }
+ * }</pre>
  */
 public final class ServiceLayers {
 
@@ -24,6 +38,32 @@ public final class ServiceLayers {
     private static final String AVRO = "org.apache.avro";
 
     private ServiceLayers() {
+    }
+
+    /** Every rule, by name, for one service. */
+    public static Map<String, ArchRule> rules(String service) {
+        Map<String, ArchRule> rules = new LinkedHashMap<>();
+        rules.put("domain is plain Java", domainIsPlainJava(service));
+        rules.put("only messaging knows Avro", onlyMessagingKnowsAvro(service));
+        rules.put("application uses ports only", applicationUsesPortsOnly(service));
+        rules.put("web does not touch persistence", webDoesNotTouchPersistence(service));
+        rules.put("messaging is only an adapter", messagingIsOnlyAnAdapter(service));
+        rules.put("persistence is only an adapter", persistenceIsOnlyAnAdapter(service));
+        rules.put("no package cycles", noPackageCycles(service));
+        return rules;
+    }
+
+    /** The service's production classes (tests excluded: they may reach across layers to set things up). */
+    public static JavaClasses mainClasses(String service) {
+        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(service);
+    }
+
+    /** One test per rule over the service's production classes; a test fails listing every violation. */
+    public static Stream<DynamicTest> checks(String service) {
+        JavaClasses classes = mainClasses(service);
+        return rules(service).entrySet().stream()
+                .map(rule -> DynamicTest.dynamicTest(rule.getKey(), () -> rule.getValue().check(classes)));
     }
 
     /** A domain imports only the JDK (not java.sql), the domain kernel and its own service's domain packages. */
