@@ -3,6 +3,7 @@ package clinic.migraine.kit.inbox;
 import java.util.UUID;
 
 import clinic.migraine.events.EventEnvelope;
+import clinic.migraine.events.EventTopic;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,6 +20,15 @@ public class ProcessedEvents {
 
     public ProcessedEvents(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * True the first time this service's consumer of the event's topic sees it; false for every redelivery. The
+     * consumer is named after the topic the event came from, so a rename of a topic cannot split its history.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean firstDelivery(SpecificRecord event) {
+        return firstDelivery(EventEnvelope.eventId(event), EventTopic.forEvent(event).topicName());
     }
 
     /** True the first time this consumer sees the event; false for every redelivery. */
