@@ -7,7 +7,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-import clinic.migraine.scheduling.calendar.ClinicCalendar;
+import clinic.migraine.scheduling.booking.domain.BookingRules;
+import clinic.migraine.scheduling.calendar.domain.ClinicCalendar;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -36,6 +37,11 @@ public record SchedulingProperties(
 
     public record ProviderHours(String id, String name, @DefaultValue("Marina Del Rey") String location,
             Map<DayOfWeek, List<String>> hours) {
+    }
+
+    public BookingRules bookingRules() {
+        return new BookingRules(timeZone, leadBusinessDays, minimumInterval, preferredWindow, horizon, rebookNoShows,
+                maxConsecutiveNoShows, fillCancellations, fillCancellationsWithin);
     }
 
     public ClinicCalendar calendar() {

@@ -28,6 +28,7 @@ import clinic.migraine.events.EligibilityOutcome;
 import clinic.migraine.events.EventTopic;
 import clinic.migraine.events.TreatmentCompleted;
 import clinic.migraine.kit.audit.AuditTrail;
+import clinic.migraine.scheduling.booking.domain.WeekBoard;
 import clinic.migraine.testsupport.Api;
 import clinic.migraine.testsupport.EventTopics;
 import clinic.migraine.testsupport.ServiceIntegrationTest;

@@ -1,2 +1,2 @@
-/** Postgres storage of appointments, closures and the change feed. */
+/** Postgres storage of appointments and the change log behind the live feed. */
 package clinic.migraine.scheduling.booking.persistence;

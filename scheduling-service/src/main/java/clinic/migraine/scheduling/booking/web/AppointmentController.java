@@ -9,17 +9,23 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
-import clinic.migraine.events.CancelledBy;
+import clinic.migraine.domain.RuleBroken;
+import clinic.migraine.domain.Violation;
 import clinic.migraine.kit.security.Actors;
 import clinic.migraine.kit.web.DomainProblem;
 import clinic.migraine.kit.web.FieldError;
-import clinic.migraine.scheduling.booking.Appointment;
-import clinic.migraine.scheduling.booking.AppointmentFeed;
-import clinic.migraine.scheduling.booking.AppointmentStatus;
-import clinic.migraine.scheduling.booking.Booking;
-import clinic.migraine.scheduling.booking.persistence.AppointmentStore;
-import clinic.migraine.scheduling.calendar.ClinicCalendar;
-import clinic.migraine.scheduling.calendar.Slot;
+import clinic.migraine.scheduling.booking.application.AppointmentQueries;
+import clinic.migraine.scheduling.booking.application.Booking;
+import clinic.migraine.scheduling.booking.application.ChangeLog;
+import clinic.migraine.scheduling.booking.application.SlotSearch;
+import clinic.migraine.scheduling.booking.domain.Appointment;
+import clinic.migraine.scheduling.booking.domain.AppointmentStatus;
+import clinic.migraine.scheduling.booking.domain.CancelledBy;
+import clinic.migraine.scheduling.booking.domain.Treatment;
+import clinic.migraine.scheduling.calendar.application.ClosureCalendar;
+import clinic.migraine.scheduling.calendar.domain.ClinicCalendar;
+import clinic.migraine.scheduling.calendar.domain.Closure;
+import clinic.migraine.scheduling.calendar.domain.Slot;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -47,24 +53,28 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class AppointmentController {
 
     private final Booking booking;
-    private final AppointmentStore store;
+    private final AppointmentQueries queries;
+    private final SlotSearch slots;
+    private final ClosureCalendar closures;
     private final ClinicCalendar calendar;
     private final AppointmentFeed feed;
     private final Clock clock;
 
-    AppointmentController(Booking booking, AppointmentStore store, ClinicCalendar calendar, AppointmentFeed feed,
-            Clock clock) {
+    AppointmentController(Booking booking, AppointmentQueries queries, SlotSearch slots, ClosureCalendar closures,
+            ClinicCalendar calendar, AppointmentFeed feed, Clock clock) {
         this.booking = booking;
-        this.store = store;
+        this.queries = queries;
+        this.slots = slots;
+        this.closures = closures;
         this.calendar = calendar;
         this.feed = feed;
         this.clock = clock;
-        feed.viewWith(id -> store.find(id, false).map(this::view).orElse(null));
+        feed.viewWith(id -> queries.find(id).map(this::view).orElse(null));
     }
 
     record AppointmentView(UUID id, UUID referralId, int cycle, String providerId, String providerName,
             String location, OffsetDateTime start, OffsetDateTime end, AppointmentStatus status, LocalDate notBefore,
-            String cancelReason, String cancelledBy, Integer units, Integer sites, String lotNumber, String notes) {
+            String cancelReason, CancelledBy cancelledBy, Integer units, Integer sites, String lotNumber, String notes) {
     }
 
     @GetMapping("/slots")
@@ -73,11 +83,11 @@ class AppointmentController {
         Instant start = instant("from", from, false);
         Instant end = instant("to", to, true);
         if (!end.isAfter(start) || end.isAfter(start.plus(java.time.Duration.ofDays(190)))) {
-            throw DomainProblem.unprocessable("'to' must be after 'from' and at most 190 days later",
-                    List.of(new FieldError("to", "must be after from, within 190 days")));
+            throw new RuleBroken("'to' must be after 'from' and at most 190 days later",
+                    new Violation("to", "must be after from, within 190 days"));
         }
         Instant now = clock.instant();
-        return booking.freeSlots(start.isBefore(now) ? now : start, end, providerId);
+        return slots.freeSlots(start.isBefore(now) ? now : start, end, providerId);
     }
 
     @GetMapping("/appointments")
@@ -86,17 +96,17 @@ class AppointmentController {
             @RequestParam(required = false) AppointmentStatus status) {
         Instant start = from == null ? clock.instant().minus(java.time.Duration.ofDays(7)) : instant("from", from, false);
         Instant end = to == null ? start.plus(java.time.Duration.ofDays(190)) : instant("to", to, true);
-        return store.search(start, end, providerId, status).stream().map(this::view).toList();
+        return queries.search(start, end, providerId, status).stream().map(this::view).toList();
     }
 
     @GetMapping("/appointments/{id}")
     AppointmentView appointment(@PathVariable UUID id) {
-        return view(find(id));
+        return view(queries.get(id));
     }
 
     @GetMapping(path = "/appointments/{id}.ics", produces = "text/calendar")
     ResponseEntity<String> ics(@PathVariable UUID id) {
-        Appointment a = find(id);
+        Appointment a = queries.get(id);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar;charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"appointment-" + id + ".ics\"")
                 .body(Ics.of(a, providerName(a.providerId()), clock.instant()));
@@ -146,17 +156,17 @@ class AppointmentController {
     @PostMapping(path = "/appointments/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
     AppointmentView complete(@PathVariable UUID id, @Valid @RequestBody(required = false) Completion request) {
         Completion c = request == null ? new Completion(null, null, null, null) : request;
-        return view(booking.complete(id, c.units() == null ? 155 : c.units(), c.sites() == null ? 31 : c.sites(),
-                c.lotNumber(), c.notes(), Actors.currentOrNull()));
+        return view(booking.complete(id, new Treatment(c.units() == null ? 155 : c.units(),
+                c.sites() == null ? 31 : c.sites(), c.lotNumber(), c.notes()), Actors.currentOrNull()));
     }
 
     @GetMapping(path = "/appointments/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) throws java.io.IOException {
         SseEmitter emitter = new SseEmitter(0L);
         if (lastEventId != null && lastEventId.matches("[0-9]{1,18}")) {
-            for (AppointmentStore.Change change : store.changesAfter(Long.parseLong(lastEventId), 1000)) {
+            for (ChangeLog.Entry change : queries.changesAfter(Long.parseLong(lastEventId), 1000)) {
                 emitter.send(SseEmitter.event().id(String.valueOf(change.seq())).name(change.kind())
-                        .data(store.find(change.appointmentId(), false).map(this::view).orElse(null)));
+                        .data(queries.find(change.appointmentId()).map(this::view).orElse(null)));
             }
         }
         feed.register(emitter);
@@ -168,36 +178,20 @@ class AppointmentController {
     }
 
     @GetMapping("/closures")
-    List<AppointmentStore.Closure> closures() {
-        return store.closures();
+    List<Closure> closures() {
+        return closures.all();
     }
 
     @PostMapping(path = "/closures", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    AppointmentStore.Closure addClosure(@Valid @RequestBody NewClosure request) {
-        if (request.endsOn().isBefore(request.startsOn())) {
-            throw DomainProblem.unprocessable("The closure ends before it starts",
-                    List.of(new FieldError("endsOn", "must not be before startsOn")));
-        }
-        if (request.providerId() != null && calendar.provider(request.providerId()).isEmpty()) {
-            throw DomainProblem.unprocessable("Unknown provider", List.of(new FieldError("providerId", "is not a provider here")));
-        }
-        AppointmentStore.Closure closure = new AppointmentStore.Closure(UUID.randomUUID(), request.providerId(),
-                request.startsOn(), request.endsOn(), request.reason());
-        store.addClosure(closure);
-        return closure;
+    Closure addClosure(@Valid @RequestBody NewClosure request) {
+        return closures.close(request.providerId(), request.startsOn(), request.endsOn(), request.reason());
     }
 
     @DeleteMapping("/closures/{id}")
     ResponseEntity<Void> deleteClosure(@PathVariable UUID id) {
-        if (!store.deleteClosure(id)) {
-            throw DomainProblem.notFound("closure", id);
-        }
+        closures.reopen(id);
         return ResponseEntity.noContent().build();
-    }
-
-    private Appointment find(UUID id) {
-        return store.find(id, false).orElseThrow(() -> DomainProblem.notFound("appointment", id));
     }
 
     private AppointmentView view(Appointment a) {

@@ -2,8 +2,8 @@ package clinic.migraine.scheduling.booking.web;
 
 import java.util.Map;
 
-import clinic.migraine.events.CancelledBy;
-import clinic.migraine.scheduling.booking.AppointmentStatus;
+import clinic.migraine.scheduling.booking.domain.AppointmentStatus;
+import clinic.migraine.scheduling.booking.domain.CancelledBy;
 import org.springframework.stereotype.Component;
 
 /** Plain-English words for statuses on the pages; templates read it as {@code ${@appointmentLabels}}. */
@@ -17,16 +17,16 @@ public class AppointmentLabels {
             AppointmentStatus.cancelled, "Cancelled",
             AppointmentStatus.noshow, "No-show");
 
-    private static final Map<String, String> CANCELLED_BY = Map.of(
-            CancelledBy.PATIENT.name(), "the patient",
-            CancelledBy.CLINIC.name(), "the clinic",
-            CancelledBy.SYSTEM.name(), "the system (referral withdrawn)");
+    private static final Map<CancelledBy, String> CANCELLED_BY = Map.of(
+            CancelledBy.PATIENT, "the patient",
+            CancelledBy.CLINIC, "the clinic",
+            CancelledBy.SYSTEM, "the system (referral withdrawn)");
 
     public String status(AppointmentStatus status) {
         return status == null ? "" : STATUS.get(status);
     }
 
-    public String cancelledBy(String by) {
-        return by == null ? "" : CANCELLED_BY.getOrDefault(by, by);
+    public String cancelledBy(CancelledBy by) {
+        return by == null ? "" : CANCELLED_BY.get(by);
     }
 }

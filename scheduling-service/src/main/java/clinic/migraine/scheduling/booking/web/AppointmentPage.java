@@ -13,18 +13,23 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import clinic.migraine.events.CancelledBy;
 import clinic.migraine.kit.audit.AuditTrail;
 import clinic.migraine.kit.pages.ClinicTime;
 import clinic.migraine.kit.pages.Site;
 import clinic.migraine.kit.security.Actors;
 import clinic.migraine.kit.security.StaffRole;
-import clinic.migraine.kit.web.DomainProblem;
-import clinic.migraine.scheduling.booking.Appointment;
-import clinic.migraine.scheduling.booking.Booking;
-import clinic.migraine.scheduling.booking.persistence.AppointmentStore;
-import clinic.migraine.scheduling.calendar.ClinicCalendar;
-import clinic.migraine.scheduling.calendar.Slot;
+import clinic.migraine.kit.web.DomainErrors;
+import clinic.migraine.domain.DomainException;
+import clinic.migraine.domain.NotFound;
+import clinic.migraine.scheduling.booking.application.AppointmentQueries;
+import clinic.migraine.scheduling.booking.application.Booking;
+import clinic.migraine.scheduling.booking.application.SlotSearch;
+import clinic.migraine.scheduling.booking.domain.Appointment;
+import clinic.migraine.scheduling.booking.domain.AppointmentStatus;
+import clinic.migraine.scheduling.booking.domain.CancelledBy;
+import clinic.migraine.scheduling.booking.domain.Treatment;
+import clinic.migraine.scheduling.calendar.domain.ClinicCalendar;
+import clinic.migraine.scheduling.calendar.domain.Slot;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -60,7 +65,8 @@ class AppointmentPage {
     private static final Duration RESCHEDULE_CHOICE = Duration.ofDays(14);
 
     private final Booking booking;
-    private final AppointmentStore store;
+    private final AppointmentQueries queries;
+    private final SlotSearch slots;
     private final ClinicCalendar calendar;
     private final AuditTrail audit;
     private final RoleHierarchy roles;
@@ -68,10 +74,11 @@ class AppointmentPage {
     private final Site site;
     private final Clock clock;
 
-    AppointmentPage(Booking booking, AppointmentStore store, ClinicCalendar calendar, AuditTrail audit,
-            RoleHierarchy roles, ClinicTime clinicTime, Site site, Clock clock) {
+    AppointmentPage(Booking booking, AppointmentQueries queries, SlotSearch slots, ClinicCalendar calendar,
+            AuditTrail audit, RoleHierarchy roles, ClinicTime clinicTime, Site site, Clock clock) {
         this.booking = booking;
-        this.store = store;
+        this.queries = queries;
+        this.slots = slots;
         this.calendar = calendar;
         this.audit = audit;
         this.roles = roles;
@@ -140,7 +147,7 @@ class AppointmentPage {
     ModelAndView noShow(@PathVariable UUID id, Authentication who, RedirectAttributes redirect) {
         return act(id, who, null, Map.of(), redirect, () -> {
             Appointment missed = booking.noShow(id, Actors.currentOrNull());
-            return replacement(missed)
+            return queries.replacement(missed)
                     .map(next -> "Marked as a no-show. The patient was booked again for "
                             + clinicTime.format(next.start()) + ".")
                     .orElse("Marked as a no-show. The patient was not booked again: book by hand.");
@@ -159,8 +166,8 @@ class AppointmentPage {
     ModelAndView complete(@PathVariable UUID id, @Valid @ModelAttribute CompleteForm form, BindingResult result,
             Authentication who, RedirectAttributes redirect) {
         return act(id, who, form, fieldErrors(result), redirect, () -> {
-            booking.complete(id, form.units(), form.sites(), blankToNull(form.lotNumber()), blankToNull(form.notes()),
-                    Actors.currentOrNull());
+            booking.complete(id, new Treatment(form.units(), form.sites(), blankToNull(form.lotNumber()),
+                    blankToNull(form.notes())), Actors.currentOrNull());
             return "Treatment recorded: " + form.units() + " units at " + form.sites() + " sites.";
         });
     }
@@ -180,21 +187,17 @@ class AppointmentPage {
         try {
             redirect.addFlashAttribute("notice", action.get());
             return new ModelAndView("redirect:/appointments/" + id);
-        } catch (DomainProblem problem) {
-            if (problem.status() == HttpStatus.NOT_FOUND) {
-                return Pages.error(HttpStatus.NOT_FOUND);
-            }
-            Map<String, String> errors = problem.errors().stream().collect(Collectors.toMap(
-                    clinic.migraine.kit.web.FieldError::field, clinic.migraine.kit.web.FieldError::message,
-                    (a, b) -> a, LinkedHashMap::new));
-            return page(id, who, Forms.defaults().with(form), "Not saved: " + problem.getMessage() + ".", errors,
-                    problem.status());
+        } catch (NotFound gone) {
+            return Pages.error(HttpStatus.NOT_FOUND);
+        } catch (DomainException refused) {
+            return page(id, who, Forms.defaults().with(form), "Not saved: " + refused.getMessage() + ".",
+                    DomainErrors.byField(refused), DomainErrors.status(refused));
         }
     }
 
     private ModelAndView page(UUID id, Authentication who, Forms forms, String error, Map<String, String> errors,
             HttpStatus status) {
-        Appointment appointment = store.find(id, false).orElse(null);
+        Appointment appointment = queries.find(id).orElse(null);
         if (appointment == null) {
             return Pages.error(HttpStatus.NOT_FOUND);
         }
@@ -204,7 +207,7 @@ class AppointmentPage {
                 .orElse(appointment.providerId()));
         model.put("referralPage", site.link("intake", "/referrals/" + appointment.referralId()));
         model.put("week", appointment.start().atZone(calendar.zone()).toLocalDate());
-        model.put("current", appointment.status().holdsTheSlot() ? null : replacement(appointment).orElse(null));
+        model.put("current", appointment.status().holdsTheSlot() ? null : queries.replacement(appointment).orElse(null));
         model.put("history", audit.about(id).stream().filter(e -> id.equals(e.subjectId())).toList());
         model.put("canSchedule", has(who, StaffRole.SCHEDULER));
         model.put("canComplete", has(who, StaffRole.SCHEDULER) || has(who, StaffRole.CLINICIAN));
@@ -220,23 +223,15 @@ class AppointmentPage {
 
     /** The provider's next free slots (never before the 84-day interval allows), grouped by clinic day. */
     private Map<LocalDate, List<Slot>> freeSlotsByDay(Appointment appointment) {
-        if (appointment.status() != clinic.migraine.scheduling.booking.AppointmentStatus.booked) {
+        if (appointment.status() != AppointmentStatus.booked) {
             return Map.of();
         }
         Instant now = clock.instant();
         Instant from = appointment.notBefore() != null && appointment.notBefore().isAfter(now)
                 ? appointment.notBefore() : now;
-        return booking.freeSlots(from, from.plus(RESCHEDULE_CHOICE), appointment.providerId()).stream()
+        return slots.freeSlots(from, from.plus(RESCHEDULE_CHOICE), appointment.providerId()).stream()
                 .collect(Collectors.groupingBy(s -> s.start().atZoneSameInstant(calendar.zone()).toLocalDate(),
                         LinkedHashMap::new, Collectors.toList()));
-    }
-
-    /** The appointment now holding this one's cycle, after a no-show rebooking or a new booking. */
-    private java.util.Optional<Appointment> replacement(Appointment released) {
-        return store.ofReferral(released.referralId()).stream()
-                .filter(a -> a.cycle() == released.cycle() && a.status().holdsTheSlot()
-                        && !a.id().equals(released.id()))
-                .findFirst();
     }
 
     private boolean has(Authentication who, StaffRole role) {

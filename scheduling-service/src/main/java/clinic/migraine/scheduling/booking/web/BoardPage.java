@@ -3,10 +3,10 @@ package clinic.migraine.scheduling.booking.web;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import clinic.migraine.scheduling.booking.AppointmentFeed;
-import clinic.migraine.scheduling.booking.Booking;
-import clinic.migraine.scheduling.booking.WeekBoard;
-import clinic.migraine.scheduling.calendar.ClinicCalendar;
+import clinic.migraine.scheduling.booking.application.AppointmentQueries;
+import clinic.migraine.scheduling.booking.application.FeedChange;
+import clinic.migraine.scheduling.booking.domain.WeekBoard;
+import clinic.migraine.scheduling.calendar.domain.ClinicCalendar;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -25,14 +25,14 @@ import org.springframework.web.servlet.ModelAndView;
 class BoardPage {
 
     /** The names the board listens for on the stream: every kind of change the feed sends. */
-    static final String LIVE_EVENT_NAMES = String.join(",", AppointmentFeed.EVENT_NAMES);
+    static final String LIVE_EVENT_NAMES = String.join(",", FeedChange.wireNames());
 
-    private final Booking booking;
+    private final AppointmentQueries queries;
     private final ClinicCalendar calendar;
     private final Clock clock;
 
-    BoardPage(Booking booking, ClinicCalendar calendar, Clock clock) {
-        this.booking = booking;
+    BoardPage(AppointmentQueries queries, ClinicCalendar calendar, Clock clock) {
+        this.queries = queries;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -64,7 +64,7 @@ class BoardPage {
             return Pages.error(HttpStatus.NOT_FOUND);
         }
         LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
-        WeekBoard board = booking.week(provider, week == null ? today : week);
+        WeekBoard board = queries.week(provider, week == null ? today : week);
         model.addAttribute("board", board);
         model.addAttribute("today", today);
         model.addAttribute("providers", calendar.providers());

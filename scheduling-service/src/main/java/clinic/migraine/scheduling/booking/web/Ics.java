@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-import clinic.migraine.scheduling.booking.Appointment;
+import clinic.migraine.scheduling.booking.domain.Appointment;
 
 /** An RFC 5545 calendar with one VEVENT for an appointment; times in UTC, lines ended with CRLF. */
 final class Ics {

@@ -1,4 +1,4 @@
-package clinic.migraine.scheduling.booking;
+package clinic.migraine.scheduling.booking.web;
 
 import java.io.IOException;
 import java.util.List;
@@ -6,6 +6,8 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
+import clinic.migraine.scheduling.booking.application.FeedChange;
+import clinic.migraine.scheduling.booking.application.LiveFeed;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -16,16 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * change's sequence number so a reconnecting client (Last-Event-ID) is replayed what it missed.
  */
 @Component
-public class AppointmentFeed {
-
-    /** The stream's event names, one per kind of change; pages listen for exactly these. */
-    public static final String BOOKED = "booked";
-    public static final String RESCHEDULED = "rescheduled";
-    public static final String CANCELLED = "cancelled";
-    public static final String ARRIVED = "arrived";
-    public static final String NO_SHOW = "noshow";
-    public static final String FULFILLED = "fulfilled";
-    public static final List<String> EVENT_NAMES = List.of(BOOKED, RESCHEDULED, CANCELLED, ARRIVED, NO_SHOW, FULFILLED);
+class AppointmentFeed implements LiveFeed {
 
     private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
     private volatile Function<UUID, Object> view = id -> id;
@@ -43,7 +36,9 @@ public class AppointmentFeed {
     }
 
     /** Sends after the transaction commits, so nobody sees a change that was rolled back. */
-    void changed(UUID appointmentId, String kind, long seq) {
+    @Override
+    public void changed(UUID appointmentId, FeedChange change, long seq) {
+        String kind = change.wireName();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -1,4 +1,4 @@
-package clinic.migraine.scheduling.booking;
+package clinic.migraine.scheduling.booking.domain;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -15,8 +15,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import clinic.migraine.scheduling.calendar.ClinicCalendar;
-import clinic.migraine.scheduling.calendar.Slot;
+import clinic.migraine.scheduling.calendar.domain.ClinicCalendar;
+import clinic.migraine.scheduling.calendar.domain.Slot;
 
 /**
  * One provider's week as the schedulers see it: a column per day (Monday to Sunday, in the clinic's zone), a row

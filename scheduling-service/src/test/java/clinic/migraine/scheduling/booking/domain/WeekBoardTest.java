@@ -1,4 +1,4 @@
-package clinic.migraine.scheduling.booking;
+package clinic.migraine.scheduling.booking.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import clinic.migraine.scheduling.calendar.ClinicCalendar;
+import clinic.migraine.scheduling.calendar.domain.ClinicCalendar;
 import org.junit.jupiter.api.Test;
 
 class WeekBoardTest {

@@ -1,7 +1,8 @@
-package clinic.migraine.scheduling.calendar;
+package clinic.migraine.scheduling.calendar.domain;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -12,6 +13,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
+
+import clinic.migraine.domain.RuleBroken;
+import clinic.migraine.domain.Violation;
 
 /**
  * The clinic's bookable slots: providers' weekly wall-clock hours in the clinic's zone, cut into visits,
@@ -75,6 +79,29 @@ public final class ClinicCalendar {
         LocalDate day = candidate.start().atZoneSameInstant(zone).toLocalDate();
         return slots(day, day, candidate.providerId(), closed).stream()
                 .anyMatch(s -> s.start().toInstant().equals(candidate.start().toInstant()));
+    }
+
+    /**
+     * The slot a visit starting at {@code start} with the provider would take.
+     *
+     * @throws RuleBroken for an unknown provider, a start off the grid, outside the provider's hours or on a closed
+     *     day, or one that is not after {@code now}
+     */
+    public Slot slotAt(Instant start, String providerId, BiPredicate<String, LocalDate> closed, Instant now) {
+        Provider provider = provider(providerId).orElseThrow(() -> new RuleBroken("Unknown provider " + providerId,
+                new Violation("providerId", "is not a provider here")));
+        ZonedDateTime local = start.atZone(zone);
+        Slot candidate = new Slot(local.toOffsetDateTime(), local.plus(visit).toOffsetDateTime(), provider.id(),
+                provider.location());
+        if (!isBookable(candidate, closed)) {
+            throw new RuleBroken("Not a bookable slot: outside " + provider.id() + "'s working hours, off the "
+                    + visit.toMinutes() + "-minute grid, or on a closed day",
+                    new Violation("start", "is not a bookable slot"));
+        }
+        if (!start.isAfter(now)) {
+            throw new RuleBroken("The slot is in the past", new Violation("start", "is in the past"));
+        }
+        return candidate;
     }
 
     public java.util.Optional<Provider> provider(String id) {

@@ -1,4 +1,4 @@
-package clinic.migraine.scheduling.calendar;
+package clinic.migraine.scheduling.calendar.domain;
 
 import java.time.OffsetDateTime;
 

@@ -1,0 +1,92 @@
+package clinic.migraine.scheduling.booking.application;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+import clinic.migraine.kit.audit.AuditTrail;
+import clinic.migraine.kit.security.Actors;
+import clinic.migraine.scheduling.booking.domain.Appointment;
+import clinic.migraine.scheduling.booking.domain.AppointmentEvent;
+import clinic.migraine.scheduling.booking.domain.BookingRules;
+import org.springframework.stereotype.Component;
+
+/**
+ * What follows every change of an appointment, in the transaction that saved it: the event goes to the outbox, the
+ * audit trail records who did what (as "system" when no one did), and the change is logged for the live feed.
+ */
+@Component
+class AppointmentChanges {
+
+    private final AppointmentEvents events;
+    private final AuditTrail audit;
+    private final ChangeLog changeLog;
+    private final LiveFeed feed;
+    private final ZoneId zone;
+
+    AppointmentChanges(AppointmentEvents events, AuditTrail audit, ChangeLog changeLog, LiveFeed feed,
+            BookingRules rules) {
+        this.events = events;
+        this.audit = audit;
+        this.changeLog = changeLog;
+        this.feed = feed;
+        this.zone = rules.zone();
+    }
+
+    void record(AppointmentEvent event) {
+        if (!(event instanceof AppointmentEvent.CheckedIn)) {
+            events.publish(event);
+        }
+        Appointment a = event.appointment();
+        audit.recordBy(event.actor() == null ? Actors.SYSTEM : event.actor(), action(event), "appointment", a.id(),
+                a.referralId(), detail(event));
+        FeedChange kind = FeedChange.of(event);
+        feed.changed(a.id(), kind, changeLog.append(a.id(), kind, event.at()));
+    }
+
+    private static String action(AppointmentEvent event) {
+        if (event instanceof AppointmentEvent.Booked) {
+            return "appointment booked";
+        }
+        if (event instanceof AppointmentEvent.Rescheduled) {
+            return "appointment rescheduled";
+        }
+        if (event instanceof AppointmentEvent.Cancelled) {
+            return "appointment cancelled";
+        }
+        if (event instanceof AppointmentEvent.CheckedIn) {
+            return "appointment checked in";
+        }
+        if (event instanceof AppointmentEvent.MissedVisit) {
+            return "appointment no-show";
+        }
+        return "treatment completed";
+    }
+
+    /** Free text (a cancel reason, the clinician's notes) may name the patient: the trail keeps who and which slot. */
+    private String detail(AppointmentEvent event) {
+        Appointment a = event.appointment();
+        if (event instanceof AppointmentEvent.Booked) {
+            return "cycle " + a.cycle() + " at " + slotText(a.start(), a.providerId());
+        }
+        if (event instanceof AppointmentEvent.Rescheduled moved) {
+            return "from " + slotText(moved.previous().start(), moved.previous().providerId()) + " to "
+                    + slotText(a.start(), a.providerId());
+        }
+        if (event instanceof AppointmentEvent.Cancelled) {
+            return "cancelled by " + a.cancelledBy() + ", was " + slotText(a.start(), a.providerId());
+        }
+        if (event instanceof AppointmentEvent.CheckedIn) {
+            return "arrived for " + slotText(a.start(), a.providerId());
+        }
+        if (event instanceof AppointmentEvent.MissedVisit missed) {
+            return "no-show " + missed.inARow() + " in a row, was " + slotText(a.start(), a.providerId());
+        }
+        return a.units() + " units at " + a.sites() + " sites, lot "
+                + (a.lotNumber() == null || a.lotNumber().isBlank() ? "not recorded" : a.lotNumber());
+    }
+
+    /** "2026-12-08T09:30-08:00 with prov-1": the clinic's wall-clock time and offset. */
+    private String slotText(Instant start, String providerId) {
+        return start.atZone(zone).toOffsetDateTime() + " with " + providerId;
+    }
+}

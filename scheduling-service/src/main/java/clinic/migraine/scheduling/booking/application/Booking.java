@@ -1,0 +1,194 @@
+package clinic.migraine.scheduling.booking.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import clinic.migraine.domain.NotFound;
+import clinic.migraine.scheduling.booking.domain.Appointment;
+import clinic.migraine.scheduling.booking.domain.AppointmentEvent;
+import clinic.migraine.scheduling.booking.domain.Appointments;
+import clinic.migraine.scheduling.booking.domain.BookingRules;
+import clinic.migraine.scheduling.booking.domain.CancelledBy;
+import clinic.migraine.scheduling.booking.domain.CycleWindow;
+import clinic.migraine.scheduling.booking.domain.SlotTaken;
+import clinic.migraine.scheduling.booking.domain.Slots;
+import clinic.migraine.scheduling.booking.domain.Treatment;
+import clinic.migraine.scheduling.calendar.domain.ClinicCalendar;
+import clinic.migraine.scheduling.calendar.domain.Closure;
+import clinic.migraine.scheduling.calendar.domain.Closures;
+import clinic.migraine.scheduling.calendar.domain.Slot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Books, moves and closes appointments: each use case loads the appointment (locked), lets it decide, saves the
+ * result and records the change ({@link AppointmentChanges}) in one transaction. The database has the last word on
+ * double booking: a slot taken by a concurrent booking is skipped (automatic booking) or answered with
+ * {@link SlotTaken} (a scheduler's request).
+ *
+ * <p>Each change names who made it: the staff account given as {@code actor}, or null when the system acted on its
+ * own (booking after an eligibility decision, rebooking after a no-show, moving a patient into a freed slot,
+ * cancelling for a withdrawn referral).
+ */
+@Service
+public class Booking {
+
+    private static final Logger log = LoggerFactory.getLogger(Booking.class);
+
+    private final Appointments appointments;
+    private final SlotSearch search;
+    private final ClinicCalendar calendar;
+    private final Closures closures;
+    private final BookingRules rules;
+    private final AppointmentChanges changes;
+    private final Clock clock;
+
+    Booking(Appointments appointments, SlotSearch search, ClinicCalendar calendar, Closures closures,
+            BookingRules rules, AppointmentChanges changes, Clock clock) {
+        this.appointments = appointments;
+        this.search = search;
+        this.calendar = calendar;
+        this.closures = closures;
+        this.rules = rules;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /** An eligible referral's cycle gets the earliest free slot, unless the cycle already holds one. */
+    @Transactional
+    public Optional<Appointment> bookCycle(UUID referralId, int cycle) {
+        if (appointments.ofReferral(referralId).stream().anyMatch(a -> a.holdsCycle(cycle))) {
+            return Optional.empty();
+        }
+        Optional<Appointment> booked = bookEarliest(referralId, cycle, 0);
+        booked.ifPresentOrElse(
+                a -> log.info("Referral {} cycle {} booked as appointment {}", a.referralId(), a.cycle(), a.id()),
+                () -> log.warn("No free slot within the horizon for referral {} cycle {}", referralId, cycle));
+        return booked;
+    }
+
+    /** A withdrawn referral's visits still ahead are cancelled by the system. */
+    @Transactional
+    public void cancelForWithdrawal(UUID referralId) {
+        Instant now = clock.instant();
+        for (Appointment a : appointments.ofReferral(referralId)) {
+            a.cancelForWithdrawal(now).ifPresent(this::cancelled);
+        }
+    }
+
+    /** A scheduler books a slot by hand. */
+    @Transactional
+    public Appointment book(UUID referralId, int cycle, Instant start, String providerId, String actor) {
+        Slot slot = slots().bookable(start, providerId);
+        Instant now = clock.instant();
+        CycleWindow window = CycleWindow.of(cycle, appointments.ofReferral(referralId), now, rules);
+        AppointmentEvent.Booked booked = Appointment.book(UUID.randomUUID(), referralId, cycle, slot, window, 0, rules,
+                actor, now);
+        appointments.add(booked.appointment());
+        changes.record(booked);
+        return booked.appointment();
+    }
+
+    @Transactional
+    public Appointment reschedule(UUID id, Instant start, String providerId, String actor) {
+        AppointmentEvent.Rescheduled moved = locked(id).reschedule(start, providerId, slots(), rules, actor,
+                clock.instant());
+        appointments.save(moved.appointment());
+        changes.record(moved);
+        return moved.appointment();
+    }
+
+    @Transactional
+    public Appointment cancel(UUID id, String reason, CancelledBy by, String actor) {
+        AppointmentEvent.Cancelled cancelled = locked(id).cancel(reason, by, actor, clock.instant());
+        cancelled(cancelled);
+        return cancelled.appointment();
+    }
+
+    @Transactional
+    public Appointment checkIn(UUID id, String actor) {
+        AppointmentEvent.CheckedIn arrived = locked(id).checkIn(actor, clock.instant());
+        appointments.save(arrived.appointment());
+        changes.record(arrived);
+        return arrived.appointment();
+    }
+
+    /** Marks a no-show and, unless it is one too many in a row, books the earliest slot again. */
+    @Transactional
+    public Appointment noShow(UUID id, String actor) {
+        AppointmentEvent.MissedVisit missed = locked(id).markNoShow(actor, clock.instant());
+        Appointment a = missed.appointment();
+        appointments.save(a);
+        changes.record(missed);
+        if (rules.rebooksAfter(missed.inARow())) {
+            bookEarliest(a.referralId(), a.cycle(), missed.inARow());
+        } else {
+            log.info("Appointment {}: {} no-shows in a row, left to the schedulers", id, missed.inARow());
+        }
+        return a;
+    }
+
+    @Transactional
+    public Appointment complete(UUID id, Treatment treatment, String actor) {
+        AppointmentEvent.Treated treated = locked(id).markTreated(treatment, actor, clock.instant());
+        appointments.save(treated.appointment());
+        changes.record(treated);
+        return treated.appointment();
+    }
+
+    private Optional<Appointment> bookEarliest(UUID referralId, int cycle, int noShows) {
+        Instant now = clock.instant();
+        CycleWindow window = CycleWindow.of(cycle, appointments.ofReferral(referralId), now, rules);
+        for (List<Slot> batch : search.candidateBatches(window)) {
+            for (Slot slot : batch) {
+                AppointmentEvent.Booked booked = Appointment.book(UUID.randomUUID(), referralId, cycle, slot, window,
+                        noShows, rules, null, clock.instant());
+                try {
+                    appointments.add(booked.appointment());
+                } catch (SlotTaken taken) {
+                    continue;
+                }
+                changes.record(booked);
+                return Optional.of(booked.appointment());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void cancelled(AppointmentEvent.Cancelled cancelled) {
+        appointments.save(cancelled.appointment());
+        changes.record(cancelled);
+        fillFreedSlot(cancelled.appointment(), cancelled.at());
+    }
+
+    /** Moves the patient booked latest for the same kind of visit into a slot freed soon, as a normal reschedule. */
+    private void fillFreedSlot(Appointment freed, Instant now) {
+        if (!rules.offersFreedSlot(freed, now)) {
+            return;
+        }
+        appointments.latestToMoveInto(freed.start(), freed.cycle() == 1, freed.referralId()).ifPresent(waiting -> {
+            AppointmentEvent.Rescheduled moved = waiting.moveInto(freed, now);
+            try {
+                appointments.save(moved.appointment());
+            } catch (SlotTaken taken) {
+                return;
+            }
+            changes.record(moved);
+            log.info("Appointment {} moved earlier into the slot freed by {}", waiting.id(), freed.id());
+        });
+    }
+
+    private Appointment locked(UUID id) {
+        return appointments.lock(id).orElseThrow(() -> new NotFound("appointment", id));
+    }
+
+    private Slots slots() {
+        return (start, providerId) -> calendar.slotAt(start, providerId, Closure.closedDays(closures.all()),
+                clock.instant());
+    }
+}

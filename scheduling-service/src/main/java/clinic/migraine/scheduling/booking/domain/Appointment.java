@@ -1,0 +1,129 @@
+package clinic.migraine.scheduling.booking.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import clinic.migraine.domain.Conflict;
+import clinic.migraine.scheduling.calendar.domain.Slot;
+
+/**
+ * A visit on a provider's calendar for one referral and treatment cycle. Immutable: each method checks that the
+ * change is allowed now and returns the event it caused, which carries the appointment as it is afterwards; the
+ * caller saves that. {@code notBefore} is the earliest start its cycle allows (null for a first course).
+ */
+public record Appointment(UUID id, UUID referralId, int cycle, String providerId, String location, Instant start,
+        Instant end, AppointmentStatus status, Instant notBefore, int noShows, String cancelReason,
+        CancelledBy cancelledBy, Integer units, Integer sites, String lotNumber, String notes, Instant updatedAt) {
+
+    /**
+     * Books a cycle into a slot; {@code noShows} is how many visits of the cycle the patient has missed in a row
+     * before this one.
+     *
+     * @throws TooEarly when the slot starts before the cycle's window allows
+     */
+    public static AppointmentEvent.Booked book(UUID id, UUID referralId, int cycle, Slot slot, CycleWindow window,
+            int noShows, BookingRules rules, String actor, Instant now) {
+        Instant start = slot.start().toInstant();
+        window.admit(start, rules);
+        Appointment booked = new Appointment(id, referralId, cycle, slot.providerId(), slot.location(), start,
+                slot.end().toInstant(), AppointmentStatus.booked, window.notBefore(), noShows, null, null, null, null,
+                null, null, now);
+        return new AppointmentEvent.Booked(booked, actor, now);
+    }
+
+    /**
+     * Moves a booked visit to another slot of the given provider (its own when null).
+     *
+     * @throws Conflict when it is not booked (checked in, treated, cancelled, missed)
+     * @throws TooEarly when the new start is before the cycle's earliest day
+     */
+    public AppointmentEvent.Rescheduled reschedule(Instant newStart, String newProviderId, Slots slots,
+            BookingRules rules, String actor, Instant now) {
+        requireBooked();
+        Slot slot = slots.bookable(newStart, newProviderId == null ? providerId : newProviderId);
+        if (notBefore != null && slot.start().toInstant().isBefore(notBefore)) {
+            throw rules.tooEarly(notBefore);
+        }
+        return moveTo(slot, actor, now);
+    }
+
+    /** Moves into a slot another patient freed; the store picked this visit because it may move there. */
+    public AppointmentEvent.Rescheduled moveInto(Appointment freed, Instant now) {
+        requireBooked();
+        Appointment moved = new Appointment(id, referralId, cycle, freed.providerId, freed.location, freed.start,
+                freed.end, status, notBefore, noShows, cancelReason, cancelledBy, units, sites, lotNumber, notes, now);
+        return new AppointmentEvent.Rescheduled(this, moved, null, now);
+    }
+
+    private AppointmentEvent.Rescheduled moveTo(Slot slot, String actor, Instant now) {
+        Appointment moved = new Appointment(id, referralId, cycle, slot.providerId(), slot.location(),
+                slot.start().toInstant(), slot.end().toInstant(), status, notBefore, noShows, cancelReason,
+                cancelledBy, units, sites, lotNumber, notes, now);
+        return new AppointmentEvent.Rescheduled(this, moved, actor, now);
+    }
+
+    /**
+     * Calls the visit off; a checked-in patient may still leave untreated.
+     *
+     * @throws Conflict when it is already treated, cancelled or missed
+     */
+    public AppointmentEvent.Cancelled cancel(String reason, CancelledBy by, String actor, Instant now) {
+        if (status != AppointmentStatus.booked && status != AppointmentStatus.arrived) {
+            throw new Conflict("An appointment that is " + status + " cannot be cancelled");
+        }
+        return new AppointmentEvent.Cancelled(with(AppointmentStatus.cancelled, reason, by, now), actor, now);
+    }
+
+    /**
+     * A withdrawn referral cancels the visits still ahead; one that has begun (checked in, or its start passed) is
+     * left to the staff.
+     */
+    public Optional<AppointmentEvent.Cancelled> cancelForWithdrawal(Instant now) {
+        if (status != AppointmentStatus.booked || !start.isAfter(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(cancel("Referral withdrawn", CancelledBy.SYSTEM, null, now));
+    }
+
+    /** @throws Conflict when it is not booked */
+    public AppointmentEvent.CheckedIn checkIn(String actor, Instant now) {
+        requireBooked();
+        return new AppointmentEvent.CheckedIn(with(AppointmentStatus.arrived, cancelReason, cancelledBy, now), actor,
+                now);
+    }
+
+    /** @throws Conflict when it is not booked (a checked-in patient came) */
+    public AppointmentEvent.MissedVisit markNoShow(String actor, Instant now) {
+        requireBooked();
+        return new AppointmentEvent.MissedVisit(with(AppointmentStatus.noshow, cancelReason, cancelledBy, now),
+                noShows + 1, actor, now);
+    }
+
+    /** @throws Conflict when it is already treated, cancelled or missed */
+    public AppointmentEvent.Treated markTreated(Treatment treatment, String actor, Instant now) {
+        if (status != AppointmentStatus.booked && status != AppointmentStatus.arrived) {
+            throw new Conflict("An appointment that is " + status + " cannot be completed");
+        }
+        Appointment treated = new Appointment(id, referralId, cycle, providerId, location, start, end,
+                AppointmentStatus.fulfilled, notBefore, noShows, cancelReason, cancelledBy, treatment.units(),
+                treatment.sites(), treatment.lotNumber(), treatment.notes(), now);
+        return new AppointmentEvent.Treated(treated, actor, now);
+    }
+
+    /** True when this visit holds the referral's place for the cycle (booked, arrived or treated). */
+    public boolean holdsCycle(int cycleNumber) {
+        return cycle == cycleNumber && status.holdsTheSlot();
+    }
+
+    private void requireBooked() {
+        if (status != AppointmentStatus.booked) {
+            throw new Conflict("The appointment is " + status + ", not " + AppointmentStatus.booked);
+        }
+    }
+
+    private Appointment with(AppointmentStatus newStatus, String reason, CancelledBy by, Instant now) {
+        return new Appointment(id, referralId, cycle, providerId, location, start, end, newStatus, notBefore, noShows,
+                reason, by, units, sites, lotNumber, notes, now);
+    }
+}

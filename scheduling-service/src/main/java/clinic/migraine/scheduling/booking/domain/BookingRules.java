@@ -1,0 +1,38 @@
+package clinic.migraine.scheduling.booking.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * The clinic's booking rules, from configuration.
+ *
+ * @param zone the clinic's time zone: days and the 84-day interval are counted in it
+ * @param leadBusinessDays a first visit is booked no sooner than this many business days ahead
+ * @param minimumInterval the shortest time between two treatments (84 days)
+ * @param preferredWindow how long after the minimum interval a later cycle is preferably booked
+ * @param horizon how far ahead booking looks for a free slot
+ * @param rebookNoShows whether a missed visit is booked again by itself
+ * @param maxConsecutiveNoShows after this many no-shows in a row the schedulers rebook by hand
+ * @param fillCancellations whether a freed slot is offered to the patient booked latest
+ * @param fillCancellationsWithin only slots freed this close to now are offered
+ */
+public record BookingRules(ZoneId zone, int leadBusinessDays, Duration minimumInterval, Duration preferredWindow,
+        Duration horizon, boolean rebookNoShows, int maxConsecutiveNoShows, boolean fillCancellations,
+        Duration fillCancellationsWithin) {
+
+    /** True when a patient who has now missed {@code inARow} visits in a row is booked again automatically. */
+    public boolean rebooksAfter(int inARow) {
+        return rebookNoShows && inARow < maxConsecutiveNoShows;
+    }
+
+    /** True when a slot freed now is soon enough to offer to someone booked later. */
+    public boolean offersFreedSlot(Appointment freed, Instant now) {
+        return fillCancellations && freed.start().isAfter(now)
+                && !freed.start().isAfter(now.plus(fillCancellationsWithin));
+    }
+
+    TooEarly tooEarly(Instant notBefore) {
+        return new TooEarly(notBefore, zone, minimumInterval.toDays());
+    }
+}

@@ -1,0 +1,72 @@
+package clinic.migraine.scheduling.booking.messaging;
+
+import java.time.ZoneId;
+import java.util.UUID;
+
+import clinic.migraine.events.AppointmentBooked;
+import clinic.migraine.events.AppointmentCancelled;
+import clinic.migraine.events.AppointmentNoShow;
+import clinic.migraine.events.AppointmentRescheduled;
+import clinic.migraine.events.CancelledBy;
+import clinic.migraine.events.TreatmentCompleted;
+import clinic.migraine.kit.outbox.Outbox;
+import clinic.migraine.scheduling.booking.application.AppointmentEvents;
+import clinic.migraine.scheduling.booking.domain.Appointment;
+import clinic.migraine.scheduling.booking.domain.AppointmentEvent;
+import clinic.migraine.scheduling.calendar.domain.ClinicCalendar;
+import org.springframework.stereotype.Component;
+
+/**
+ * Maps appointment events to their Avro contracts and writes them to the outbox in the caller's transaction.
+ * Times go out as instants with the clinic's zone beside them; a check-in stays inside scheduling.
+ */
+@Component
+class OutboxAppointmentEvents implements AppointmentEvents {
+
+    private final Outbox outbox;
+    private final ClinicCalendar calendar;
+
+    OutboxAppointmentEvents(Outbox outbox, ClinicCalendar calendar) {
+        this.outbox = outbox;
+        this.calendar = calendar;
+    }
+
+    @Override
+    public void publish(AppointmentEvent event) {
+        Appointment a = event.appointment();
+        ZoneId zone = calendar.zone();
+        if (event instanceof AppointmentEvent.Booked) {
+            outbox.publish(AppointmentBooked.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(event.at())
+                    .setReferralId(a.referralId()).setAppointmentId(a.id()).setCycle(a.cycle())
+                    .setProviderId(a.providerId()).setProviderName(providerName(a.providerId()))
+                    .setLocation(a.location()).setStart(a.start()).setEnd(a.end()).setClinicTimeZone(zone.getId())
+                    .setActor(event.actor()).build());
+        } else if (event instanceof AppointmentEvent.Rescheduled moved) {
+            Appointment previous = moved.previous();
+            outbox.publish(AppointmentRescheduled.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(event.at())
+                    .setReferralId(a.referralId()).setAppointmentId(a.id()).setCycle(a.cycle())
+                    .setPreviousStart(previous.start()).setPreviousEnd(previous.end()).setStart(a.start())
+                    .setEnd(a.end()).setProviderId(a.providerId()).setProviderName(providerName(a.providerId()))
+                    .setLocation(a.location()).setClinicTimeZone(zone.getId()).setActor(event.actor()).build());
+        } else if (event instanceof AppointmentEvent.Cancelled) {
+            outbox.publish(AppointmentCancelled.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(event.at())
+                    .setReferralId(a.referralId()).setAppointmentId(a.id()).setCycle(a.cycle()).setStart(a.start())
+                    .setReason(a.cancelReason()).setCancelledBy(CancelledBy.valueOf(a.cancelledBy().name()))
+                    .setActor(event.actor()).build());
+        } else if (event instanceof AppointmentEvent.MissedVisit) {
+            outbox.publish(AppointmentNoShow.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(event.at())
+                    .setReferralId(a.referralId()).setAppointmentId(a.id()).setCycle(a.cycle())
+                    .setStart(a.start()).setActor(event.actor()).build());
+        } else if (event instanceof AppointmentEvent.Treated) {
+            outbox.publish(TreatmentCompleted.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(event.at())
+                    .setReferralId(a.referralId()).setAppointmentId(a.id()).setCycle(a.cycle())
+                    .setTreatmentDate(a.start().atZone(zone).toLocalDate()).setTreatedAt(a.start())
+                    .setUnits(a.units()).setInjectionSites(a.sites()).setLotNumber(a.lotNumber())
+                    .setProviderId(a.providerId()).setActor(event.actor()).build());
+        }
+    }
+
+    private String providerName(String providerId) {
+        return calendar.provider(providerId).map(ClinicCalendar.Provider::name).orElse(null);
+    }
+}

@@ -1,2 +1,0 @@
-/** Appointments: automatic and manual booking, the 12-week cycle, scheduler actions and the live feed. */
-package clinic.migraine.scheduling.booking;

@@ -1,0 +1,2 @@
+/** Use cases of the calendar: closing and reopening days. */
+package clinic.migraine.scheduling.calendar.application;

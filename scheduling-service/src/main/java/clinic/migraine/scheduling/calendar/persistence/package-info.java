@@ -1,0 +1,2 @@
+/** Postgres storage of closures. */
+package clinic.migraine.scheduling.calendar.persistence;
