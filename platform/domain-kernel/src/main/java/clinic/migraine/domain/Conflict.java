@@ -9,6 +9,11 @@ import java.util.List;
 public non-sealed class Conflict extends DomainException {
 
     public Conflict(String message) {
-        super("Conflict", message, List.of());
+        this("Conflict", message);
+    }
+
+    /** For a conflict with a summary of its own ("Review closed"). */
+    protected Conflict(String title, String message) {
+        super(title, message, List.of());
     }
 }

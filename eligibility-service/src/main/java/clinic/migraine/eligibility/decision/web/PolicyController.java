@@ -2,8 +2,8 @@ package clinic.migraine.eligibility.decision.web;
 
 import java.util.Collection;
 
-import clinic.migraine.eligibility.policy.Policy;
-import clinic.migraine.eligibility.policy.PolicyCatalog;
+import clinic.migraine.eligibility.policy.domain.Policies;
+import clinic.migraine.eligibility.policy.domain.Policy;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PolicyController {
 
-    private final PolicyCatalog policies;
+    private final Policies policies;
 
-    PolicyController(PolicyCatalog policies) {
+    PolicyController(Policies policies) {
         this.policies = policies;
     }
 

@@ -4,12 +4,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import clinic.migraine.eligibility.decision.Eligibility;
-import clinic.migraine.eligibility.decision.persistence.DecisionStore;
+import clinic.migraine.domain.RuleBroken;
+import clinic.migraine.domain.Violation;
+import clinic.migraine.eligibility.decision.application.Eligibility;
+import clinic.migraine.eligibility.decision.application.ReviewQueries;
+import clinic.migraine.eligibility.decision.domain.ReviewStatus;
 import clinic.migraine.eligibility.decision.web.ReviewViews.ReviewView;
-import clinic.migraine.events.EligibilityOutcome;
+import clinic.migraine.eligibility.policy.domain.EligibilityOutcome;
 import clinic.migraine.kit.security.Actors;
-import clinic.migraine.kit.web.DomainProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -36,19 +38,19 @@ import org.springframework.web.bind.annotation.RestController;
 class ReviewController {
 
     private final Eligibility eligibility;
-    private final DecisionStore store;
+    private final ReviewQueries queries;
     private final ReviewViews views;
 
-    ReviewController(Eligibility eligibility, DecisionStore store, ReviewViews views) {
+    ReviewController(Eligibility eligibility, ReviewQueries queries, ReviewViews views) {
         this.eligibility = eligibility;
-        this.store = store;
+        this.queries = queries;
         this.views = views;
     }
 
     @GetMapping
     List<ReviewView> reviews(@RequestParam(defaultValue = "OPEN") @Pattern(regexp = "OPEN|CLOSED|WITHDRAWN") String status,
             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        return store.reviews(status, limit).stream().map(views::view).toList();
+        return queries.withStatus(ReviewStatus.valueOf(status), limit).stream().map(views::view).toList();
     }
 
     @GetMapping("/{id}")
@@ -75,8 +77,8 @@ class ReviewController {
     @PostMapping(path = "/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
     ReviewView decide(@PathVariable UUID id, @Valid @RequestBody ClinicianDecision decision) {
         if (decision.outcome() == EligibilityOutcome.NEEDS_REVIEW) {
-            throw DomainProblem.unprocessable("A clinician decides ELIGIBLE or NOT_ELIGIBLE",
-                    List.of(new clinic.migraine.kit.web.FieldError("outcome", "must be ELIGIBLE or NOT_ELIGIBLE")));
+            throw new RuleBroken("A clinician decides ELIGIBLE or NOT_ELIGIBLE",
+                    new Violation("outcome", "must be ELIGIBLE or NOT_ELIGIBLE"));
         }
         return views.view(eligibility.decide(id, decision.outcome(), decision.note(), Actors.current()));
     }

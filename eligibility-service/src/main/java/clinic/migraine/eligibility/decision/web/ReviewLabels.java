@@ -1,10 +1,10 @@
 package clinic.migraine.eligibility.decision.web;
 
-import clinic.migraine.events.Contraindication;
-import clinic.migraine.events.DrugClass;
-import clinic.migraine.events.MedicationOveruse;
-import clinic.migraine.events.ReasonCode;
-import clinic.migraine.events.TrialResult;
+import clinic.migraine.eligibility.policy.domain.Contraindication;
+import clinic.migraine.eligibility.policy.domain.DrugClass;
+import clinic.migraine.eligibility.policy.domain.MedicationOveruse;
+import clinic.migraine.eligibility.policy.domain.ReasonCode;
+import clinic.migraine.eligibility.policy.domain.TrialResult;
 import org.springframework.stereotype.Component;
 
 /**

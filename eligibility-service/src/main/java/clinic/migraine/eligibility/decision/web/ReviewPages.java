@@ -7,17 +7,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import clinic.migraine.eligibility.decision.Eligibility;
-import clinic.migraine.eligibility.decision.persistence.DecisionStore;
+import clinic.migraine.domain.Conflict;
+import clinic.migraine.domain.DomainException;
+import clinic.migraine.domain.RuleBroken;
+import clinic.migraine.eligibility.decision.application.Eligibility;
+import clinic.migraine.eligibility.decision.application.ReviewQueries;
+import clinic.migraine.eligibility.decision.domain.Review;
+import clinic.migraine.eligibility.decision.domain.ReviewStatus;
 import clinic.migraine.eligibility.decision.web.ReviewViews.ReviewView;
-import clinic.migraine.eligibility.policy.Policy;
-import clinic.migraine.eligibility.policy.PolicyCatalog;
-import clinic.migraine.events.EligibilityOutcome;
-import clinic.migraine.events.ReasonCode;
+import clinic.migraine.eligibility.policy.domain.Policies;
+import clinic.migraine.eligibility.policy.domain.Policy;
+import clinic.migraine.eligibility.policy.domain.EligibilityOutcome;
+import clinic.migraine.eligibility.policy.domain.ReasonCode;
 import clinic.migraine.kit.audit.AuditTrail;
 import clinic.migraine.kit.security.Actors;
-import clinic.migraine.kit.web.DomainProblem;
-import clinic.migraine.kit.web.FieldError;
+import clinic.migraine.kit.web.DomainErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -49,15 +53,15 @@ class ReviewPages {
     static final int RECENTLY_DECIDED = 20;
 
     private final Eligibility eligibility;
-    private final DecisionStore store;
+    private final ReviewQueries queries;
     private final ReviewViews views;
-    private final PolicyCatalog policies;
+    private final Policies policies;
     private final AuditTrail audit;
 
-    ReviewPages(Eligibility eligibility, DecisionStore store, ReviewViews views, PolicyCatalog policies,
+    ReviewPages(Eligibility eligibility, ReviewQueries queries, ReviewViews views, Policies policies,
             AuditTrail audit) {
         this.eligibility = eligibility;
-        this.store = store;
+        this.queries = queries;
         this.views = views;
         this.policies = policies;
         this.audit = audit;
@@ -130,7 +134,7 @@ class ReviewPages {
     @GetMapping("/reviews")
     String queue(Model model) {
         openQueue(model);
-        model.addAttribute("decided", rows(store.recentlyClosed(RECENTLY_DECIDED)));
+        model.addAttribute("decided", rows(queries.recentlyClosed(RECENTLY_DECIDED)));
         return "reviews/queue";
     }
 
@@ -142,8 +146,8 @@ class ReviewPages {
     }
 
     private void openQueue(Model model) {
-        model.addAttribute("open", rows(store.reviews("OPEN", QUEUE_LIMIT)));
-        model.addAttribute("openCount", store.countOpen());
+        model.addAttribute("open", rows(queries.withStatus(ReviewStatus.OPEN, QUEUE_LIMIT)));
+        model.addAttribute("openCount", queries.countOpen());
     }
 
     @GetMapping("/reviews/{id}")
@@ -162,14 +166,10 @@ class ReviewPages {
                         ? "Prior authorization recorded. Nothing else was waiting: the referral is eligible and goes on to scheduling."
                         : "Prior authorization recorded. The remaining reasons still need your decision.");
                 return "redirect:/reviews/" + id;
-            } catch (DomainProblem problem) {
-                if (problem.status() == HttpStatus.CONFLICT) {
-                    return closedMeanwhile(id, redirect);
-                }
-                if (problem.status() != HttpStatus.UNPROCESSABLE_CONTENT) {
-                    throw problem;
-                }
-                reject(errors, problem);
+            } catch (Conflict closed) {
+                return closedMeanwhile(id, redirect);
+            } catch (RuleBroken refused) {
+                DomainErrors.reject(errors, refused);
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -188,14 +188,10 @@ class ReviewPages {
                         ? "eligible" : "not eligible") + " for cycle " + review.cycle() + " under "
                         + policyName(review.policyId()) + ".");
                 return "redirect:/reviews";
-            } catch (DomainProblem problem) {
-                if (problem.status() == HttpStatus.CONFLICT) {
-                    return closedMeanwhile(id, redirect);
-                }
-                if (problem.status() != HttpStatus.UNPROCESSABLE_CONTENT) {
-                    throw problem;
-                }
-                reject(errors, problem);
+            } catch (Conflict closed) {
+                return closedMeanwhile(id, redirect);
+            } catch (RuleBroken refused) {
+                DomainErrors.reject(errors, refused);
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -209,9 +205,9 @@ class ReviewPages {
     }
 
     /** A review that does not exist: the shared error page, not the API's problem details. */
-    @ExceptionHandler(DomainProblem.class)
-    ModelAndView refused(DomainProblem problem) {
-        return errorPage(problem.status());
+    @ExceptionHandler(DomainException.class)
+    ModelAndView refused(DomainException refusal) {
+        return errorPage(DomainErrors.status(refusal));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -245,19 +241,10 @@ class ReviewPages {
         return "reviews/review";
     }
 
-    private static void reject(BindingResult errors, DomainProblem problem) {
-        if (problem.errors().isEmpty()) {
-            errors.reject("refused", problem.getMessage());
-        }
-        for (FieldError error : problem.errors()) {
-            errors.rejectValue(error.field(), "refused", error.message());
-        }
-    }
-
-    private List<QueueRow> rows(List<DecisionStore.Review> reviews) {
-        return reviews.stream().map(r -> new QueueRow(r.id(), r.referralId(), r.cycle(), r.status(), r.outcome(),
-                r.policyId(), policyName(r.policyId()),
-                eligibility.reasons(r.openReasonsJson()).stream().map(Eligibility.ReasonView::code).toList(),
+    private List<QueueRow> rows(List<Review> reviews) {
+        return reviews.stream().map(r -> new QueueRow(r.id(), r.referralId(), r.cycle(), r.status().name(),
+                r.outcome() == null ? null : r.outcome().name(), r.policyId(), policyName(r.policyId()),
+                r.openReasons().stream().map(reason -> reason.code().name()).toList(),
                 r.openedAt(), r.closedAt(), r.clinician())).toList();
     }
 

@@ -5,50 +5,55 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import clinic.migraine.eligibility.decision.Eligibility;
-import clinic.migraine.eligibility.decision.StoredApplicant;
-import clinic.migraine.eligibility.decision.persistence.DecisionStore;
-import clinic.migraine.kit.web.DomainProblem;
+import clinic.migraine.eligibility.decision.application.ReviewQueries;
+import clinic.migraine.eligibility.decision.domain.Baseline;
+import clinic.migraine.eligibility.decision.domain.CycleDecision;
+import clinic.migraine.eligibility.decision.domain.Review;
+import clinic.migraine.eligibility.policy.domain.Decision;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A review with the clinical facts and decisions it rests on, as the API answers it and the pages show it. */
 @Component
 class ReviewViews {
 
-    record DecisionView(int cycle, String outcome, List<Eligibility.ReasonView> reasons, String policyId,
+    record ReasonView(String code, String message) {
+
+        static List<ReasonView> of(List<Decision.Reason> reasons) {
+            return reasons.stream().map(r -> new ReasonView(r.code().name(), r.message())).toList();
+        }
+    }
+
+    record DecisionView(int cycle, String outcome, List<ReasonView> reasons, String policyId,
             String policyVersion, String decidedBy, String clinician, String note, Instant decidedAt) {
     }
 
-    record ReviewView(UUID id, UUID referralId, int cycle, String status, List<Eligibility.ReasonView> openReasons,
+    record ReviewView(UUID id, UUID referralId, int cycle, String status, List<ReasonView> openReasons,
             String policyId, String policyVersion, String authorizationNumber, LocalDate authorizationValidUntil,
             String outcome, String note, String clinician, Instant openedAt, Instant closedAt,
-            StoredApplicant clinical, List<DecisionView> decisions) {
+            Baseline clinical, List<DecisionView> decisions) {
     }
 
-    private final Eligibility eligibility;
-    private final DecisionStore store;
-    private final JsonMapper json;
+    private final ReviewQueries queries;
 
-    ReviewViews(Eligibility eligibility, DecisionStore store, JsonMapper json) {
-        this.eligibility = eligibility;
-        this.store = store;
-        this.json = json;
+    ReviewViews(ReviewQueries queries) {
+        this.queries = queries;
     }
 
     ReviewView find(UUID id) {
-        return view(store.review(id, false).orElseThrow(() -> DomainProblem.notFound("review", id)));
+        return view(queries.get(id));
     }
 
-    ReviewView view(DecisionStore.Review r) {
-        StoredApplicant clinical = store.findCaseReadOnly(r.referralId())
-                .map(c -> json.readValue(c.applicantJson(), StoredApplicant.class)).orElse(null);
-        List<DecisionView> decisions = store.decisions(r.referralId()).stream()
-                .map(d -> new DecisionView(d.cycle(), d.outcome(), eligibility.reasons(d.reasonsJson()), d.policyId(),
-                        d.policyVersion(), d.decidedBy(), d.clinician(), d.note(), d.decidedAt()))
-                .toList();
-        return new ReviewView(r.id(), r.referralId(), r.cycle(), r.status(), eligibility.reasons(r.openReasonsJson()),
-                r.policyId(), r.policyVersion(), r.authorizationNumber(), r.authorizationValidUntil(), r.outcome(),
-                r.note(), r.clinician(), r.openedAt(), r.closedAt(), clinical, decisions);
+    ReviewView view(Review r) {
+        Baseline clinical = queries.baseline(r.referralId()).orElse(null);
+        List<DecisionView> decisions = queries.decisions(r.referralId()).stream().map(ReviewViews::decision).toList();
+        return new ReviewView(r.id(), r.referralId(), r.cycle(), r.status().name(), ReasonView.of(r.openReasons()),
+                r.policyId(), r.policyVersion(), r.authorizationNumber(), r.authorizationValidUntil(),
+                r.outcome() == null ? null : r.outcome().name(), r.note(), r.clinician(), r.openedAt(), r.closedAt(),
+                clinical, decisions);
+    }
+
+    private static DecisionView decision(CycleDecision d) {
+        return new DecisionView(d.cycle(), d.outcome().name(), ReasonView.of(d.reasons()), d.policyId(),
+                d.policyVersion(), d.decidedBy().name(), d.clinician(), d.note(), d.decidedAt());
     }
 }

@@ -4,15 +4,16 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 
-import clinic.migraine.eligibility.decision.Eligibility;
-import clinic.migraine.eligibility.policy.Applicant;
-import clinic.migraine.eligibility.policy.Decision;
-import clinic.migraine.eligibility.policy.PolicyCatalog;
-import clinic.migraine.eligibility.policy.PolicyEngine;
-import clinic.migraine.events.Contraindication;
-import clinic.migraine.events.DrugClass;
-import clinic.migraine.events.MedicationOveruse;
-import clinic.migraine.events.TrialResult;
+import clinic.migraine.eligibility.decision.application.Eligibility;
+import clinic.migraine.eligibility.decision.web.ReviewViews.ReasonView;
+import clinic.migraine.eligibility.policy.domain.Applicant;
+import clinic.migraine.eligibility.policy.domain.Contraindication;
+import clinic.migraine.eligibility.policy.domain.Decision;
+import clinic.migraine.eligibility.policy.domain.DrugClass;
+import clinic.migraine.eligibility.policy.domain.MedicationOveruse;
+import clinic.migraine.eligibility.policy.domain.Policies;
+import clinic.migraine.eligibility.policy.domain.PolicyEngine;
+import clinic.migraine.eligibility.policy.domain.TrialResult;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,10 +35,10 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class WhatIfController {
 
-    private final PolicyCatalog policies;
+    private final Policies policies;
     private final Eligibility eligibility;
 
-    WhatIfController(PolicyCatalog policies, Eligibility eligibility) {
+    WhatIfController(Policies policies, Eligibility eligibility) {
         this.policies = policies;
         this.eligibility = eligibility;
     }
@@ -68,7 +69,7 @@ class WhatIfController {
             @NotNull @Valid Clinical clinical, @Valid TreatmentHistory treatmentHistory, LocalDate asOf) {
     }
 
-    record Answer(String outcome, List<Eligibility.ReasonView> reasons, String policy, String policyVersion) {
+    record Answer(String outcome, List<ReasonView> reasons, String policy, String policyVersion) {
     }
 
     @PostMapping(path = "/api/eligibility/evaluations", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -90,8 +91,7 @@ class WhatIfController {
         Decision decision = PolicyEngine.decide(policies.find(request.payer().policy()).orElse(null),
                 request.payer().policy(), applicant, cycle, request.asOf() == null ? eligibility.today() : request.asOf(),
                 policies.label());
-        return new Answer(decision.outcome().name(), decision.reasons().stream()
-                .map(r -> new Eligibility.ReasonView(r.code().name(), r.message())).toList(), decision.policyId(),
+        return new Answer(decision.outcome().name(), ReasonView.of(decision.reasons()), decision.policyId(),
                 decision.policyVersion());
     }
 }

@@ -1,15 +1,14 @@
-package clinic.migraine.eligibility.decision;
+package clinic.migraine.eligibility.policy.persistence;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+
 import clinic.migraine.eligibility.EligibilityProperties;
-import clinic.migraine.eligibility.policy.PolicyCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -17,7 +16,6 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /** Loads the policy files at start; a bad file stops the service with a message naming it and the field. */
 @Configuration
-@EnableConfigurationProperties(EligibilityProperties.class)
 class PolicyConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PolicyConfiguration.class);

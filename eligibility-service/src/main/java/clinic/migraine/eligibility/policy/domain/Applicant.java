@@ -1,13 +1,9 @@
-package clinic.migraine.eligibility.policy;
+package clinic.migraine.eligibility.policy.domain;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import clinic.migraine.events.Contraindication;
-import clinic.migraine.events.DrugClass;
-import clinic.migraine.events.MedicationOveruse;
-import clinic.migraine.events.TrialResult;
 
 /**
  * What a decision is made on: the referral's baseline facts and, for a later cycle, the treatment so far.

@@ -1,13 +1,13 @@
-package clinic.migraine.eligibility.policy;
+package clinic.migraine.eligibility.policy.domain;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import clinic.migraine.events.Contraindication;
-import clinic.migraine.events.DrugClass;
-import clinic.migraine.events.MedicationOveruse;
-import clinic.migraine.events.TrialResult;
+
+
+
+
 
 /** Object Mother: an applicant every shipped policy accepts, and ways to change one thing about her. */
 final class Applicants {

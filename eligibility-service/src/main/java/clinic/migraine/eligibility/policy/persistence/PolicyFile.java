@@ -1,4 +1,4 @@
-package clinic.migraine.eligibility.policy;
+package clinic.migraine.eligibility.policy.persistence;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import clinic.migraine.events.TrialResult;
+import clinic.migraine.eligibility.policy.domain.Policy;
+import clinic.migraine.eligibility.policy.domain.TrialResult;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;

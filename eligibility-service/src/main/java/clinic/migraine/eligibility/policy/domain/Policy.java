@@ -1,8 +1,7 @@
-package clinic.migraine.eligibility.policy;
+package clinic.migraine.eligibility.policy.domain;
 
 import java.util.Set;
 
-import clinic.migraine.events.TrialResult;
 
 /**
  * One payer's coverage rules, loaded from a YAML file. Null means "no such condition" where the field says so.

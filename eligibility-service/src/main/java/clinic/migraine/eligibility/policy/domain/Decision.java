@@ -1,9 +1,7 @@
-package clinic.migraine.eligibility.policy;
+package clinic.migraine.eligibility.policy.domain;
 
 import java.util.List;
 
-import clinic.migraine.events.EligibilityOutcome;
-import clinic.migraine.events.ReasonCode;
 
 /** The outcome for one cycle with every reason that led to it. */
 public record Decision(EligibilityOutcome outcome, List<Reason> reasons, String policyId, String policyVersion) {

@@ -1,4 +1,4 @@
-package clinic.migraine.eligibility.policy;
+package clinic.migraine.eligibility.policy.domain;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -7,10 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import clinic.migraine.events.Contraindication;
-import clinic.migraine.events.EligibilityOutcome;
-import clinic.migraine.events.MedicationOveruse;
-import clinic.migraine.events.ReasonCode;
 
 /**
  * Decides eligibility under a payer policy. Any hard reason makes the referral NOT_ELIGIBLE and every hard

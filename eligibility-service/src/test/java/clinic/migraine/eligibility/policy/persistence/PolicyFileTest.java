@@ -1,4 +1,6 @@
-package clinic.migraine.eligibility.policy;
+package clinic.migraine.eligibility.policy.persistence;
+
+import clinic.migraine.eligibility.policy.domain.Policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package clinic.migraine.eligibility.policy;
+package clinic.migraine.eligibility.policy.persistence;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,8 +11,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import clinic.migraine.eligibility.policy.domain.Policies;
+import clinic.migraine.eligibility.policy.domain.Policy;
+
 /** Every known policy by id: the files shipped with the service plus those in configured folders. */
-public final class PolicyCatalog {
+public final class PolicyCatalog implements Policies {
 
     public static final String LABEL = "label";
 
@@ -45,14 +48,17 @@ public final class PolicyCatalog {
         }
     }
 
+    @Override
     public Optional<Policy> find(String id) {
         return Optional.ofNullable(policies.get(id));
     }
 
+    @Override
     public Policy label() {
         return policies.get(LABEL);
     }
 
+    @Override
     public Collection<Policy> all() {
         return new TreeMap<>(policies).values();
     }

@@ -1,7 +1,7 @@
-package clinic.migraine.eligibility.policy;
+package clinic.migraine.eligibility.policy.domain;
 
-import static clinic.migraine.eligibility.policy.Applicants.TODAY;
-import static clinic.migraine.eligibility.policy.Applicants.trial;
+import static clinic.migraine.eligibility.policy.domain.Applicants.TODAY;
+import static clinic.migraine.eligibility.policy.domain.Applicants.trial;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import clinic.migraine.events.Contraindication;
-import clinic.migraine.events.DrugClass;
-import clinic.migraine.events.EligibilityOutcome;
-import clinic.migraine.events.MedicationOveruse;
-import clinic.migraine.events.ReasonCode;
-import clinic.migraine.events.TrialResult;
+
+
+
+
+
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,10 +23,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PolicyEngineTest {
 
-    private static final Policy LABEL = Policies.load("label");
+    private static final Policy LABEL = ShippedPolicies.load("label");
 
     private static Decision decide(String policyId, Applicant applicant, int cycle) {
-        return PolicyEngine.decide(Policies.load(policyId), policyId, applicant, cycle, TODAY, LABEL);
+        return PolicyEngine.decide(ShippedPolicies.load(policyId), policyId, applicant, cycle, TODAY, LABEL);
     }
 
     @ParameterizedTest

@@ -1,0 +1,6 @@
+package clinic.migraine.eligibility.policy.domain;
+
+/** How a preventive trial ended. */
+public enum TrialResult {
+    INEFFECTIVE, NOT_TOLERATED, CONTRAINDICATED
+}
