@@ -11,46 +11,38 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import clinic.migraine.intake.referral.ReferralFacts;
-import clinic.migraine.intake.referral.ReferralStatus;
+import clinic.migraine.intake.referral.domain.ContactChannel;
+import clinic.migraine.intake.referral.domain.DecisionLine;
+import clinic.migraine.intake.referral.domain.IdempotencyKeys;
+import clinic.migraine.intake.referral.domain.ProgressReport;
+import clinic.migraine.intake.referral.domain.Referral;
+import clinic.migraine.intake.referral.domain.ReferralFacts;
+import clinic.migraine.intake.referral.domain.ReferralStatus;
+import clinic.migraine.intake.referral.domain.ReferralTimeline;
+import clinic.migraine.intake.referral.domain.Referrals;
+import clinic.migraine.intake.referral.domain.TimelineLine;
+import clinic.migraine.intake.referral.domain.VisitLine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Referrals, their idempotency keys, the events seen about them and their appointments, in Postgres. */
 @Repository
-public class ReferralStore {
+class ReferralStore implements Referrals, IdempotencyKeys, ReferralTimeline {
+
+    private static final TypeReference<List<ProgressReport.ReportedReason>> REASONS = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    public ReferralStore(JdbcClient jdbc) {
+    ReferralStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
-    public record NewReferral(UUID id, UUID patientId, String firstName, String lastName, LocalDate dateOfBirth,
-            String email, String phone, String timeZone, String preferredChannel, String referrerName,
-            String referrerNpi, String payerPolicy, String memberId, String diagnosisCode, String clinicalJson,
-            Instant createdAt) {
-    }
-
-    public record StoredReferral(UUID id, UUID patientId, String firstName, String lastName, LocalDate dateOfBirth,
-            String email, String phone, String timeZone, String preferredChannel, String referrerName,
-            String referrerNpi, String payerPolicy, String memberId, String diagnosisCode, String clinicalJson,
-            ReferralStatus status, Instant createdAt, Instant withdrawnAt, String withdrawalReason) {
-    }
-
-    /** {@code actor}: the staff account another service says did it; null when the system did. */
-    public record TimelineEntry(Instant at, String event, String summary, String actor) {
-    }
-
-    public record Decision(int cycle, String outcome, String reasonsJson, Instant occurredAt) {
-    }
-
-    /** {@code providerName}: as scheduling announced it, or null (older events). */
-    public record Appointment(UUID id, int cycle, OffsetDateTime start, OffsetDateTime end, String providerId,
-            String providerName, String location, String status) {
-    }
-
-    public void insert(NewReferral r) {
+    @Override
+    public void add(Referral r) {
         jdbc.sql("""
                 insert into referral (id, patient_id, first_name, last_name, date_of_birth, email, phone, time_zone,
                   preferred_channel, referrer_name, referrer_npi, payer_policy, member_id, diagnosis_code, clinical,
@@ -61,7 +53,7 @@ public class ReferralStore {
                 """)
                 .param("id", r.id()).param("patientId", r.patientId()).param("firstName", r.firstName())
                 .param("lastName", r.lastName()).param("dateOfBirth", r.dateOfBirth()).param("email", r.email())
-                .param("phone", r.phone()).param("timeZone", r.timeZone()).param("preferredChannel", r.preferredChannel())
+                .param("phone", r.phone()).param("timeZone", r.timeZone()).param("preferredChannel", r.preferredChannel().name())
                 .param("referrerName", r.referrerName()).param("referrerNpi", r.referrerNpi())
                 .param("payerPolicy", r.payerPolicy()).param("memberId", r.memberId())
                 .param("diagnosisCode", r.diagnosisCode()).param("clinical", r.clinicalJson())
@@ -70,31 +62,33 @@ public class ReferralStore {
     }
 
     /** Claims the key; false if it was taken (by an earlier or a concurrent request). */
-    public boolean claimIdempotencyKey(String key, String requestHash, UUID referralId) {
+    @Override
+    public boolean claim(String key, String requestHash, UUID referralId) {
         return jdbc.sql("""
                 insert into idempotency_key (key, request_hash, referral_id) values (:key, :hash, :id)
                 on conflict (key) do nothing
                 """).param("key", key).param("hash", requestHash).param("id", referralId).update() == 1;
     }
 
-    public record IdempotentAnswer(String requestHash, UUID referralId) {
-    }
-
-    public Optional<IdempotentAnswer> idempotencyKey(String key) {
+    @Override
+    public Optional<Claim> find(String key) {
         return jdbc.sql("select request_hash, referral_id from idempotency_key where key = :key").param("key", key)
-                .query((rs, n) -> new IdempotentAnswer(rs.getString(1), rs.getObject(2, UUID.class))).optional();
+                .query((rs, n) -> new Claim(rs.getString(1), rs.getObject(2, UUID.class))).optional();
     }
 
-    public Optional<StoredReferral> find(UUID id) {
+    @Override
+    public Optional<Referral> find(UUID id) {
         return jdbc.sql("select * from referral where id = :id").param("id", id).query(ReferralStore::referral).optional();
     }
 
-    public Optional<StoredReferral> findForUpdate(UUID id) {
+    @Override
+    public Optional<Referral> lock(UUID id) {
         return jdbc.sql("select * from referral where id = :id for update").param("id", id)
                 .query(ReferralStore::referral).optional();
     }
 
-    public List<StoredReferral> search(ReferralStatus status, String query, int page, int size) {
+    @Override
+    public List<Referral> search(ReferralStatus status, String query, int page, int size) {
         return jdbc.sql("""
                 select * from referral
                 where (cast(:status as text) is null or status = :status)
@@ -109,6 +103,7 @@ public class ReferralStore {
                 .query(ReferralStore::referral).list();
     }
 
+    @Override
     public long count(ReferralStatus status, String query) {
         return jdbc.sql("""
                 select count(*) from referral
@@ -129,62 +124,65 @@ public class ReferralStore {
         return "%" + escaped + "%";
     }
 
-    public void markWithdrawn(UUID id, String reason, Instant at) {
+    @Override
+    public void markWithdrawn(Referral.Withdrawn w) {
         jdbc.sql("update referral set withdrawn_at = :at, withdrawal_reason = :reason where id = :id")
-                .param("at", Timestamp.from(at)).param("reason", reason).param("id", id).update();
+                .param("at", Timestamp.from(w.at())).param("reason", w.reason()).param("id", w.referralId()).update();
     }
 
+    @Override
     public void updateStatus(UUID id, ReferralStatus status) {
         jdbc.sql("update referral set status = :status where id = :id").param("status", status.name()).param("id", id)
                 .update();
     }
 
-    public record RecordedEvent(UUID eventId, UUID referralId, Instant occurredAt, String event, String summary,
-            Integer cycle, String outcome, String reasonsJson, String actor) {
-    }
-
     /** One line of the timeline; the same event again changes nothing. */
-    public void recordEvent(RecordedEvent e) {
+    @Override
+    public void record(ProgressReport e) {
         jdbc.sql("""
                 insert into referral_event (event_id, referral_id, occurred_at, event, summary, cycle, outcome, reasons, actor)
                 values (:eventId, :referralId, :at, :event, :summary, :cycle, :outcome, cast(:reasons as jsonb), :actor)
                 on conflict (event_id) do nothing
                 """)
                 .param("eventId", e.eventId()).param("referralId", e.referralId())
-                .param("at", Timestamp.from(e.occurredAt())).param("event", e.event()).param("summary", e.summary())
-                .param("cycle", e.cycle()).param("outcome", e.outcome()).param("reasons", e.reasonsJson())
+                .param("at", Timestamp.from(e.at())).param("event", e.event()).param("summary", e.summary())
+                .param("cycle", e.cycle()).param("outcome", e.outcome())
+                // a decision's reasons (maybe none); other lines have no reasons at all
+                .param("reasons", e.outcome() == null ? null : json.writeValueAsString(e.reasons()))
                 .param("actor", e.actor())
                 .update();
     }
 
-    public List<TimelineEntry> timeline(UUID referralId) {
+    @Override
+    public List<TimelineLine> lines(UUID referralId) {
         return jdbc.sql("""
                 select occurred_at, event, summary, actor from referral_event where referral_id = :id
                 order by occurred_at, event
                 """)
                 .param("id", referralId)
-                .query((rs, n) -> new TimelineEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                .query((rs, n) -> new TimelineLine(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
                         rs.getString(4)))
                 .list();
     }
 
-    public List<Decision> decisions(UUID referralId) {
+    @Override
+    public List<DecisionLine> decisions(UUID referralId) {
         return jdbc.sql("""
                 select cycle, outcome, reasons, occurred_at from referral_event
                 where referral_id = :id and event = 'EligibilityDetermined' order by cycle, occurred_at
                 """).param("id", referralId)
-                .query((rs, n) -> new Decision(rs.getInt(1), rs.getString(2), rs.getString(3),
+                .query((rs, n) -> new DecisionLine(rs.getInt(1), rs.getString(2), reasons(rs.getString(3)),
                         rs.getTimestamp(4).toInstant()))
                 .list();
     }
 
-    public List<Integer> treatedCycles(UUID referralId) {
+    private List<Integer> treatedCycles(UUID referralId) {
         return jdbc.sql("select cycle from referral_event where referral_id = :id and event = 'TreatmentCompleted'")
                 .param("id", referralId).query(Integer.class).list();
     }
 
     /** A booking; a later event about the same appointment may already have arrived and then wins. */
-    public void appointmentBooked(UUID id, UUID referralId, int cycle, Instant start, Instant end, String providerId,
+    private void appointmentBooked(UUID id, UUID referralId, int cycle, Instant start, Instant end, String providerId,
             String providerName, String location, String clinicZone, Instant at) {
         jdbc.sql("""
                 insert into appointment (id, referral_id, cycle, start_at, end_at, provider_id, provider_name, location, clinic_zone, status, updated_at)
@@ -197,7 +195,7 @@ public class ReferralStore {
                 .update();
     }
 
-    public void appointmentMoved(UUID id, UUID referralId, int cycle, Instant start, Instant end, String providerId,
+    private void appointmentMoved(UUID id, UUID referralId, int cycle, Instant start, Instant end, String providerId,
             String providerName, String location, String clinicZone, Instant at) {
         jdbc.sql("""
                 insert into appointment (id, referral_id, cycle, start_at, end_at, provider_id, provider_name, location, clinic_zone, status, updated_at)
@@ -214,7 +212,7 @@ public class ReferralStore {
     }
 
     /** Cancelled, no-show or fulfilled: final whatever arrives after. */
-    public void appointmentEnded(UUID id, UUID referralId, int cycle, Instant start, String status, Instant at) {
+    private void appointmentEnded(UUID id, UUID referralId, int cycle, Instant start, String status, Instant at) {
         jdbc.sql("""
                 insert into appointment (id, referral_id, cycle, start_at, end_at, provider_id, location, clinic_zone, status, updated_at)
                 values (:id, :referralId, :cycle, :start, :start, '', '', 'UTC', :status, :at)
@@ -225,34 +223,51 @@ public class ReferralStore {
                 .update();
     }
 
-    public List<Appointment> appointments(UUID referralId) {
+    @Override
+    public void apply(UUID referralId, ProgressReport.VisitChange v, Instant at) {
+        switch (v.kind()) {
+            case BOOKED -> appointmentBooked(v.appointmentId(), referralId, v.cycle(), v.start(), v.end(),
+                    v.providerId(), v.providerName(), v.location(), v.clinicZone(), at);
+            case MOVED -> appointmentMoved(v.appointmentId(), referralId, v.cycle(), v.start(), v.end(),
+                    v.providerId(), v.providerName(), v.location(), v.clinicZone(), at);
+            case ENDED -> appointmentEnded(v.appointmentId(), referralId, v.cycle(), v.start(), v.endStatus(), at);
+        }
+    }
+
+    @Override
+    public List<VisitLine> visits(UUID referralId) {
         return jdbc.sql("select * from appointment where referral_id = :id order by start_at").param("id", referralId)
                 .query(ReferralStore::appointment).list();
     }
 
+    private List<ProgressReport.ReportedReason> reasons(String stored) {
+        return stored == null ? List.of() : json.readValue(stored, REASONS);
+    }
+
+    @Override
     public ReferralFacts facts(UUID referralId, boolean withdrawn) {
-        List<ReferralFacts.Decision> decisions = decisions(referralId).stream()
-                .map(d -> new ReferralFacts.Decision(d.cycle(), d.outcome(), d.occurredAt())).toList();
-        List<ReferralFacts.Appointment> appointments = appointments(referralId).stream()
-                .map(a -> new ReferralFacts.Appointment(a.cycle(), a.status())).toList();
+        List<ReferralFacts.CycleOutcome> decisions = decisions(referralId).stream()
+                .map(d -> new ReferralFacts.CycleOutcome(d.cycle(), d.outcome(), d.occurredAt())).toList();
+        List<ReferralFacts.Visit> appointments = visits(referralId).stream()
+                .map(a -> new ReferralFacts.Visit(a.cycle(), a.status())).toList();
         return new ReferralFacts(withdrawn, decisions, appointments, treatedCycles(referralId));
     }
 
-    private static Appointment appointment(ResultSet rs, int n) throws SQLException {
+    private static VisitLine appointment(ResultSet rs, int n) throws SQLException {
         ZoneId zone = ZoneId.of(rs.getString("clinic_zone"));
-        return new Appointment(rs.getObject("id", UUID.class), rs.getInt("cycle"),
+        return new VisitLine(rs.getObject("id", UUID.class), rs.getInt("cycle"),
                 rs.getTimestamp("start_at").toInstant().atZone(zone).toOffsetDateTime(),
                 rs.getTimestamp("end_at").toInstant().atZone(zone).toOffsetDateTime(),
                 rs.getString("provider_id"), rs.getString("provider_name"), rs.getString("location"),
                 rs.getString("status"));
     }
 
-    private static StoredReferral referral(ResultSet rs, int n) throws SQLException {
+    private static Referral referral(ResultSet rs, int n) throws SQLException {
         Timestamp withdrawn = rs.getTimestamp("withdrawn_at");
-        return new StoredReferral(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+        return new Referral(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
                 rs.getString("first_name"), rs.getString("last_name"), rs.getObject("date_of_birth", LocalDate.class),
                 rs.getString("email"), rs.getString("phone"), rs.getString("time_zone"),
-                rs.getString("preferred_channel"), rs.getString("referrer_name"), rs.getString("referrer_npi"),
+                ContactChannel.valueOf(rs.getString("preferred_channel")), rs.getString("referrer_name"), rs.getString("referrer_npi"),
                 rs.getString("payer_policy"), rs.getString("member_id"), rs.getString("diagnosis_code"),
                 rs.getString("clinical"), ReferralStatus.valueOf(rs.getString("status")),
                 rs.getTimestamp("created_at").toInstant(), withdrawn == null ? null : withdrawn.toInstant(),

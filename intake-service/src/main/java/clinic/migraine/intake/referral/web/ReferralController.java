@@ -6,10 +6,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import clinic.migraine.intake.referral.ReferralIntake;
-import clinic.migraine.intake.referral.ReferralStatus;
-import clinic.migraine.intake.referral.persistence.ReferralStore;
-import clinic.migraine.kit.web.DomainProblem;
+import clinic.migraine.domain.NotFound;
+import clinic.migraine.intake.referral.application.ReferralIntake;
+import clinic.migraine.intake.referral.application.ReferralQueries;
+import clinic.migraine.intake.referral.domain.Referral;
+import clinic.migraine.intake.referral.domain.ReferralStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,13 +36,13 @@ import tools.jackson.databind.json.JsonMapper;
 class ReferralController {
 
     private final ReferralIntake intake;
-    private final ReferralStore store;
+    private final ReferralQueries queries;
     private final ReferralDetails details;
     private final JsonMapper json;
 
-    ReferralController(ReferralIntake intake, ReferralStore store, ReferralDetails details, JsonMapper json) {
+    ReferralController(ReferralIntake intake, ReferralQueries queries, ReferralDetails details, JsonMapper json) {
         this.intake = intake;
-        this.store = store;
+        this.queries = queries;
         this.details = details;
         this.json = json;
     }
@@ -52,11 +53,9 @@ class ReferralController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Created> submit(@Valid @RequestBody ReferralRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String idempotencyKey) {
-        ReferralIntake.Accepted accepted = intake.submit(request, idempotencyKey);
-        ReferralStatus status = accepted.created() ? ReferralStatus.RECEIVED
-                : store.find(accepted.id()).orElseThrow().status();
+        ReferralIntake.Accepted accepted = intake.submit(request.toDraft(), idempotencyKey);
         return ResponseEntity.created(URI.create("/api/referrals/" + accepted.id()))
-                .body(new Created(accepted.id(), accepted.created() ? ReferralStatus.RECEIVED : status));
+                .body(new Created(accepted.id(), accepted.status()));
     }
 
     record Withdrawal(@NotBlank @Size(max = 500) String reason) {
@@ -80,16 +79,16 @@ class ReferralController {
 
     record ReferralView(UUID id, ReferralStatus status, Instant receivedAt, Patient patient, Referrer referrer,
             Payer payer, String diagnosisCode, JsonNode clinical, ReferralDetails.Eligibility eligibility,
-            ReferralDetails.Appointment appointment, List<ReferralDetails.TimelineEntry> timeline) {
+            ReferralDetails.AppointmentView appointment, List<ReferralDetails.TimelineEntry> timeline) {
     }
 
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
     ReferralView referral(@PathVariable UUID id) {
-        ReferralStore.StoredReferral r = details.referral(id).orElseThrow(() -> DomainProblem.notFound("referral", id));
+        Referral r = details.referral(id).orElseThrow(() -> new NotFound("referral", id));
         return new ReferralView(r.id(), r.status(), r.createdAt(),
                 new Patient(r.firstName(), r.lastName(), r.dateOfBirth(), r.email(), r.phone(), r.timeZone(),
-                        r.preferredChannel()),
+                        r.preferredChannel().name()),
                 new Referrer(r.referrerName(), r.referrerNpi()), new Payer(r.payerPolicy(), r.memberId()),
                 r.diagnosisCode(), json.readTree(r.clinicalJson()), details.eligibility(id),
                 details.nextAppointment(id), details.timeline(id));
@@ -108,10 +107,10 @@ class ReferralController {
             @RequestParam(required = false) @Size(max = 100) String q,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        List<Summary> items = store.search(status, q, page, size).stream()
+        List<Summary> items = queries.search(status, q, page, size).stream()
                 .map(r -> new Summary(r.id(), r.status(), r.firstName(), r.lastName(), r.payerPolicy(), r.memberId(),
                         r.createdAt()))
                 .toList();
-        return new Page(items, page, size, store.count(status, q));
+        return new Page(items, page, size, queries.count(status, q));
     }
 }

@@ -4,12 +4,12 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 
-import clinic.migraine.events.ContactChannel;
-import clinic.migraine.events.Contraindication;
-import clinic.migraine.events.DrugClass;
-import clinic.migraine.events.MedicationOveruse;
-import clinic.migraine.events.TrialResult;
-import clinic.migraine.intake.referral.ReferralStatus;
+import clinic.migraine.intake.referral.domain.ContactChannel;
+import clinic.migraine.intake.referral.domain.Contraindication;
+import clinic.migraine.intake.referral.domain.DrugClass;
+import clinic.migraine.intake.referral.domain.MedicationOveruse;
+import clinic.migraine.intake.referral.domain.TrialResult;
+import clinic.migraine.intake.referral.domain.ReferralStatus;
 
 /**
  * Plain-English names for the codes a referral carries, for the form's choices and the referral page. A switch

@@ -6,9 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import clinic.migraine.events.ContactChannel;
-import clinic.migraine.intake.referral.ReferralStatus;
-import clinic.migraine.intake.referral.persistence.ReferralStore;
+import clinic.migraine.intake.referral.domain.ReferralStatus;
+import clinic.migraine.intake.referral.application.ReferralQueries;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,13 +33,13 @@ class ReferralPages {
     /** Preventive trial rows the form starts with; the page script adds more. */
     static final int TRIAL_ROWS = 3;
 
-    private final ReferralStore store;
+    private final ReferralQueries queries;
     private final ReferralDetails details;
     private final ReferralFormProperties form;
     private final JsonMapper json;
 
-    ReferralPages(ReferralStore store, ReferralDetails details, ReferralFormProperties form, JsonMapper json) {
-        this.store = store;
+    ReferralPages(ReferralQueries queries, ReferralDetails details, ReferralFormProperties form, JsonMapper json) {
+        this.queries = queries;
         this.details = details;
         this.form = form;
         this.json = json;
@@ -77,10 +76,10 @@ class ReferralPages {
             q = q.substring(0, MAX_QUERY_LENGTH);
         }
         ReferralStatus status = parseStatus(rawStatus);
-        long total = store.count(status, q);
+        long total = queries.count(status, q);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.min(parsePage(rawPage), pages - 1);
-        List<Row> rows = store.search(status, q, page, PAGE_SIZE).stream()
+        List<Row> rows = queries.search(status, q, page, PAGE_SIZE).stream()
                 .map(r -> new Row(r.id(), r.lastName() + ", " + r.firstName(), r.memberId(), r.payerPolicy(),
                         r.status(), r.createdAt()))
                 .toList();
@@ -130,7 +129,7 @@ class ReferralPages {
         ModelAndView page = progressView("referrals/referral", progress);
         page.addObject("referral", referral);
         page.addObject("payerPolicyName", form.policyName(referral.payerPolicy()));
-        page.addObject("channel", ReferralLabels.channel(ContactChannel.valueOf(referral.preferredChannel())));
+        page.addObject("channel", ReferralLabels.channel(referral.preferredChannel()));
         page.addObject("clinical", clinical(referral.clinicalJson()));
         page.addObject("withdrawable", referral.withdrawnAt() == null
                 && referral.status() != ReferralStatus.DISCONTINUED);

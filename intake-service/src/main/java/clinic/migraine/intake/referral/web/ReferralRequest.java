@@ -3,11 +3,12 @@ package clinic.migraine.intake.referral.web;
 import java.time.LocalDate;
 import java.util.List;
 
-import clinic.migraine.events.ContactChannel;
-import clinic.migraine.events.Contraindication;
-import clinic.migraine.events.DrugClass;
-import clinic.migraine.events.MedicationOveruse;
-import clinic.migraine.events.TrialResult;
+import clinic.migraine.intake.referral.domain.ContactChannel;
+import clinic.migraine.intake.referral.domain.Contraindication;
+import clinic.migraine.intake.referral.domain.DrugClass;
+import clinic.migraine.intake.referral.domain.MedicationOveruse;
+import clinic.migraine.intake.referral.domain.ReferralDraft;
+import clinic.migraine.intake.referral.domain.TrialResult;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -25,6 +26,20 @@ public record ReferralRequest(
         @NotNull @Valid Payer payer,
         @NotNull @Pattern(regexp = ICD10_CM, message = "must be a well-formed ICD-10-CM code such as G43.709") String diagnosisCode,
         @NotNull @Valid Clinical clinical) {
+
+    /** The same referral as the domain takes it; absent lists stay absent. */
+    ReferralDraft toDraft() {
+        return new ReferralDraft(
+                new ReferralDraft.PatientDetails(patient.firstName(), patient.lastName(), patient.dateOfBirth(),
+                        patient.email(), patient.phone(), patient.timeZone(), patient.preferredChannel()),
+                new ReferralDraft.ReferringPractice(referrer.name(), referrer.npi()),
+                new ReferralDraft.Coverage(payer.policy(), payer.memberId()), diagnosisCode,
+                new ReferralDraft.ClinicalFacts(clinical.headacheDaysPerMonth(), clinical.migraineDaysPerMonth(),
+                        clinical.chronicMigraineMonths(), clinical.preventiveTrials() == null ? null
+                                : clinical.preventiveTrials().stream().map(t -> new ReferralDraft.Trial(t.drug(),
+                                        t.drugClass(), t.days(), t.result())).toList(),
+                        clinical.medicationOveruse(), clinical.onCgrpAntibody(), clinical.contraindications()));
+    }
 
     static final String ICD10_CM = "[A-TV-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?";
     static final String PRINTABLE_NAME = "[^\\p{Cntrl}]{1,100}";

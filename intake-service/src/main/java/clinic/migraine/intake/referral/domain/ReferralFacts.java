@@ -1,4 +1,4 @@
-package clinic.migraine.intake.referral;
+package clinic.migraine.intake.referral.domain;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -10,14 +10,14 @@ import java.util.Optional;
  * pure function of these facts, so a booking seen before its eligibility decision still ends in the right
  * status, and a redelivered event changes nothing.
  */
-public record ReferralFacts(boolean withdrawn, List<Decision> decisions, List<Appointment> appointments,
+public record ReferralFacts(boolean withdrawn, List<CycleOutcome> decisions, List<Visit> appointments,
         List<Integer> treatedCycles) {
 
-    public record Decision(int cycle, String outcome, Instant occurredAt) {
+    public record CycleOutcome(int cycle, String outcome, Instant occurredAt) {
     }
 
     /** status: BOOKED, CANCELLED, NOSHOW or FULFILLED. */
-    public record Appointment(int cycle, String status) {
+    public record Visit(int cycle, String status) {
         boolean active() {
             return "BOOKED".equals(status);
         }
@@ -28,10 +28,10 @@ public record ReferralFacts(boolean withdrawn, List<Decision> decisions, List<Ap
             return ReferralStatus.DISCONTINUED;
         }
         int lastTreated = treatedCycles.stream().mapToInt(Integer::intValue).max().orElse(0);
-        Optional<Decision> newest = decisions.stream()
-                .max(Comparator.comparingInt(Decision::cycle).thenComparing(Decision::occurredAt));
-        Optional<Appointment> booked = appointments.stream().filter(Appointment::active)
-                .max(Comparator.comparingInt(Appointment::cycle));
+        Optional<CycleOutcome> newest = decisions.stream()
+                .max(Comparator.comparingInt(CycleOutcome::cycle).thenComparing(CycleOutcome::occurredAt));
+        Optional<Visit> booked = appointments.stream().filter(Visit::active)
+                .max(Comparator.comparingInt(Visit::cycle));
         if (newest.isPresent() && newest.get().cycle() >= 2 && "NOT_ELIGIBLE".equals(newest.get().outcome())
                 && newest.get().cycle() > lastTreated) {
             return ReferralStatus.DISCONTINUED;

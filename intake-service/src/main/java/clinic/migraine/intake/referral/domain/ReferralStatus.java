@@ -1,4 +1,4 @@
-package clinic.migraine.intake.referral;
+package clinic.migraine.intake.referral.domain;
 
 /** Where a referral stands, as intake staff follow it. */
 public enum ReferralStatus {

@@ -1,4 +1,4 @@
-package clinic.migraine.intake.referral;
+package clinic.migraine.intake.referral.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
-import clinic.migraine.intake.referral.ReferralFacts.Appointment;
-import clinic.migraine.intake.referral.ReferralFacts.Decision;
+import clinic.migraine.intake.referral.domain.ReferralFacts.CycleOutcome;
+import clinic.migraine.intake.referral.domain.ReferralFacts.Visit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,26 +32,26 @@ class ReferralFactsTest {
                         List.of(decision(1, "NEEDS_REVIEW", 1), decision(1, "ELIGIBLE", 2)), List.of(), List.of()),
                         ReferralStatus.ELIGIBLE),
                 Arguments.of("booked", facts(false, List.of(decision(1, "ELIGIBLE", 1)),
-                        List.of(new Appointment(1, "BOOKED")), List.of()), ReferralStatus.SCHEDULED),
+                        List.of(new Visit(1, "BOOKED")), List.of()), ReferralStatus.SCHEDULED),
                 Arguments.of("booking seen before its decision", facts(false, List.of(),
-                        List.of(new Appointment(1, "BOOKED")), List.of()), ReferralStatus.SCHEDULED),
+                        List.of(new Visit(1, "BOOKED")), List.of()), ReferralStatus.SCHEDULED),
                 Arguments.of("cancelled", facts(false, List.of(decision(1, "ELIGIBLE", 1)),
-                        List.of(new Appointment(1, "CANCELLED")), List.of()), ReferralStatus.ELIGIBLE),
+                        List.of(new Visit(1, "CANCELLED")), List.of()), ReferralStatus.ELIGIBLE),
                 Arguments.of("treated", facts(false, List.of(decision(1, "ELIGIBLE", 1)),
-                        List.of(new Appointment(1, "FULFILLED")), List.of(1)), ReferralStatus.IN_TREATMENT),
+                        List.of(new Visit(1, "FULFILLED")), List.of(1)), ReferralStatus.IN_TREATMENT),
                 Arguments.of("cycle 2 eligible, not yet booked", facts(false,
                         List.of(decision(1, "ELIGIBLE", 1), decision(2, "ELIGIBLE", 5)),
-                        List.of(new Appointment(1, "FULFILLED")), List.of(1)), ReferralStatus.IN_TREATMENT),
+                        List.of(new Visit(1, "FULFILLED")), List.of(1)), ReferralStatus.IN_TREATMENT),
                 Arguments.of("cycle 2 booked", facts(false,
                         List.of(decision(1, "ELIGIBLE", 1), decision(2, "ELIGIBLE", 5)),
-                        List.of(new Appointment(1, "FULFILLED"), new Appointment(2, "BOOKED")), List.of(1)),
+                        List.of(new Visit(1, "FULFILLED"), new Visit(2, "BOOKED")), List.of(1)),
                         ReferralStatus.SCHEDULED),
                 Arguments.of("continuation refused", facts(false,
                         List.of(decision(1, "ELIGIBLE", 1), decision(2, "ELIGIBLE", 5), decision(3, "NOT_ELIGIBLE", 9)),
-                        List.of(new Appointment(1, "FULFILLED"), new Appointment(2, "FULFILLED")), List.of(1, 2)),
+                        List.of(new Visit(1, "FULFILLED"), new Visit(2, "FULFILLED")), List.of(1, 2)),
                         ReferralStatus.DISCONTINUED),
                 Arguments.of("withdrawn while booked", facts(true, List.of(decision(1, "ELIGIBLE", 1)),
-                        List.of(new Appointment(1, "BOOKED")), List.of()), ReferralStatus.DISCONTINUED));
+                        List.of(new Visit(1, "BOOKED")), List.of()), ReferralStatus.DISCONTINUED));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -63,8 +63,8 @@ class ReferralFactsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("journeys")
     void theOrderEventsArrivedInDoesNotMatter(String journey, ReferralFacts facts, ReferralStatus expected) {
-        List<Decision> decisions = new ArrayList<>(facts.decisions());
-        List<Appointment> appointments = new ArrayList<>(facts.appointments());
+        List<CycleOutcome> decisions = new ArrayList<>(facts.decisions());
+        List<Visit> appointments = new ArrayList<>(facts.appointments());
         List<Integer> treated = new ArrayList<>(facts.treatedCycles());
         Collections.reverse(decisions);
         Collections.reverse(appointments);
@@ -76,17 +76,17 @@ class ReferralFactsTest {
     @Test
     void aReviewForTheNextCycleShowsWhileInTreatment() {
         ReferralFacts facts = facts(false, List.of(decision(1, "ELIGIBLE", 1), decision(2, "NEEDS_REVIEW", 5)),
-                List.of(new Appointment(1, "FULFILLED")), List.of(1));
+                List.of(new Visit(1, "FULFILLED")), List.of(1));
 
         assertThat(facts.status()).isEqualTo(ReferralStatus.NEEDS_REVIEW);
     }
 
-    private static ReferralFacts facts(boolean withdrawn, List<Decision> decisions, List<Appointment> appointments,
+    private static ReferralFacts facts(boolean withdrawn, List<CycleOutcome> decisions, List<Visit> appointments,
             List<Integer> treated) {
         return new ReferralFacts(withdrawn, decisions, appointments, treated);
     }
 
-    private static Decision decision(int cycle, String outcome, int minutesLater) {
-        return new Decision(cycle, outcome, T0.plusSeconds(60L * minutesLater));
+    private static CycleOutcome decision(int cycle, String outcome, int minutesLater) {
+        return new CycleOutcome(cycle, outcome, T0.plusSeconds(60L * minutesLater));
     }
 }

@@ -1,2 +1,0 @@
-/** Referrals: what intake staff submit and follow, with the status derived from the other services' events. */
-package clinic.migraine.intake.referral;
