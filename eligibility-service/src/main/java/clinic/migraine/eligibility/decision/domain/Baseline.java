@@ -12,10 +12,10 @@ import clinic.migraine.eligibility.policy.domain.TrialResult;
 
 /** The referral's baseline facts, as the referral gave them: kept with the case and shown to clinicians. */
 public record Baseline(LocalDate dateOfBirth, String diagnosisCode, Integer headacheDaysPerMonth,
-        Integer migraineDaysPerMonth, Integer chronicMigraineMonths, List<Trial> preventiveTrials,
+        Integer migraineDaysPerMonth, Integer chronicMigraineMonths, List<ReportedTrial> preventiveTrials,
         MedicationOveruse medicationOveruse, boolean onCgrpAntibody, List<Contraindication> contraindications) {
 
-    public record Trial(String drug, DrugClass drugClass, Integer days, TrialResult result) {
+    public record ReportedTrial(String drug, DrugClass drugClass, Integer days, TrialResult result) {
     }
 
     /** The applicant a cycle is judged on: these facts and the treatment so far. */

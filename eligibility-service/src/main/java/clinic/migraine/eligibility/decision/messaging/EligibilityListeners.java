@@ -107,7 +107,7 @@ class EligibilityListeners {
             ClinicalHistory clinical = event.getClinical();
             return new Baseline(event.getDateOfBirth(), event.getDiagnosisCode(), clinical.getHeadacheDaysPerMonth(),
                     clinical.getMigraineDaysPerMonth(), clinical.getChronicMigraineMonths(),
-                    clinical.getPreventiveTrials().stream().map(t -> new Baseline.Trial(t.getDrug(),
+                    clinical.getPreventiveTrials().stream().map(t -> new Baseline.ReportedTrial(t.getDrug(),
                             DrugClass.valueOf(t.getDrugClass().name()), t.getDays(),
                             TrialResult.valueOf(t.getResult().name()))).toList(),
                     MedicationOveruse.valueOf(clinical.getMedicationOveruse().name()), clinical.getOnCgrpAntibody(),

@@ -50,23 +50,23 @@ class WhatIfController {
     record Payer(@NotNull @Pattern(regexp = "[a-z0-9-]{1,40}") String policy, String memberId) {
     }
 
-    record Trial(@NotBlank @Size(max = 100) String drug, @NotNull DrugClass drugClass, @Min(0) Integer days,
+    record TrialRequest(@NotBlank @Size(max = 100) String drug, @NotNull DrugClass drugClass, @Min(0) Integer days,
             @NotNull TrialResult result) {
     }
 
     record Clinical(@NotNull @Min(0) @Max(31) Integer headacheDaysPerMonth, @Min(0) @Max(31) Integer migraineDaysPerMonth,
-            @Min(0) Integer chronicMigraineMonths, @Size(max = 50) List<@NotNull @Valid Trial> preventiveTrials,
+            @Min(0) Integer chronicMigraineMonths, @Size(max = 50) List<@NotNull @Valid TrialRequest> preventiveTrials,
             @NotNull MedicationOveruse medicationOveruse, @NotNull Boolean onCgrpAntibody,
             @Size(max = 10) List<@NotNull Contraindication> contraindications) {
     }
 
-    record TreatmentHistory(@NotNull @Min(0) @Max(100) Integer completedCycles,
+    record HistoryRequest(@NotNull @Min(0) @Max(100) Integer completedCycles,
             @Min(0) @Max(31) Integer baselineHeadacheDaysPerMonth, @Min(0) @Max(31) Integer latestHeadacheDaysPerMonth) {
     }
 
     record Evaluation(@NotNull @Valid Patient patient, JsonNode referrer, @NotNull @Valid Payer payer,
             @NotNull @Pattern(regexp = "[A-TV-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?") String diagnosisCode,
-            @NotNull @Valid Clinical clinical, @Valid TreatmentHistory treatmentHistory, LocalDate asOf) {
+            @NotNull @Valid Clinical clinical, @Valid HistoryRequest treatmentHistory, LocalDate asOf) {
     }
 
     record Answer(String outcome, List<ReasonView> reasons, String policy, String policyVersion) {
@@ -76,7 +76,7 @@ class WhatIfController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Answer evaluate(@Valid @RequestBody Evaluation request) {
         Clinical c = request.clinical();
-        TreatmentHistory h = request.treatmentHistory();
+        HistoryRequest h = request.treatmentHistory();
         Applicant.TreatmentHistory history = h == null ? Applicant.TreatmentHistory.NONE
                 : new Applicant.TreatmentHistory(h.completedCycles(),
                         h.baselineHeadacheDaysPerMonth() == null ? c.headacheDaysPerMonth() : h.baselineHeadacheDaysPerMonth(),

@@ -67,18 +67,18 @@ class ReferralController {
         return new Created(id, ReferralStatus.DISCONTINUED);
     }
 
-    record Patient(String firstName, String lastName, LocalDate dateOfBirth, String email, String phone,
+    record PatientView(String firstName, String lastName, LocalDate dateOfBirth, String email, String phone,
             String timeZone, String preferredChannel) {
     }
 
-    record Referrer(String name, String npi) {
+    record ReferrerView(String name, String npi) {
     }
 
-    record Payer(String policy, String memberId) {
+    record PayerView(String policy, String memberId) {
     }
 
-    record ReferralView(UUID id, ReferralStatus status, Instant receivedAt, Patient patient, Referrer referrer,
-            Payer payer, String diagnosisCode, JsonNode clinical, ReferralDetails.Eligibility eligibility,
+    record ReferralView(UUID id, ReferralStatus status, Instant receivedAt, PatientView patient, ReferrerView referrer,
+            PayerView payer, String diagnosisCode, JsonNode clinical, ReferralDetails.Eligibility eligibility,
             ReferralDetails.AppointmentView appointment, List<ReferralDetails.TimelineEntry> timeline) {
     }
 
@@ -87,9 +87,9 @@ class ReferralController {
     ReferralView referral(@PathVariable UUID id) {
         Referral r = details.referral(id).orElseThrow(() -> new NotFound("referral", id));
         return new ReferralView(r.id(), r.status(), r.createdAt(),
-                new Patient(r.firstName(), r.lastName(), r.dateOfBirth(), r.email(), r.phone(), r.timeZone(),
+                new PatientView(r.firstName(), r.lastName(), r.dateOfBirth(), r.email(), r.phone(), r.timeZone(),
                         r.preferredChannel().name()),
-                new Referrer(r.referrerName(), r.referrerNpi()), new Payer(r.payerPolicy(), r.memberId()),
+                new ReferrerView(r.referrerName(), r.referrerNpi()), new PayerView(r.payerPolicy(), r.memberId()),
                 r.diagnosisCode(), json.readTree(r.clinicalJson()), details.eligibility(id),
                 details.nextAppointment(id), details.timeline(id));
     }

@@ -111,11 +111,11 @@ class ReferralPages {
         return "referrals/new";
     }
 
-    record Trial(String drug, String drugClass, Integer days, String result) {
+    record TrialView(String drug, String drugClass, Integer days, String result) {
     }
 
-    record Clinical(Integer headacheDaysPerMonth, Integer migraineDaysPerMonth, Integer chronicMigraineMonths,
-            String medicationOveruse, boolean onCgrpAntibody, List<String> contraindications, List<Trial> trials) {
+    record ClinicalView(Integer headacheDaysPerMonth, Integer migraineDaysPerMonth, Integer chronicMigraineMonths,
+            String medicationOveruse, boolean onCgrpAntibody, List<String> contraindications, List<TrialView> trials) {
     }
 
     @GetMapping("/referrals/{id}")
@@ -155,13 +155,13 @@ class ReferralPages {
                 "statusText", ReferralLabels.status(progress.status())));
     }
 
-    private Clinical clinical(String clinicalJson) {
+    private ClinicalView clinical(String clinicalJson) {
         ReferralRequest.Clinical c = json.readValue(clinicalJson, ReferralRequest.Clinical.class);
-        return new Clinical(c.headacheDaysPerMonth(), c.migraineDaysPerMonth(), c.chronicMigraineMonths(),
+        return new ClinicalView(c.headacheDaysPerMonth(), c.migraineDaysPerMonth(), c.chronicMigraineMonths(),
                 c.medicationOveruse() == null ? null : ReferralLabels.medicationOveruse(c.medicationOveruse()),
                 Boolean.TRUE.equals(c.onCgrpAntibody()),
                 c.contraindicationList().stream().map(ReferralLabels::contraindication).toList(),
-                c.trials().stream().map(t -> new Trial(t.drug(),
+                c.trials().stream().map(t -> new TrialView(t.drug(),
                         t.drugClass() == null ? null : ReferralLabels.drugClass(t.drugClass()), t.days(),
                         t.result() == null ? null : ReferralLabels.trialResult(t.result()))).toList());
     }
