@@ -5,17 +5,23 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
-import clinic.migraine.followup.checkin.LinkTokens;
-import clinic.migraine.followup.checkin.PatientLinks;
+import clinic.migraine.followup.checkin.application.LinkTokens;
+import clinic.migraine.followup.checkin.application.PatientLinks;
+import clinic.migraine.followup.delivery.DeliveryOutlets;
 import clinic.migraine.followup.delivery.HttpSmsGateway;
 import clinic.migraine.followup.delivery.Mailer;
 import clinic.migraine.followup.delivery.RecordingSmsGateway;
 import clinic.migraine.followup.delivery.SmsGateway;
-import clinic.migraine.followup.plan.Dispatcher;
-import clinic.migraine.followup.plan.FollowUps;
-import clinic.migraine.followup.plan.FollowupStore;
-import clinic.migraine.followup.plan.Timers;
-import clinic.migraine.kit.outbox.Outbox;
+import clinic.migraine.followup.plan.application.Dispatcher;
+import clinic.migraine.followup.plan.application.FollowUps;
+import clinic.migraine.followup.plan.domain.Contacts;
+import clinic.migraine.followup.plan.domain.DeliveryAttempts;
+import clinic.migraine.followup.plan.domain.KnownAppointments;
+import clinic.migraine.followup.plan.domain.MessagePlan;
+import clinic.migraine.followup.plan.domain.Messages;
+import clinic.migraine.followup.plan.domain.PlanEvents;
+import clinic.migraine.followup.plan.domain.QuietHours;
+import clinic.migraine.followup.plan.persistence.Timers;
 import clinic.migraine.kit.security.AccessRules;
 import clinic.migraine.kit.security.StaffRole;
 import org.slf4j.Logger;
@@ -83,23 +89,44 @@ class FollowupConfiguration {
         return new Mailer(sender, properties.fromAddress());
     }
 
+    @Bean
+    DeliveryOutlets outlets(Mailer mailer, SmsGateway sms) {
+        return new DeliveryOutlets(mailer, sms);
+    }
+
+    /** The offsets and quiet hours of {@code clinic.followup.*} as the plan's rules read them. */
+    @Bean
+    MessagePlan messagePlan(FollowupProperties properties) {
+        return new MessagePlan(properties.reminderLeadTimes(), properties.checkInAfter(), properties.diaryEvery(),
+                properties.diaryRequests(), properties.nextCycleAfter(), properties.minimumInterval(),
+                new QuietHours(properties.quietFrom(), properties.quietUntil()));
+    }
+
+    @Bean
+    PatientLinks patientLinks(LinkTokens tokens, Messages messages, FollowupProperties properties, Clock clock) {
+        return new PatientLinks(tokens, messages, new PatientLinks.Settings(properties.publicBaseUrl(),
+                properties.linkValidity(), properties.unsubscribeLinkValidity()), clock);
+    }
+
     @Bean(destroyMethod = "stop")
     Timers timers(DataSource dataSource, ObjectProvider<Dispatcher> dispatcher, ObjectProvider<FollowUps> followUps,
             @Value("${clinic.followup.timer-polling:1s}") Duration polling, FollowupProperties properties) {
         return new Timers(dataSource, (id, attempt) -> dispatcher.getObject().dispatch(id, attempt),
-                data -> followUps.getObject().cycleDue(data), polling, properties.retryBackoff());
+                check -> followUps.getObject().cycleDue(check), polling, properties.retryBackoff());
     }
 
     @Bean
-    Dispatcher dispatcher(FollowupStore store, PlatformTransactionManager transactions, Mailer mailer, SmsGateway sms,
-            Outbox outbox, PatientLinks links, FollowupProperties properties, Clock clock) {
-        return new Dispatcher(store, new TransactionTemplate(transactions), mailer, sms, outbox, links, properties, clock);
+    Dispatcher dispatcher(Messages messages, Contacts contacts, KnownAppointments appointments,
+            PlatformTransactionManager transactions, DeliveryOutlets outlets, PlanEvents events, PatientLinks links,
+            FollowupProperties properties, Clock clock) {
+        return new Dispatcher(messages, contacts, appointments, new TransactionTemplate(transactions), outlets, events,
+                links, new DeliveryAttempts(properties.deliveryAttempts()), properties.alertAddress(), clock);
     }
 
     /** Timers start once the schema is migrated; interrupted sends from a crash are settled first. */
     @EventListener(ApplicationReadyEvent.class)
     void startTimers(ApplicationReadyEvent event) {
-        int interrupted = event.getApplicationContext().getBean(FollowupStore.class).markInterruptedSends();
+        int interrupted = event.getApplicationContext().getBean(Messages.class).markInterruptedSends();
         if (interrupted > 0) {
             log.warn("{} messages were interrupted between claim and send and are marked UNKNOWN", interrupted);
         }

@@ -17,10 +17,19 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import clinic.migraine.followup.checkin.LinkTokens;
-import clinic.migraine.followup.checkin.LinkTokens.Purpose;
-import clinic.migraine.followup.checkin.PatientLinks;
-import clinic.migraine.followup.plan.FollowupStore;
+import clinic.migraine.followup.checkin.application.LinkTokens;
+import clinic.migraine.followup.checkin.application.LinkTokens.Purpose;
+import clinic.migraine.followup.checkin.application.PatientLinks;
+import clinic.migraine.followup.checkin.domain.Feeling;
+import clinic.migraine.followup.checkin.domain.SideEffect;
+import clinic.migraine.followup.checkin.persistence.AnswerStore;
+import clinic.migraine.followup.plan.domain.Channel;
+import clinic.migraine.followup.plan.domain.Contact;
+import clinic.migraine.followup.plan.domain.Message;
+import clinic.migraine.followup.plan.domain.MessageKind;
+import clinic.migraine.followup.plan.domain.MessageStatus;
+import clinic.migraine.followup.plan.persistence.ContactStore;
+import clinic.migraine.followup.plan.persistence.MessageStore;
 import clinic.migraine.kit.audit.AuditTrail;
 import clinic.migraine.testsupport.Api;
 import clinic.migraine.testsupport.ServiceIntegrationTest;
@@ -51,7 +60,11 @@ class FollowupPagesIT {
     @Autowired
     MockMvc mvc;
     @Autowired
-    FollowupStore store;
+    ContactStore contacts;
+    @Autowired
+    MessageStore messages;
+    @Autowired
+    AnswerStore answers;
     @Autowired
     PatientLinks links;
     @Autowired
@@ -74,9 +87,9 @@ class FollowupPagesIT {
                 .andExpect(content().string(allOf(containsString("id=\"thanks\""), containsString("id=\"neck-advice\""),
                         not(containsString("id=\"urgent-advice\"")))));
 
-        assertThat(store.answers(referral)).singleElement().satisfies(answer -> {
-            assertThat(answer.feeling()).isEqualTo("BETTER");
-            assertThat(answer.sideEffects()).containsExactly("NECK_PAIN_OR_STIFFNESS");
+        assertThat(answers.ofReferral(referral)).singleElement().satisfies(answer -> {
+            assertThat(answer.feeling()).isEqualTo(Feeling.BETTER);
+            assertThat(answer.sideEffects()).containsExactly(SideEffect.NECK_PAIN_OR_STIFFNESS);
             assertThat(answer.headacheDaysSinceVisit()).isEqualTo(3);
             assertThat(answer.headacheDaysLast30()).as("the continuation test's measure is the diary's").isNull();
             assertThat(answer.note()).isEqualTo("Bit stiff in the mornings");
@@ -88,8 +101,8 @@ class FollowupPagesIT {
                         not(containsString("id=\"checkin-form\"")))));
         mvc.perform(form(page).param("feeling", "WORSE")).andExpect(status().isConflict())
                 .andExpect(content().string(containsString("id=\"already-answered\"")));
-        assertThat(store.answers(referral)).as("the first answer stands").singleElement()
-                .satisfies(answer -> assertThat(answer.feeling()).isEqualTo("BETTER"));
+        assertThat(answers.ofReferral(referral)).as("the first answer stands").singleElement()
+                .satisfies(answer -> assertThat(answer.feeling()).isEqualTo(Feeling.BETTER));
     }
 
     @Test
@@ -108,7 +121,7 @@ class FollowupPagesIT {
                 .containsPattern("<input[^>]*value=\"INJECTION_SITE_PAIN\"[^>]*checked")
                 .doesNotContainPattern("<input[^>]*value=\"NECK_PAIN_OR_STIFFNESS\"[^>]*checked");
 
-        assertThat(store.answers(referral)).isEmpty();
+        assertThat(answers.ofReferral(referral)).isEmpty();
     }
 
     @Test
@@ -150,8 +163,8 @@ class FollowupPagesIT {
                 .andExpect(status().is3xxRedirection());
         assertThat(audit.about(checkIn)).as("handled once").hasSize(2);
 
-        await().atMost(WAIT).until(() -> store.messages(referral).stream()
-                .anyMatch(m -> m.kind().equals("URGENT_ALERT") && m.status().equals("FAILED")));
+        await().atMost(WAIT).until(() -> messages.ofReferral(referral).stream()
+                .anyMatch(m -> m.kind() == MessageKind.URGENT_ALERT && m.status() == MessageStatus.FAILED));
         mvc.perform(get("/messages").param("referral", referral.toString())
                         .header("Authorization", Api.basic("clinician", Api.DEMO_PASSWORD)))
                 .andExpect(status().isOk())
@@ -190,8 +203,8 @@ class FollowupPagesIT {
         mvc.perform(form("/unsubscribe/" + token)).andExpect(status().isNotFound());
         mvc.perform(get("/diary/" + token)).andExpect(status().isNotFound());
 
-        assertThat(store.answers(referral)).isEmpty();
-        assertThat(store.contact(referral).orElseThrow().emailOptedOut()).isFalse();
+        assertThat(answers.ofReferral(referral)).isEmpty();
+        assertThat(contacts.find(referral).orElseThrow().emailOptedOut()).isFalse();
     }
 
     @Test
@@ -206,7 +219,7 @@ class FollowupPagesIT {
         mvc.perform(form(page).param("headacheDaysLast30", "7")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"thanks\"")));
 
-        assertThat(store.latestHeadacheDays(referral)).contains(7);
+        assertThat(answers.latestHeadacheDays(referral)).contains(7);
     }
 
     @Test
@@ -219,7 +232,7 @@ class FollowupPagesIT {
         mvc.perform(form(page)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"unsubscribed\"")));
 
-        assertThat(store.contact(referral).orElseThrow().emailOptedOut()).isTrue();
+        assertThat(contacts.find(referral).orElseThrow().emailOptedOut()).isTrue();
         assertThat(audit.about(referral)).extracting(AuditTrail.Entry::action).contains("opted out of email");
         mvc.perform(get(page)).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"unsubscribed\""),
@@ -230,7 +243,7 @@ class FollowupPagesIT {
     void cliniciansAndSchedulersSeeTheMessagesAndIntakeStaffDoNot() throws Exception {
         UUID referral = patient();
         UUID reminder = message(referral, "REMINDER");
-        store.finish(reminder, "FAILED", "SMS gateway answered HTTP 400", null);
+        messages.finish(reminder, MessageStatus.FAILED, "SMS gateway answered HTTP 400", null);
 
         for (String account : new String[] {"clinician", "scheduler"}) {
             mvc.perform(get("/messages").param("referral", referral.toString())
@@ -264,15 +277,17 @@ class FollowupPagesIT {
 
     private UUID patient() {
         UUID referral = UUID.randomUUID();
-        store.saveContact(referral, "p-" + referral + "@example.org", null, "America/New_York", "EMAIL");
+        contacts.saveIfNew(new Contact(referral, "p-" + referral + "@example.org", null, "America/New_York", Channel.EMAIL,
+                false, false, false, false));
         return referral;
     }
 
     /** A message already planned for the patient, due far ahead so no timer sends it during the test. */
     private UUID message(UUID referral, String kind) {
         UUID id = UUID.randomUUID();
-        store.plan(new FollowupStore.Message(id, referral, "cycle:" + referral + ":1", kind, "EMAIL", kind + "-" + id,
-                null, 1, Instant.now().plus(30, ChronoUnit.DAYS), "PLANNED", null, null), Instant.now());
+        messages.planIfNew(new Message(id, referral, "cycle:" + referral + ":1", MessageKind.valueOf(kind), Channel.EMAIL,
+                kind + "-" + id, null, 1, Instant.now().plus(30, ChronoUnit.DAYS), MessageStatus.PLANNED, null, null),
+                Instant.now());
         return id;
     }
 

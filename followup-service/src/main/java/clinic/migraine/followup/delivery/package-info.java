@@ -1,2 +1,2 @@
-/** How messages leave: SMTP mail and SMS gateways. */
+/** How messages leave: SMTP mail and SMS gateways, the adapter behind the plan's outlets. */
 package clinic.migraine.followup.delivery;

@@ -3,8 +3,10 @@ package clinic.migraine.followup.web;
 import java.util.List;
 import java.util.UUID;
 
-import clinic.migraine.followup.checkin.UrgentAlerts;
-import clinic.migraine.followup.plan.FollowupStore;
+import clinic.migraine.followup.checkin.application.UrgentAlerts;
+import clinic.migraine.followup.checkin.domain.Answer;
+import clinic.migraine.followup.plan.application.MessageLog;
+import clinic.migraine.followup.plan.domain.Message;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,22 +16,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MessageController {
 
-    private final FollowupStore store;
+    private final MessageLog log;
     private final UrgentAlerts alerts;
 
-    MessageController(FollowupStore store, UrgentAlerts alerts) {
-        this.store = store;
+    MessageController(MessageLog log, UrgentAlerts alerts) {
+        this.log = log;
         this.alerts = alerts;
     }
 
     @GetMapping(path = "/api/messages", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<FollowupStore.Message> messages(@RequestParam("patient") UUID referralId) {
-        return store.messages(referralId);
+    List<Message> messages(@RequestParam("patient") UUID referralId) {
+        return log.ofReferral(referralId);
     }
 
     /** Newest first; an alert's id is the id of its answer. */
     @GetMapping(path = "/api/alerts", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<FollowupStore.Answer> alerts() {
+    List<Answer> alerts() {
         return alerts.newest();
     }
 }

@@ -4,8 +4,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import clinic.migraine.followup.checkin.UrgentAlerts;
-import clinic.migraine.followup.plan.FollowupStore;
+import clinic.migraine.followup.checkin.application.UrgentAlerts;
+import clinic.migraine.followup.checkin.domain.Feeling;
+import clinic.migraine.followup.checkin.domain.SideEffect;
+import clinic.migraine.followup.plan.application.MessageLog;
+import clinic.migraine.followup.plan.domain.Channel;
+import clinic.migraine.followup.plan.domain.MessageKind;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,34 +25,35 @@ class StaffPageController {
     static final int LATEST = 50;
 
     /** What each message kind means to staff. */
-    static final Map<String, String> KINDS = Map.ofEntries(
-            Map.entry("CONFIRMATION", "Booking confirmation"),
-            Map.entry("REMINDER", "Visit reminder"),
-            Map.entry("RESCHEDULE_NOTICE", "Visit moved"),
-            Map.entry("CANCELLATION_NOTICE", "Visit cancelled"),
-            Map.entry("CHECK_IN", "Check-in after the injections"),
-            Map.entry("DIARY_REQUEST", "Headache diary request"),
-            Map.entry("URGENT_ADVICE", "Urgent advice to the patient"),
-            Map.entry("URGENT_ALERT", "Urgent alert to the clinic"),
-            Map.entry("COURSE_ENDED", "Treatment course ended"));
+    static final Map<MessageKind, String> KINDS = Map.ofEntries(
+            Map.entry(MessageKind.CONFIRMATION, "Booking confirmation"),
+            Map.entry(MessageKind.REMINDER, "Visit reminder"),
+            Map.entry(MessageKind.RESCHEDULE_NOTICE, "Visit moved"),
+            Map.entry(MessageKind.CANCELLATION_NOTICE, "Visit cancelled"),
+            Map.entry(MessageKind.CHECK_IN, "Check-in after the injections"),
+            Map.entry(MessageKind.DIARY_REQUEST, "Headache diary request"),
+            Map.entry(MessageKind.URGENT_ADVICE, "Urgent advice to the patient"),
+            Map.entry(MessageKind.URGENT_ALERT, "Urgent alert to the clinic"),
+            Map.entry(MessageKind.COURSE_ENDED, "Treatment course ended"));
 
-    static final Map<String, String> CHANNELS = Map.of("EMAIL", "Email", "SMS", "Text message");
+    static final Map<Channel, String> CHANNELS = Map.of(Channel.EMAIL, "Email", Channel.SMS, "Text message");
 
-    static final Map<String, String> SIDE_EFFECTS = Map.of(
-            "NECK_PAIN_OR_STIFFNESS", "Neck pain or stiffness",
-            "INJECTION_SITE_PAIN", "Pain at the injection sites",
-            "DROOPING_EYELID", "Drooping eyelid",
-            "TROUBLE_SWALLOWING_SPEAKING_BREATHING", "Trouble swallowing, speaking or breathing",
-            "HEADACHE", "Headache after the injections",
-            "OTHER", "Other");
+    static final Map<SideEffect, String> SIDE_EFFECTS = Map.of(
+            SideEffect.NECK_PAIN_OR_STIFFNESS, "Neck pain or stiffness",
+            SideEffect.INJECTION_SITE_PAIN, "Pain at the injection sites",
+            SideEffect.DROOPING_EYELID, "Drooping eyelid",
+            SideEffect.TROUBLE_SWALLOWING_SPEAKING_BREATHING, "Trouble swallowing, speaking or breathing",
+            SideEffect.HEADACHE, "Headache after the injections",
+            SideEffect.OTHER, "Other");
 
-    static final Map<String, String> FEELINGS = Map.of("BETTER", "Better", "SAME", "About the same", "WORSE", "Worse");
+    static final Map<Feeling, String> FEELINGS = Map.of(Feeling.BETTER, "Better", Feeling.SAME, "About the same",
+            Feeling.WORSE, "Worse");
 
-    private final FollowupStore store;
+    private final MessageLog log;
     private final UrgentAlerts alerts;
 
-    StaffPageController(FollowupStore store, UrgentAlerts alerts) {
-        this.store = store;
+    StaffPageController(MessageLog log, UrgentAlerts alerts) {
+        this.log = log;
         this.alerts = alerts;
     }
 
@@ -63,18 +68,18 @@ class StaffPageController {
         model.addAttribute("referral", referral == null ? "" : referral.strip());
         Optional<UUID> referralId = referralId(referral);
         if (referral == null || referral.isBlank()) {
-            model.addAttribute("messages", store.recentMessages(LATEST));
+            model.addAttribute("messages", log.newest(LATEST));
             return "followup/messages";
         }
         if (referralId.isEmpty()) {
             model.addAttribute("searchProblem", "A referral id looks like 3f2b8c1e-5d4a-4f6b-9c1d-2e7a8b9c0d1e.");
-            model.addAttribute("messages", store.recentMessages(LATEST));
+            model.addAttribute("messages", log.newest(LATEST));
             return "followup/messages";
         }
         model.addAttribute("referralId", referralId.get());
-        model.addAttribute("contact", store.contact(referralId.get()).orElse(null));
-        model.addAttribute("messages", store.messages(referralId.get()));
-        model.addAttribute("answers", store.answers(referralId.get()));
+        model.addAttribute("contact", log.contact(referralId.get()).orElse(null));
+        model.addAttribute("messages", log.ofReferral(referralId.get()));
+        model.addAttribute("answers", alerts.answersOf(referralId.get()));
         return "followup/messages";
     }
 

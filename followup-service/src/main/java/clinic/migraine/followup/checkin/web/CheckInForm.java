@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import clinic.migraine.events.SideEffect;
-import clinic.migraine.followup.checkin.Feeling;
+import clinic.migraine.followup.checkin.domain.Feeling;
+import clinic.migraine.followup.checkin.domain.SideEffect;
 import org.springframework.validation.BindingResult;
 
 /** What the check-in page posts, and the messages a patient sees next to what needs correcting. */

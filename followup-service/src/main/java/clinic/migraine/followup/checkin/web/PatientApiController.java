@@ -1,25 +1,23 @@
 package clinic.migraine.followup.checkin.web;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import clinic.migraine.events.FollowUpKind;
-import clinic.migraine.events.SideEffect;
-import clinic.migraine.followup.checkin.Answers;
-import clinic.migraine.followup.checkin.Feeling;
-import clinic.migraine.followup.checkin.LinkTokens;
-import clinic.migraine.followup.checkin.PatientLinks;
-import clinic.migraine.followup.checkin.SmsKeyword;
-import clinic.migraine.followup.plan.FollowupStore;
-import clinic.migraine.kit.web.DomainProblem;
+import clinic.migraine.followup.checkin.application.CheckIns;
+import clinic.migraine.followup.checkin.application.LinkTokens;
+import clinic.migraine.followup.checkin.application.OptOuts;
+import clinic.migraine.followup.checkin.application.PatientLinks;
+import clinic.migraine.followup.checkin.domain.Answer;
+import clinic.migraine.followup.checkin.domain.AnswerKind;
+import clinic.migraine.followup.checkin.domain.Feeling;
+import clinic.migraine.followup.checkin.domain.Reply;
+import clinic.migraine.followup.checkin.domain.SideEffect;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,13 +30,13 @@ import org.springframework.web.bind.annotation.RestController;
 class PatientApiController {
 
     private final PatientLinks links;
-    private final Answers answers;
-    private final FollowupStore store;
+    private final CheckIns checkIns;
+    private final OptOuts optOuts;
 
-    PatientApiController(PatientLinks links, Answers answers, FollowupStore store) {
+    PatientApiController(PatientLinks links, CheckIns checkIns, OptOuts optOuts) {
         this.links = links;
-        this.answers = answers;
-        this.store = store;
+        this.checkIns = checkIns;
+        this.optOuts = optOuts;
     }
 
     /** The four side-effect questions are required; the rest is what the check-in page asks as well. */
@@ -72,8 +70,8 @@ class PatientApiController {
     @PostMapping(path = "/api/checkins/{token}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> checkIn(@PathVariable String token, @Valid @RequestBody CheckInAnswer body) {
-        FollowupStore.Answer saved = answers.record(target(token, LinkTokens.Purpose.CHECK_IN), FollowUpKind.CHECK_IN,
-                new Answers.Answer(body.sideEffects(), body.headacheDaysLast30(), body.headacheDaysSinceVisit(),
+        Answer saved = checkIns.record(target(token, LinkTokens.Purpose.CHECK_IN), AnswerKind.CHECK_IN,
+                new Reply(body.sideEffects(), body.headacheDaysLast30(), body.headacheDaysSinceVisit(),
                         body.feeling(), body.note()));
         return Map.of("recorded", true, "urgent", saved.urgent(), "advice", saved.urgent()
                 ? "Please seek medical care now (call 911 in an emergency). The clinic has been told."
@@ -83,8 +81,8 @@ class PatientApiController {
     @PostMapping(path = "/api/diary/{token}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> diary(@PathVariable String token, @Valid @RequestBody DiaryAnswer body) {
-        answers.record(target(token, LinkTokens.Purpose.DIARY), FollowUpKind.DIARY,
-                new Answers.Answer(Set.of(), body.headacheDaysLast30(), null, null, null));
+        checkIns.record(target(token, LinkTokens.Purpose.DIARY), AnswerKind.DIARY,
+                new Reply(Set.of(), body.headacheDaysLast30(), null, null, null));
         return Map.of("recorded", true);
     }
 
@@ -92,24 +90,16 @@ class PatientApiController {
     @PostMapping(path = "/api/sms/inbound", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             produces = MediaType.TEXT_PLAIN_VALUE)
     String inbound(@RequestParam("From") String from, @RequestParam("Body") String body) {
-        SmsKeyword keyword = SmsKeyword.of(body);
-        List<FollowupStore.Contact> contacts = store.contactsByPhone(from);
-        switch (keyword) {
-            case STOP -> contacts.forEach(c -> store.optOut(c.referralId(), "SMS", true));
-            case START -> contacts.forEach(c -> store.optOut(c.referralId(), "SMS", false));
-            default -> {
-            }
-        }
-        return keyword.reply();
+        return optOuts.recordTextReply(from, body);
     }
 
     private PatientLinks.Target target(String token, LinkTokens.Purpose purpose) {
         PatientLinks.Opened opened = links.open(token, purpose);
         if (opened.state() == PatientLinks.State.EXPIRED) {
-            throw new DomainProblem(HttpStatus.GONE, "Link expired", "This link has expired");
+            throw LinkRefused.expired();
         }
         if (!opened.valid()) {
-            throw new DomainProblem(HttpStatus.NOT_FOUND, "Link not valid", "This link is not valid");
+            throw LinkRefused.notValid();
         }
         return opened.target();
     }

@@ -4,15 +4,17 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-import clinic.migraine.events.FollowUpKind;
-import clinic.migraine.events.SideEffect;
 import clinic.migraine.followup.FollowupProperties;
-import clinic.migraine.followup.checkin.Answers;
-import clinic.migraine.followup.checkin.Feeling;
-import clinic.migraine.followup.checkin.OptOuts;
-import clinic.migraine.followup.checkin.LinkTokens.Purpose;
-import clinic.migraine.followup.checkin.PatientLinks;
-import clinic.migraine.followup.plan.FollowupStore;
+import clinic.migraine.followup.checkin.application.CheckIns;
+import clinic.migraine.followup.checkin.application.LinkTokens.Purpose;
+import clinic.migraine.followup.checkin.application.OptOuts;
+import clinic.migraine.followup.checkin.application.PatientLinks;
+import clinic.migraine.followup.checkin.domain.AlreadyAnswered;
+import clinic.migraine.followup.checkin.domain.Answer;
+import clinic.migraine.followup.checkin.domain.AnswerKind;
+import clinic.migraine.followup.checkin.domain.Feeling;
+import clinic.migraine.followup.checkin.domain.Reply;
+import clinic.migraine.followup.checkin.domain.SideEffect;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -33,13 +35,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 class PatientPageController {
 
     private final PatientLinks links;
-    private final Answers answers;
+    private final CheckIns checkIns;
     private final OptOuts optOuts;
     private final FollowupProperties properties;
 
-    PatientPageController(PatientLinks links, Answers answers, OptOuts optOuts, FollowupProperties properties) {
+    PatientPageController(PatientLinks links, CheckIns checkIns, OptOuts optOuts, FollowupProperties properties) {
         this.links = links;
-        this.answers = answers;
+        this.checkIns = checkIns;
         this.optOuts = optOuts;
         this.properties = properties;
     }
@@ -56,7 +58,7 @@ class PatientPageController {
         if (!opened.valid()) {
             return linkProblem(opened, model, response);
         }
-        var answered = answers.answered(opened.target());
+        var answered = checkIns.answered(opened.target());
         if (answered.isPresent()) {
             return alreadyAnswered(answered.get(), model);
         }
@@ -78,12 +80,12 @@ class PatientPageController {
         }
         Set<SideEffect> effects = form.getSideEffects().isEmpty() ? Set.of() : EnumSet.copyOf(form.getSideEffects());
         try {
-            FollowupStore.Answer saved = answers.record(opened.target(), FollowUpKind.CHECK_IN, new Answers.Answer(
+            Answer saved = checkIns.record(opened.target(), AnswerKind.CHECK_IN, new Reply(
                     effects, null, form.getHeadacheDaysSinceVisit(), form.getFeeling(), form.getNote()));
             return thanks(saved, model);
-        } catch (Answers.AlreadyAnswered e) {
+        } catch (AlreadyAnswered e) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            return alreadyAnswered(answers.answered(opened.target()).orElseThrow(), model);
+            return alreadyAnswered(checkIns.answered(opened.target()).orElseThrow(), model);
         }
     }
 
@@ -93,7 +95,7 @@ class PatientPageController {
         if (!opened.valid()) {
             return linkProblem(opened, model, response);
         }
-        var answered = answers.answered(opened.target());
+        var answered = checkIns.answered(opened.target());
         if (answered.isPresent()) {
             return alreadyAnswered(answered.get(), model);
         }
@@ -118,11 +120,11 @@ class PatientPageController {
             return "followup/diary";
         }
         try {
-            return thanks(answers.record(opened.target(), FollowUpKind.DIARY,
-                    new Answers.Answer(Set.of(), form.getHeadacheDaysLast30(), null, null, null)), model);
-        } catch (Answers.AlreadyAnswered e) {
+            return thanks(checkIns.record(opened.target(), AnswerKind.DIARY,
+                    new Reply(Set.of(), form.getHeadacheDaysLast30(), null, null, null)), model);
+        } catch (AlreadyAnswered e) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            return alreadyAnswered(answers.answered(opened.target()).orElseThrow(), model);
+            return alreadyAnswered(checkIns.answered(opened.target()).orElseThrow(), model);
         }
     }
 
@@ -158,12 +160,12 @@ class PatientPageController {
         return "followup/checkin";
     }
 
-    private String thanks(FollowupStore.Answer answer, Model model) {
+    private String thanks(Answer answer, Model model) {
         model.addAttribute("answer", answer);
         return "followup/thanks";
     }
 
-    private String alreadyAnswered(FollowupStore.Answer answer, Model model) {
+    private String alreadyAnswered(Answer answer, Model model) {
         model.addAttribute("answer", answer);
         model.addAttribute("already", true);
         return "followup/thanks";

@@ -1,0 +1,5 @@
+package clinic.migraine.followup.checkin.domain;
+
+/** What recording an answer caused. */
+public sealed interface AnswerEvent permits AnswerRecorded, UrgentSideEffectsReported {
+}

@@ -1,0 +1,7 @@
+package clinic.migraine.followup.checkin.domain;
+
+/** Where recorded answers are announced, in the caller's transaction. */
+public interface AnswerEvents {
+
+    void answerRecorded(AnswerRecorded recorded);
+}

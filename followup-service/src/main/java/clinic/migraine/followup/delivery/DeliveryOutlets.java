@@ -1,0 +1,34 @@
+package clinic.migraine.followup.delivery;
+
+import clinic.migraine.followup.plan.application.NotDelivered;
+import clinic.migraine.followup.plan.application.Outlets;
+
+/** Mail through SMTP and text messages through the configured gateway, as the dispatcher's outlets. */
+public class DeliveryOutlets implements Outlets {
+
+    private final Mailer mailer;
+    private final SmsGateway sms;
+
+    public DeliveryOutlets(Mailer mailer, SmsGateway sms) {
+        this.mailer = mailer;
+        this.sms = sms;
+    }
+
+    @Override
+    public void email(String to, String subject, String text, String html, String ics, String unsubscribeUrl) {
+        try {
+            mailer.send(to, subject, text, html, ics, unsubscribeUrl);
+        } catch (DeliveryException e) {
+            throw new NotDelivered(e.getMessage(), e.retryable(), e);
+        }
+    }
+
+    @Override
+    public void text(String toE164, String body) {
+        try {
+            sms.send(toE164, body);
+        } catch (DeliveryException e) {
+            throw new NotDelivered(e.getMessage(), e.retryable(), e);
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/** Kafka adapters of follow-up. */
-package clinic.migraine.followup.messaging;

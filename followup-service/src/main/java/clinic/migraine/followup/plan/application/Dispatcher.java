@@ -1,0 +1,126 @@
+package clinic.migraine.followup.plan.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+
+import clinic.migraine.followup.plan.domain.Channel;
+import clinic.migraine.followup.plan.domain.Contact;
+import clinic.migraine.followup.plan.domain.Contacts;
+import clinic.migraine.followup.plan.domain.DeliveryAttempts;
+import clinic.migraine.followup.plan.domain.KnownAppointment;
+import clinic.migraine.followup.plan.domain.KnownAppointments;
+import clinic.migraine.followup.plan.domain.Message;
+import clinic.migraine.followup.plan.domain.MessageKind;
+import clinic.migraine.followup.plan.domain.MessageStatus;
+import clinic.migraine.followup.plan.domain.Messages;
+import clinic.migraine.followup.plan.domain.PlanEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends a due message at most once: claim it (PLANNED → SENDING, committed), check it still makes sense, send,
+ * then record SENT and publish PatientNotified in one transaction. A crash between claim and send leaves it
+ * SENDING; at the next start such messages become UNKNOWN and are shown to staff rather than resent (a missed
+ * reminder is better than a doubled one). A retryable failure (mail server down, SMS gateway answering 5xx or
+ * 429) returns the message to PLANNED and the timer tries again with growing pauses, up to
+ * {@code clinic.followup.delivery-attempts}; then it is recorded FAILED with the reason, for staff to see.
+ */
+public class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final Messages messages;
+    private final Contacts contacts;
+    private final KnownAppointments appointments;
+    private final TransactionTemplate transactions;
+    private final Outlets outlets;
+    private final PlanEvents events;
+    private final PatientLinkUrls links;
+    private final DeliveryAttempts attempts;
+    private final String alertAddress;
+    private final Clock clock;
+
+    /** @param alertAddress where the clinic's urgent alerts go */
+    public Dispatcher(Messages messages, Contacts contacts, KnownAppointments appointments,
+            TransactionTemplate transactions, Outlets outlets, PlanEvents events, PatientLinkUrls links,
+            DeliveryAttempts attempts, String alertAddress, Clock clock) {
+        this.messages = messages;
+        this.contacts = contacts;
+        this.appointments = appointments;
+        this.transactions = transactions;
+        this.outlets = outlets;
+        this.events = events;
+        this.links = links;
+        this.attempts = attempts;
+        this.alertAddress = alertAddress;
+        this.clock = clock;
+    }
+
+    public void dispatch(UUID messageId) {
+        dispatch(messageId, 1);
+    }
+
+    /** @param attempt 1 for the first try, counting the retries after a retryable failure */
+    public void dispatch(UUID messageId, int attempt) {
+        Boolean claimed = transactions.execute(tx -> messages.claim(messageId));
+        if (!Boolean.TRUE.equals(claimed)) {
+            return;
+        }
+        Message message = messages.find(messageId).orElseThrow();
+        Contact contact = contacts.find(message.referralId()).orElseThrow();
+        KnownAppointment appointment = message.appointmentId() == null ? null
+                : appointments.find(message.appointmentId()).orElse(null);
+        Optional<String> skip = message.reasonNotToSend(contact, appointment, clock.instant());
+        if (skip.isPresent()) {
+            transactions.executeWithoutResult(tx -> messages.finish(messageId, MessageStatus.DROPPED, skip.get(), null));
+            log.info("Message {} ({}) not sent: {}", messageId, message.kind(), skip.get());
+            return;
+        }
+        try {
+            deliver(message, contact, appointment);
+        } catch (NotDelivered e) {
+            DeliveryAttempts.Outcome outcome = attempts.afterFailure(e.getMessage(), e.retryable(), attempt);
+            transactions.executeWithoutResult(tx -> messages.finish(messageId, outcome.status(), outcome.reason(), null));
+            if (outcome.retry()) {
+                log.warn("Message {} ({}) will be retried (attempt {} of {}): {}", messageId, message.kind(), attempt,
+                        attempts.max(), e.getMessage());
+                throw e;
+            }
+            log.warn("Message {} ({}) failed: {}", messageId, message.kind(), outcome.reason());
+            return;
+        }
+        Instant sentAt = clock.instant();
+        transactions.executeWithoutResult(tx -> {
+            messages.finish(messageId, MessageStatus.SENT, null, sentAt);
+            events.messageSent(message.sent(sentAt));
+        });
+        log.info("Message {} ({}) sent by {}", messageId, message.kind(), message.channel());
+    }
+
+    private void deliver(Message m, Contact c, KnownAppointment a) {
+        ZoneId zone = ZoneId.of(c.timeZone());
+        String link = switch (m.kind()) {
+            case CHECK_IN -> links.checkIn(m.id());
+            case DIARY_REQUEST -> links.diary(m.id());
+            case URGENT_ALERT -> m.referralId().toString();
+            default -> null;
+        };
+        MessageTexts.Text text = MessageTexts.of(m.kind(), a == null ? "" : MessageTexts.when(a.start(), zone),
+                a == null ? "" : a.location(), a == null ? null : a.provider(), link);
+        if (m.channel() == Channel.SMS) {
+            outlets.text(c.phone(), text.subject() + ". " + text.body().replace("\n\n", " ").replace("\n", " ")
+                    + " Reply STOP to opt out.");
+            return;
+        }
+        boolean toClinic = m.kind() == MessageKind.URGENT_ALERT;
+        String unsubscribe = toClinic ? null : links.unsubscribe(m.id());
+        boolean invitation = a != null && (m.kind() == MessageKind.CONFIRMATION
+                || m.kind() == MessageKind.RESCHEDULE_NOTICE);
+        outlets.email(toClinic ? alertAddress : c.email(), text.subject(), text.text(unsubscribe),
+                text.html(unsubscribe), invitation ? Invitation.of(a, clock.instant()) : null, unsubscribe);
+    }
+}

@@ -1,0 +1,76 @@
+package clinic.migraine.followup.plan.application;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import clinic.migraine.followup.plan.domain.MessageKind;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The words of each message, as plain text and HTML. Patients' names are never known here, so greetings are
+ * neutral. Times are shown in the patient's own zone.
+ */
+public final class MessageTexts {
+
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' h:mm a (zzz)", Locale.US);
+
+    public record Text(String subject, String body) {
+        public String html(String unsubscribeUrl) {
+            StringBuilder html = new StringBuilder("<!doctype html><html><body style=\"font-family:sans-serif;"
+                    + "max-width:36em\"><p>");
+            html.append(HtmlUtils.htmlEscape(body).replace("\n\n", "</p><p>").replace("\n", "<br>"));
+            html.append("</p>");
+            if (unsubscribeUrl != null) {
+                html.append("<p style=\"font-size:small;color:#555\"><a href=\"").append(HtmlUtils.htmlEscape(unsubscribeUrl))
+                        .append("\">Stop these emails</a></p>");
+            }
+            return html.append("</body></html>").toString();
+        }
+
+        public String text(String unsubscribeUrl) {
+            return unsubscribeUrl == null ? body : body + "\n\n--\nStop these emails: " + unsubscribeUrl;
+        }
+    }
+
+    private MessageTexts() {
+    }
+
+    public static String when(Instant start, ZoneId patientZone) {
+        return WHEN.format(start.atZone(patientZone));
+    }
+
+    public static Text of(MessageKind kind, String when, String location, String provider, String link) {
+        return switch (kind) {
+            case CONFIRMATION -> new Text("Your migraine treatment visit is booked",
+                    "Hello,\n\nyour Botox treatment visit for chronic migraine is booked for " + when + " at " + location
+                            + (provider == null ? "" : " with " + provider) + ".\n\nThe visit takes about 30 minutes. "
+                            + "The invitation is attached for your calendar.\n\nIf you cannot come, please call us.");
+            case REMINDER -> new Text("Reminder: your treatment visit on " + when,
+                    "Hello,\n\na reminder of your treatment visit on " + when + " at " + location + ".");
+            case RESCHEDULE_NOTICE -> new Text("Your treatment visit has moved",
+                    "Hello,\n\nyour treatment visit has moved to " + when + " at " + location
+                            + ". The updated invitation is attached.");
+            case CANCELLATION_NOTICE -> new Text("Your treatment visit is cancelled",
+                    "Hello,\n\nyour treatment visit on " + when + " is cancelled. We will be in touch about a new date.");
+            case CHECK_IN -> new Text("How are you after your injections?",
+                    "Hello,\n\ntwo weeks ago you had your Botox injections. Please tell us how you are: " + link
+                            + "\n\nNeck pain or stiffness is common and passes; ice packs help. If you have trouble "
+                            + "swallowing, speaking or breathing, seek care at once.");
+            case DIARY_REQUEST -> new Text("Your headache diary",
+                    "Hello,\n\nplease tell us on how many days you had a headache in the last 30 days: " + link);
+            case URGENT_ADVICE -> new Text("Please seek medical care now",
+                    "Hello,\n\nyou told us you have trouble swallowing, speaking or breathing. Please seek medical care "
+                            + "now (call 911 in an emergency). The clinic has been told.");
+            case URGENT_ALERT -> new Text("URGENT: possible toxin spread reported",
+                    "A patient reported trouble swallowing, speaking or breathing after treatment. Referral " + link
+                            + ". Contact the patient now.");
+            case COURSE_ENDED -> new Text("Your treatment course",
+                    "Hello,\n\nyour headache diary shows the treatment has not helped enough for your plan to cover more "
+                            + "cycles, so the course ends here. Please see your doctor about other options.");
+
+        };
+    }
+}

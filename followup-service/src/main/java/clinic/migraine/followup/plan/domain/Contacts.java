@@ -1,0 +1,22 @@
+package clinic.migraine.followup.plan.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The patients' contacts, one per referral. */
+public interface Contacts {
+
+    /** Keeps the first contact a referral brought; a later one for the same referral changes nothing. */
+    void saveIfNew(Contact contact);
+
+    Optional<Contact> find(UUID referralId);
+
+    List<Contact> withPhone(String phone);
+
+    void recordOptOut(UUID referralId, Channel channel, boolean optedOut);
+
+    void markWithdrawn(UUID referralId);
+
+    void markCourseEnded(UUID referralId);
+}

@@ -1,0 +1,45 @@
+package clinic.migraine.followup.plan.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One message to a patient (or, for an urgent alert, to the clinic). At most one exists per subject, kind,
+ * channel and label, so an event delivered twice plans nothing twice.
+ */
+public record Message(UUID id, UUID referralId, String subjectKey, MessageKind kind, Channel channel, String label,
+        UUID appointmentId, Integer cycle, Instant dueAt, MessageStatus status, String reason, Instant sentAt) {
+
+    /**
+     * Why this message should not go out now that it is due, if so. An urgent alert to the clinic always goes; the
+     * urgent advice to the patient respects an opt-out of its channel, as before. A cancellation notice still
+     * reaches a patient whose referral was withdrawn; a reminder only goes while its visit is booked and ahead.
+     */
+    public Optional<String> reasonNotToSend(Contact contact, KnownAppointment appointment, Instant now) {
+        if (kind == MessageKind.URGENT_ALERT) {
+            return Optional.empty();
+        }
+        Optional<String> unreachable = contact.unreachableBy(channel);
+        if (unreachable.isPresent()) {
+            return unreachable;
+        }
+        if (kind == MessageKind.REMINDER) {
+            if (appointment == null || appointment.status() != VisitStatus.BOOKED) {
+                return Optional.of("visit no longer booked");
+            }
+            if (!appointment.start().isAfter(now)) {
+                return Optional.of("visit already passed");
+            }
+        }
+        if (contact.withdrawn() && kind != MessageKind.CANCELLATION_NOTICE) {
+            return Optional.of("referral withdrawn");
+        }
+        return Optional.empty();
+    }
+
+    /** The event of this message having gone out. */
+    public MessageSent sent(Instant at) {
+        return new MessageSent(id, referralId, kind, channel, at, appointmentId, cycle);
+    }
+}

@@ -1,0 +1,50 @@
+package clinic.migraine.followup.plan.persistence;
+
+import java.sql.Timestamp;
+import java.util.Optional;
+import java.util.UUID;
+
+import clinic.migraine.followup.plan.domain.KnownAppointment;
+import clinic.migraine.followup.plan.domain.KnownAppointments;
+import clinic.migraine.followup.plan.domain.VisitStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code appointment} table: the visits scheduling announced, with their FHIR status code. */
+@Repository
+public class AppointmentStore implements KnownAppointments {
+
+    private final JdbcClient jdbc;
+
+    public AppointmentStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void save(KnownAppointment a) {
+        jdbc.sql("""
+                insert into appointment (id, referral_id, cycle, start_at, end_at, provider, location, clinic_zone, status)
+                values (:id, :referral, :cycle, :start, :end, :provider, :location, :zone, :status)
+                on conflict (id) do update set start_at = excluded.start_at, end_at = excluded.end_at,
+                  provider = excluded.provider, location = excluded.location, status = excluded.status
+                """).param("id", a.id()).param("referral", a.referralId()).param("cycle", a.cycle())
+                .param("start", Timestamp.from(a.start())).param("end", Timestamp.from(a.end()))
+                .param("provider", a.provider()).param("location", a.location()).param("zone", a.clinicZone())
+                .param("status", a.status().code()).update();
+    }
+
+    @Override
+    public Optional<KnownAppointment> find(UUID id) {
+        return jdbc.sql("select * from appointment where id = :id").param("id", id).query((rs, n) -> new KnownAppointment(
+                rs.getObject("id", UUID.class), rs.getObject("referral_id", UUID.class), rs.getInt("cycle"),
+                rs.getTimestamp("start_at").toInstant(), rs.getTimestamp("end_at").toInstant(), rs.getString("provider"),
+                rs.getString("location"), rs.getString("clinic_zone"), VisitStatus.ofCode(rs.getString("status"))))
+                .optional();
+    }
+
+    @Override
+    public void recordStatus(UUID id, VisitStatus status) {
+        jdbc.sql("update appointment set status = :status where id = :id").param("status", status.code())
+                .param("id", id).update();
+    }
+}

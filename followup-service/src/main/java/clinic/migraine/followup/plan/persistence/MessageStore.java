@@ -1,0 +1,102 @@
+package clinic.migraine.followup.plan.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import clinic.migraine.followup.plan.domain.Channel;
+import clinic.migraine.followup.plan.domain.Message;
+import clinic.migraine.followup.plan.domain.MessageKind;
+import clinic.migraine.followup.plan.domain.MessageStatus;
+import clinic.migraine.followup.plan.domain.Messages;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code message} table: planned and sent messages, unique per subject, kind, channel and label. */
+@Repository
+public class MessageStore implements Messages {
+
+    private final JdbcClient jdbc;
+
+    public MessageStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean planIfNew(Message m, Instant now) {
+        return jdbc.sql("""
+                insert into message (id, referral_id, subject_key, kind, channel, label, appointment_id, cycle, due_at,
+                  status, reason, created_at)
+                values (:id, :referral, :subject, :kind, :channel, :label, :appointment, :cycle, :due, :status, :reason, :now)
+                on conflict do nothing
+                """).param("id", m.id()).param("referral", m.referralId()).param("subject", m.subjectKey())
+                .param("kind", m.kind().name()).param("channel", m.channel().name()).param("label", m.label())
+                .param("appointment", m.appointmentId()).param("cycle", m.cycle()).param("due", Timestamp.from(m.dueAt()))
+                .param("status", m.status().name()).param("reason", m.reason()).param("now", Timestamp.from(now))
+                .update() == 1;
+    }
+
+    @Override
+    public Optional<Message> find(UUID id) {
+        return jdbc.sql("select * from message where id = :id").param("id", id).query(MessageStore::message).optional();
+    }
+
+    @Override
+    public List<Message> newest(int limit) {
+        return jdbc.sql("select * from message order by due_at desc, kind limit :limit").param("limit", limit)
+                .query(MessageStore::message).list();
+    }
+
+    @Override
+    public List<Message> ofReferral(UUID referralId) {
+        return jdbc.sql("select * from message where referral_id = :id order by due_at, kind").param("id", referralId)
+                .query(MessageStore::message).list();
+    }
+
+    @Override
+    public boolean claim(UUID id) {
+        return jdbc.sql("update message set status = 'SENDING' where id = :id and status = 'PLANNED'").param("id", id)
+                .update() == 1;
+    }
+
+    @Override
+    public void finish(UUID id, MessageStatus status, String reason, Instant sentAt) {
+        jdbc.sql("update message set status = :status, reason = :reason, sent_at = :sentAt where id = :id")
+                .param("status", status.name()).param("reason", reason)
+                .param("sentAt", sentAt == null ? null : Timestamp.from(sentAt)).param("id", id).update();
+    }
+
+    @Override
+    public List<UUID> cancelPlanned(UUID referralId, UUID appointmentId, String reason) {
+        return jdbc.sql("""
+                update message set status = 'CANCELLED', reason = :reason
+                where referral_id = :referral and status = 'PLANNED'
+                  and (cast(:appointment as uuid) is null or appointment_id = :appointment)
+                returning id
+                """).param("reason", reason).param("referral", referralId).param("appointment", appointmentId)
+                .query(UUID.class).list();
+    }
+
+    @Override
+    public int markInterruptedSends() {
+        return jdbc.sql("""
+                update message set status = 'UNKNOWN',
+                  reason = 'the service stopped between claiming and sending; not resent to avoid a duplicate'
+                where status = 'SENDING'
+                """).update();
+    }
+
+    private static Message message(ResultSet rs, int n) throws SQLException {
+        Timestamp sent = rs.getTimestamp("sent_at");
+        return new Message(rs.getObject("id", UUID.class), rs.getObject("referral_id", UUID.class),
+                rs.getString("subject_key"), MessageKind.valueOf(rs.getString("kind")),
+                Channel.valueOf(rs.getString("channel")), rs.getString("label"),
+                rs.getObject("appointment_id", UUID.class), (Integer) rs.getObject("cycle"),
+                rs.getTimestamp("due_at").toInstant(), MessageStatus.valueOf(rs.getString("status")),
+                rs.getString("reason"), sent == null ? null : sent.toInstant());
+    }
+}

@@ -1,0 +1,128 @@
+package clinic.migraine.followup.checkin.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+class AnswerTest {
+
+    static final Instant NOW = Instant.parse("2026-03-16T10:00:00Z");
+    static final UUID LINK = UUID.randomUUID();
+    static final UUID REFERRAL = UUID.randomUUID();
+
+    @Test
+    void aCheckInWithoutSignsOfToxinSpreadIsRecordedAndAnnouncedOnly() {
+        Answer.Recorded recorded = Answer.record(LINK, REFERRAL, 1, AnswerKind.CHECK_IN,
+                new Reply(Set.of(SideEffect.DROOPING_EYELID, SideEffect.NECK_PAIN_OR_STIFFNESS), null, 3, Feeling.SAME,
+                        "stiff"), NOW);
+
+        assertThat(recorded.answer()).isEqualTo(new Answer(LINK, REFERRAL, 1, AnswerKind.CHECK_IN, null, 3,
+                Feeling.SAME, java.util.List.of(SideEffect.NECK_PAIN_OR_STIFFNESS, SideEffect.DROOPING_EYELID), "stiff",
+                false, NOW, null, null));
+        assertThat(recorded.events()).containsExactly(new AnswerRecorded(LINK, REFERRAL, 1, AnswerKind.CHECK_IN, null,
+                java.util.List.of(SideEffect.NECK_PAIN_OR_STIFFNESS, SideEffect.DROOPING_EYELID), false, NOW));
+    }
+
+    @Test
+    void troubleSwallowingSpeakingOrBreathingIsUrgentAndRaisesTheAlarm() {
+        Answer.Recorded recorded = Answer.record(LINK, REFERRAL, 2, AnswerKind.CHECK_IN,
+                new Reply(Set.of(SideEffect.TROUBLE_SWALLOWING_SPEAKING_BREATHING, SideEffect.DROOPING_EYELID), 9, null,
+                        Feeling.WORSE, null), NOW);
+
+        assertThat(recorded.answer().urgent()).isTrue();
+        var effects = java.util.List.of(SideEffect.DROOPING_EYELID, SideEffect.TROUBLE_SWALLOWING_SPEAKING_BREATHING);
+        assertThat(recorded.events()).containsExactly(
+                new AnswerRecorded(LINK, REFERRAL, 2, AnswerKind.CHECK_IN, 9, effects, true, NOW),
+                new UrgentSideEffectsReported(LINK, REFERRAL, 2, effects, NOW));
+    }
+
+    @Test
+    void onlyTroubleSwallowingSpeakingOrBreathingMakesAnAnswerUrgent() {
+        for (SideEffect effect : SideEffect.values()) {
+            assertThat(new Reply(Set.of(effect), null, null, null, null).urgent()).as(effect.name())
+                    .isEqualTo(effect == SideEffect.TROUBLE_SWALLOWING_SPEAKING_BREATHING);
+        }
+        Set<SideEffect> allButTheUrgentOne = EnumSet.complementOf(EnumSet.of(SideEffect.TROUBLE_SWALLOWING_SPEAKING_BREATHING));
+        assertThat(new Reply(allButTheUrgentOne, null, null, null, null).urgent()).isFalse();
+        assertThat(new Reply(Set.of(), null, null, null, null).urgent()).isFalse();
+    }
+
+    @Test
+    void aDiaryCarriesTheHeadacheDaysAndNothingElse() {
+        Answer.Recorded recorded = Answer.record(LINK, REFERRAL, 1, AnswerKind.DIARY,
+                new Reply(Set.of(), 7, null, null, null), NOW);
+
+        assertThat(recorded.answer().headacheDaysLast30()).isEqualTo(7);
+        assertThat(recorded.answer().sideEffects()).isEmpty();
+        assertThat(recorded.events()).containsExactly(
+                new AnswerRecorded(LINK, REFERRAL, 1, AnswerKind.DIARY, 7, java.util.List.of(), false, NOW));
+    }
+
+    @Test
+    void aBlankNoteIsNoNoteAndANoteLosesItsSurroundingSpace() {
+        assertThat(reply("   ").note()).isNull();
+        assertThat(reply("").note()).isNull();
+        assertThat(reply(null).note()).isNull();
+        assertThat(reply("  stiff neck \n").note()).isEqualTo("stiff neck");
+    }
+
+    @Test
+    void theNoteStaysOutOfTheEvents() {
+        Answer.Recorded recorded = Answer.record(LINK, REFERRAL, 1, AnswerKind.CHECK_IN,
+                new Reply(Set.of(SideEffect.TROUBLE_SWALLOWING_SPEAKING_BREATHING), null, null, null, "my words"), NOW);
+
+        assertThat(recorded.events()).allSatisfy(event -> assertThat(event.toString()).doesNotContain("my words"));
+    }
+
+    @Test
+    void aClinicianMarksAnAlertHandledOnce() {
+        Answer alert = urgentAnswer();
+
+        Answer handled = alert.markHandled("clinician", NOW.plusSeconds(60));
+
+        assertThat(handled.handledBy()).isEqualTo("clinician");
+        assertThat(handled.handledAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThatThrownBy(() -> handled.markHandled("another", NOW.plusSeconds(120)))
+                .isInstanceOf(AlertAlreadyHandled.class).hasMessage("This alert was already handled");
+    }
+
+    @Test
+    void anAnswerThatRaisedNoAlertCannotBeHandled() {
+        Answer calm = Answer.record(LINK, REFERRAL, 1, AnswerKind.CHECK_IN,
+                new Reply(Set.of(SideEffect.HEADACHE), null, null, Feeling.BETTER, null), NOW).answer();
+
+        assertThatThrownBy(() -> calm.markHandled("clinician", NOW)).isInstanceOf(NotAnAlert.class)
+                .hasMessage("No alert with id " + LINK);
+    }
+
+    @Test
+    void anAnswerSaysWhichSideEffectsWereReported() {
+        Answer answer = urgentAnswer();
+
+        assertThat(answer.reported("TROUBLE_SWALLOWING_SPEAKING_BREATHING")).isTrue();
+        assertThat(answer.reported("NECK_PAIN_OR_STIFFNESS")).isFalse();
+    }
+
+    @Test
+    void aSecondAnswerThroughOneLinkIsAConflict() {
+        assertThat(new AlreadyAnswered()).isInstanceOf(clinic.migraine.domain.Conflict.class)
+                .hasMessage("This form was already answered");
+    }
+
+    private static Answer reply(String note) {
+        return Answer.record(LINK, REFERRAL, 1, AnswerKind.CHECK_IN, new Reply(Set.of(), null, null, Feeling.BETTER,
+                note), NOW).answer();
+    }
+
+    private static Answer urgentAnswer() {
+        return Answer.record(LINK, REFERRAL, 1, AnswerKind.CHECK_IN,
+                new Reply(Set.of(SideEffect.TROUBLE_SWALLOWING_SPEAKING_BREATHING), null, null, Feeling.WORSE, null),
+                NOW).answer();
+    }
+}
