@@ -9,12 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-
-
-
-
-
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -50,6 +50,12 @@ class ReferralFactsTest {
                         List.of(decision(1, "ELIGIBLE", 1), decision(2, "ELIGIBLE", 5), decision(3, "NOT_ELIGIBLE", 9)),
                         List.of(new Visit(1, "FULFILLED"), new Visit(2, "FULFILLED")), List.of(1, 2)),
                         ReferralStatus.DISCONTINUED),
+                Arguments.of("first continuation refused", facts(false,
+                        List.of(decision(1, "ELIGIBLE", 1), decision(2, "NOT_ELIGIBLE", 5)),
+                        List.of(new Visit(1, "FULFILLED")), List.of(1)), ReferralStatus.DISCONTINUED),
+                Arguments.of("treated before scheduling closed the visit", facts(false,
+                        List.of(decision(1, "ELIGIBLE", 1)), List.of(new Visit(1, "BOOKED")), List.of(1)),
+                        ReferralStatus.IN_TREATMENT),
                 Arguments.of("withdrawn while booked", facts(true, List.of(decision(1, "ELIGIBLE", 1)),
                         List.of(new Visit(1, "BOOKED")), List.of()), ReferralStatus.DISCONTINUED));
     }

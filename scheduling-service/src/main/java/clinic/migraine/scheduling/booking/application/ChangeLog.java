@@ -16,7 +16,6 @@ public interface ChangeLog {
     /** At most {@code limit} changes after {@code seq}, oldest first. */
     List<Entry> after(long seq, int limit);
 
-    /** {@code kind} is the stream's event name. */
-    record Entry(long seq, UUID appointmentId, String kind) {
+    record Entry(long seq, UUID appointmentId, FeedChange kind) {
     }
 }

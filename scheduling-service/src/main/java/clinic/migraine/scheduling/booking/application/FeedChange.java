@@ -25,6 +25,12 @@ public enum FeedChange {
         return Arrays.stream(values()).map(FeedChange::wireName).toList();
     }
 
+    /** The kind a logged change was written as. */
+    public static FeedChange ofWireName(String wireName) {
+        return Arrays.stream(values()).filter(kind -> kind.wireName.equals(wireName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No feed change " + wireName));
+    }
+
     static FeedChange of(AppointmentEvent event) {
         if (event instanceof AppointmentEvent.Booked) {
             return BOOKED;

@@ -168,7 +168,8 @@ class AppointmentStore implements Appointments, ChangeLog {
     public List<Entry> after(long seq, int limit) {
         return jdbc.sql("select seq, appointment_id, kind from appointment_change where seq > :seq order by seq limit :limit")
                 .param("seq", seq).param("limit", limit)
-                .query((rs, n) -> new Entry(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3))).list();
+                .query((rs, n) -> new Entry(rs.getLong(1), rs.getObject(2, UUID.class),
+                        FeedChange.ofWireName(rs.getString(3)))).list();
     }
 
     private static Appointment appointment(ResultSet rs, int n) throws SQLException {

@@ -165,7 +165,7 @@ class AppointmentController {
         SseEmitter emitter = new SseEmitter(0L);
         if (lastEventId != null && lastEventId.matches("[0-9]{1,18}")) {
             for (ChangeLog.Entry change : queries.changesAfter(Long.parseLong(lastEventId), 1000)) {
-                emitter.send(SseEmitter.event().id(String.valueOf(change.seq())).name(change.kind())
+                emitter.send(SseEmitter.event().id(String.valueOf(change.seq())).name(change.kind().wireName())
                         .data(queries.find(change.appointmentId()).map(this::view).orElse(null)));
             }
         }
