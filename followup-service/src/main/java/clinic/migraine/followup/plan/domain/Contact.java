@@ -18,6 +18,17 @@ public record Contact(UUID referralId, String email, String phone, String timeZo
         return Optional.empty();
     }
 
+    /** Why nothing can be sent on this channel at all (no address), whatever the patient opted out of. */
+    public Optional<String> noAddressFor(Channel channel) {
+        if (channel == Channel.EMAIL && email == null) {
+            return Optional.of("no email address");
+        }
+        if (channel == Channel.SMS && phone == null) {
+            return Optional.of("no phone number");
+        }
+        return Optional.empty();
+    }
+
     /** Whether the clinic still follows this patient up: not once the referral was withdrawn or the course ended. */
     public boolean followedUp() {
         return !withdrawn && !courseEnded;

@@ -54,11 +54,19 @@ class MessageTest {
     }
 
     @Test
-    void theUrgentAdviceToThePatientKeepsTodaysRespectForAnOptOut() {
+    void theUrgentAdviceReachesThePatientWhateverTheyOptedOutOfUnlessThereIsNoAddress() {
         Contact emailOut = new Contact(REFERRAL, "a@example.org", null, "UTC", Channel.EMAIL, true, false, false, false);
+        Contact smsOutWithdrawn = new Contact(REFERRAL, null, "+13105550100", "UTC", Channel.SMS, false, true, true,
+                true);
+        Contact noEmail = new Contact(REFERRAL, null, "+13105550100", "UTC", Channel.EMAIL, false, false, false, false);
 
-        assertThat(message(MessageKind.URGENT_ADVICE, Channel.EMAIL).reasonNotToSend(emailOut, null, NOW))
-                .contains("patient opted out of email");
+        assertThat(message(MessageKind.URGENT_ADVICE, Channel.EMAIL).reasonNotToSend(emailOut, null, NOW)).isEmpty();
+        assertThat(message(MessageKind.URGENT_ADVICE, Channel.SMS).reasonNotToSend(smsOutWithdrawn, null, NOW))
+                .isEmpty();
+        assertThat(message(MessageKind.URGENT_ADVICE, Channel.EMAIL).reasonNotToSend(noEmail, null, NOW))
+                .contains("no email address");
+        assertThat(message(MessageKind.CHECK_IN, Channel.EMAIL).reasonNotToSend(emailOut, null, NOW))
+                .as("other messages still respect the opt-out").contains("patient opted out of email");
     }
 
     @Test
@@ -87,7 +95,7 @@ class MessageTest {
         assertThat(message(MessageKind.CHECK_IN, Channel.EMAIL).reasonNotToSend(withdrawn, null, NOW))
                 .contains("referral withdrawn");
         assertThat(message(MessageKind.URGENT_ADVICE, Channel.EMAIL).reasonNotToSend(withdrawn, null, NOW))
-                .contains("referral withdrawn");
+                .as("safety advice is not silenced by a withdrawal").isEmpty();
     }
 
     @Test
