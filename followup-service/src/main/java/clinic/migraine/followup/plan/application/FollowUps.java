@@ -58,7 +58,9 @@ public class FollowUps {
 
     @Transactional
     public void recordContact(Contact contact) {
-        contacts.saveIfNew(contact);
+        if (contacts.saveIfNew(contact)) {
+            planAll(plan.contactArrived(appointments.ofReferral(contact.referralId()), clock.instant()));
+        }
     }
 
     @Transactional

@@ -7,8 +7,12 @@ import java.util.UUID;
 /** The patients' contacts, one per referral. */
 public interface Contacts {
 
-    /** Keeps the first contact a referral brought; a later one for the same referral changes nothing. */
-    void saveIfNew(Contact contact);
+    /**
+     * Keeps the first contact a referral brought; a later one for the same referral changes nothing.
+     *
+     * @return false when the contact was known already (a redelivery)
+     */
+    boolean saveIfNew(Contact contact);
 
     Optional<Contact> find(UUID referralId);
 

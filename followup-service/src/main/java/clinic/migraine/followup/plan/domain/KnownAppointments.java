@@ -1,5 +1,6 @@
 package clinic.migraine.followup.plan.domain;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,4 +13,7 @@ public interface KnownAppointments {
     Optional<KnownAppointment> find(UUID id);
 
     void recordStatus(UUID id, VisitStatus status);
+
+    /** Every visit of the referral scheduling announced, by start. */
+    List<KnownAppointment> ofReferral(UUID referralId);
 }

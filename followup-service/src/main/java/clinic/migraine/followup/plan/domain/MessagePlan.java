@@ -33,6 +33,21 @@ public record MessagePlan(List<Duration> reminderLeadTimes, Duration checkInAfte
         return announcedWithReminders(visit, MessageKind.CONFIRMATION, "booked@" + visit.start(), now);
     }
 
+    /**
+     * The patient's contact arrived after scheduling had already booked (the two come on different topics, so
+     * either may be first): each booked visit still ahead is announced now, as if it had just been booked. A visit
+     * announced before plans nothing twice (the messages are unique per subject, kind, channel and label).
+     */
+    public List<PlannedMessage> contactArrived(List<KnownAppointment> known, Instant now) {
+        List<PlannedMessage> messages = new ArrayList<>();
+        for (KnownAppointment visit : known) {
+            if (visit.status() == VisitStatus.BOOKED && visit.start().isAfter(now)) {
+                messages.addAll(booked(visit, now));
+            }
+        }
+        return List.copyOf(messages);
+    }
+
     /** The notice of the new time now, and the reminders for it (the old ones are cancelled by the caller). */
     public List<PlannedMessage> rescheduled(KnownAppointment visit, Instant now) {
         return announcedWithReminders(visit, MessageKind.RESCHEDULE_NOTICE, "moved@" + visit.start(), now);

@@ -1,6 +1,9 @@
 package clinic.migraine.followup.plan.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,11 +38,21 @@ public class AppointmentStore implements KnownAppointments {
 
     @Override
     public Optional<KnownAppointment> find(UUID id) {
-        return jdbc.sql("select * from appointment where id = :id").param("id", id).query((rs, n) -> new KnownAppointment(
-                rs.getObject("id", UUID.class), rs.getObject("referral_id", UUID.class), rs.getInt("cycle"),
-                rs.getTimestamp("start_at").toInstant(), rs.getTimestamp("end_at").toInstant(), rs.getString("provider"),
-                rs.getString("location"), rs.getString("clinic_zone"), VisitStatus.ofCode(rs.getString("status"))))
+        return jdbc.sql("select * from appointment where id = :id").param("id", id).query(AppointmentStore::appointment)
                 .optional();
+    }
+
+    @Override
+    public List<KnownAppointment> ofReferral(UUID referralId) {
+        return jdbc.sql("select * from appointment where referral_id = :id order by start_at").param("id", referralId)
+                .query(AppointmentStore::appointment).list();
+    }
+
+    private static KnownAppointment appointment(ResultSet rs, int n) throws SQLException {
+        return new KnownAppointment(rs.getObject("id", UUID.class), rs.getObject("referral_id", UUID.class),
+                rs.getInt("cycle"), rs.getTimestamp("start_at").toInstant(), rs.getTimestamp("end_at").toInstant(),
+                rs.getString("provider"), rs.getString("location"), rs.getString("clinic_zone"),
+                VisitStatus.ofCode(rs.getString("status")));
     }
 
     @Override

@@ -23,12 +23,12 @@ public class ContactStore implements Contacts {
     }
 
     @Override
-    public void saveIfNew(Contact c) {
-        jdbc.sql("""
+    public boolean saveIfNew(Contact c) {
+        return jdbc.sql("""
                 insert into contact (referral_id, email, phone, time_zone, preferred_channel)
                 values (:id, :email, :phone, :zone, :channel) on conflict do nothing
                 """).param("id", c.referralId()).param("email", c.email()).param("phone", c.phone())
-                .param("zone", c.timeZone()).param("channel", c.preferredChannel().name()).update();
+                .param("zone", c.timeZone()).param("channel", c.preferredChannel().name()).update() == 1;
     }
 
     @Override

@@ -52,6 +52,21 @@ class MessagePlanTest {
     }
 
     @Test
+    void aContactThatArrivesAfterTheBookingStillGetsItsConfirmationAndReminders() {
+        Instant start = NOW.plus(Duration.ofDays(10));
+        KnownAppointment cancelled = new KnownAppointment(UUID.randomUUID(), REFERRAL, 1, start.plusSeconds(1800),
+                start.plusSeconds(3600), "Dr. Rivera", "Marina Del Rey", "America/Los_Angeles", VisitStatus.CANCELLED);
+
+        assertThat(plan.contactArrived(List.of(visitAt(start), cancelled), NOW))
+                .as("the booked visit is announced as if just booked; the cancelled one is not")
+                .isEqualTo(plan.booked(visitAt(start), NOW));
+        assertThat(plan.contactArrived(List.of(visitAt(NOW)), NOW)).as("a visit starting now").isEmpty();
+        assertThat(plan.contactArrived(List.of(visitAt(NOW.plusSeconds(1))), NOW)).as("a visit a moment ahead")
+                .extracting(PlannedMessage::kind).containsExactly(MessageKind.CONFIRMATION);
+        assertThat(plan.contactArrived(List.of(), NOW)).isEmpty();
+    }
+
+    @Test
     void aReminderWhoseTimeHasComeIsNotPlannedOneStillAheadIs() {
         Instant dayAhead = NOW.plus(Duration.ofDays(1));
 
