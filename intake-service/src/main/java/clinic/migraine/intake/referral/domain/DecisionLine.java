@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 /** An eligibility decision as intake heard of it. */
-public record DecisionLine(int cycle, String outcome, List<ProgressReport.ReportedReason> reasons,
+public record DecisionLine(int cycle, EligibilityOutcome outcome, List<ProgressReport.ReportedReason> reasons,
         Instant occurredAt) {
 }

@@ -10,14 +10,14 @@ import java.util.UUID;
  * {@code actor} is the staff account that did it, null when the system did.
  */
 public record ProgressReport(UUID eventId, UUID referralId, Instant at, String event, String summary, Integer cycle,
-        String outcome, List<ReportedReason> reasons, String actor, VisitChange visit) {
+        EligibilityOutcome outcome, List<ReportedReason> reasons, String actor, VisitChange visit) {
 
     public record ReportedReason(String code, String message) {
     }
 
     /** A visit scheduling booked, moved or ended (CANCELLED, NOSHOW, FULFILLED); later news of it wins. */
     public record VisitChange(Kind kind, UUID appointmentId, int cycle, Instant start, Instant end, String providerId,
-            String providerName, String location, String clinicZone, String endStatus) {
+            String providerName, String location, String clinicZone, VisitState endStatus) {
 
         public enum Kind { BOOKED, MOVED, ENDED }
     }

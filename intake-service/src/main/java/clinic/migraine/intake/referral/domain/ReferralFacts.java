@@ -13,13 +13,13 @@ import java.util.Optional;
 public record ReferralFacts(boolean withdrawn, List<CycleOutcome> decisions, List<Visit> appointments,
         List<Integer> treatedCycles) {
 
-    public record CycleOutcome(int cycle, String outcome, Instant occurredAt) {
+    public record CycleOutcome(int cycle, EligibilityOutcome outcome, Instant occurredAt) {
     }
 
     /** status: BOOKED, CANCELLED, NOSHOW or FULFILLED. */
-    public record Visit(int cycle, String status) {
+    public record Visit(int cycle, VisitState status) {
         boolean active() {
-            return "BOOKED".equals(status);
+            return status == VisitState.BOOKED;
         }
     }
 
@@ -32,7 +32,7 @@ public record ReferralFacts(boolean withdrawn, List<CycleOutcome> decisions, Lis
                 .max(Comparator.comparingInt(CycleOutcome::cycle).thenComparing(CycleOutcome::occurredAt));
         Optional<Visit> booked = appointments.stream().filter(Visit::active)
                 .max(Comparator.comparingInt(Visit::cycle));
-        if (newest.isPresent() && newest.get().cycle() >= 2 && "NOT_ELIGIBLE".equals(newest.get().outcome())
+        if (newest.isPresent() && newest.get().cycle() >= 2 && newest.get().outcome() == EligibilityOutcome.NOT_ELIGIBLE
                 && newest.get().cycle() > lastTreated) {
             return ReferralStatus.DISCONTINUED;
         }
@@ -41,11 +41,11 @@ public record ReferralFacts(boolean withdrawn, List<CycleOutcome> decisions, Lis
         }
         if (lastTreated > 0) {
             if (newest.isPresent() && newest.get().cycle() > lastTreated
-                    && "NEEDS_REVIEW".equals(newest.get().outcome())) {
+                    && newest.get().outcome() == EligibilityOutcome.NEEDS_REVIEW) {
                 return ReferralStatus.NEEDS_REVIEW;
             }
             return ReferralStatus.IN_TREATMENT;
         }
-        return newest.map(decision -> ReferralStatus.valueOf(decision.outcome())).orElse(ReferralStatus.RECEIVED);
+        return newest.map(decision -> ReferralStatus.valueOf(decision.outcome().name())).orElse(ReferralStatus.RECEIVED);
     }
 }

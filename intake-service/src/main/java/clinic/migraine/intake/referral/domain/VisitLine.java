@@ -8,5 +8,5 @@ import java.util.UUID;
  * {@code providerName} null for older events.
  */
 public record VisitLine(UUID id, int cycle, OffsetDateTime start, OffsetDateTime end, String providerId,
-        String providerName, String location, String status) {
+        String providerName, String location, VisitState status) {
 }

@@ -18,8 +18,10 @@ import clinic.migraine.events.FollowUpRecorded;
 import clinic.migraine.events.NextCycleDue;
 import clinic.migraine.events.PatientNotified;
 import clinic.migraine.events.TreatmentCompleted;
+import clinic.migraine.intake.referral.domain.EligibilityOutcome;
 import clinic.migraine.intake.referral.domain.ProgressReport;
 import clinic.migraine.intake.referral.domain.ProgressReport.VisitChange;
+import clinic.migraine.intake.referral.domain.VisitState;
 import org.apache.avro.specific.SpecificRecord;
 
 /** Reads a downstream event as a line of the referral's timeline, in words staff read, and the visit it changes. */
@@ -39,7 +41,7 @@ final class ProgressReports {
         String name = event.getSchema().getName();
         if (event instanceof EligibilityDetermined e) {
             return new ProgressReport(eventId, referralId, at, name, decisionSummary(e), e.getCycle(),
-                    e.getOutcome().name(), e.getReasons().stream()
+                    EligibilityOutcome.valueOf(e.getOutcome().name()), e.getReasons().stream()
                             .map(r -> new ProgressReport.ReportedReason(r.getCode().name(), r.getMessage())).toList(),
                     e.getClinician(), null);
         }
@@ -63,17 +65,17 @@ final class ProgressReports {
         if (event instanceof AppointmentCancelled e) {
             return line(eventId, referralId, at, name, "Cycle " + e.getCycle() + " appointment cancelled by "
                     + e.getCancelledBy() + ": " + e.getReason(), e.getCycle(), e.getActor(),
-                    ended(e.getAppointmentId(), e.getCycle(), e.getStart(), "CANCELLED"));
+                    ended(e.getAppointmentId(), e.getCycle(), e.getStart(), VisitState.CANCELLED));
         }
         if (event instanceof AppointmentNoShow e) {
             return line(eventId, referralId, at, name, "Cycle " + e.getCycle() + ": patient did not come",
-                    e.getCycle(), e.getActor(), ended(e.getAppointmentId(), e.getCycle(), e.getStart(), "NOSHOW"));
+                    e.getCycle(), e.getActor(), ended(e.getAppointmentId(), e.getCycle(), e.getStart(), VisitState.NOSHOW));
         }
         if (event instanceof TreatmentCompleted e) {
             return line(eventId, referralId, at, name, "Cycle " + e.getCycle() + " treated on "
                     + e.getTreatmentDate() + ": " + e.getUnits() + " units in " + e.getInjectionSites() + " sites",
                     e.getCycle(), e.getActor(), ended(e.getAppointmentId(), e.getCycle(), e.getTreatedAt(),
-                            "FULFILLED"));
+                            VisitState.FULFILLED));
         }
         if (event instanceof FollowUpRecorded e) {
             return line(eventId, referralId, at, name, "Cycle " + e.getCycle() + " " + e.getKind() + " answered"
@@ -106,7 +108,7 @@ final class ProgressReports {
     }
 
     /** An ended visit's start is all the event says of it; the rest stays as the booking gave it. */
-    private static VisitChange ended(UUID appointmentId, int cycle, Instant start, String status) {
+    private static VisitChange ended(UUID appointmentId, int cycle, Instant start, VisitState status) {
         return new VisitChange(VisitChange.Kind.ENDED, appointmentId, cycle, start, start, null, null, null, null,
                 status);
     }

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import clinic.migraine.intake.referral.domain.ContactChannel;
 import clinic.migraine.intake.referral.domain.DecisionLine;
+import clinic.migraine.intake.referral.domain.EligibilityOutcome;
 import clinic.migraine.intake.referral.domain.IdempotencyKeys;
 import clinic.migraine.intake.referral.domain.ProgressReport;
 import clinic.migraine.intake.referral.domain.Referral;
@@ -22,6 +23,7 @@ import clinic.migraine.intake.referral.domain.ReferralTimeline;
 import clinic.migraine.intake.referral.domain.Referrals;
 import clinic.migraine.intake.referral.domain.TimelineLine;
 import clinic.migraine.intake.referral.domain.VisitLine;
+import clinic.migraine.intake.referral.domain.VisitState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -146,7 +148,7 @@ class ReferralStore implements Referrals, IdempotencyKeys, ReferralTimeline {
                 """)
                 .param("eventId", e.eventId()).param("referralId", e.referralId())
                 .param("at", Timestamp.from(e.at())).param("event", e.event()).param("summary", e.summary())
-                .param("cycle", e.cycle()).param("outcome", e.outcome())
+                .param("cycle", e.cycle()).param("outcome", e.outcome() == null ? null : e.outcome().name())
                 // a decision's reasons (maybe none); other lines have no reasons at all
                 .param("reasons", e.outcome() == null ? null : json.writeValueAsString(e.reasons()))
                 .param("actor", e.actor())
@@ -171,7 +173,7 @@ class ReferralStore implements Referrals, IdempotencyKeys, ReferralTimeline {
                 select cycle, outcome, reasons, occurred_at from referral_event
                 where referral_id = :id and event = 'EligibilityDetermined' order by cycle, occurred_at
                 """).param("id", referralId)
-                .query((rs, n) -> new DecisionLine(rs.getInt(1), rs.getString(2), reasons(rs.getString(3)),
+                .query((rs, n) -> new DecisionLine(rs.getInt(1), EligibilityOutcome.valueOf(rs.getString(2)), reasons(rs.getString(3)),
                         rs.getTimestamp(4).toInstant()))
                 .list();
     }
@@ -230,7 +232,7 @@ class ReferralStore implements Referrals, IdempotencyKeys, ReferralTimeline {
                     v.providerId(), v.providerName(), v.location(), v.clinicZone(), at);
             case MOVED -> appointmentMoved(v.appointmentId(), referralId, v.cycle(), v.start(), v.end(),
                     v.providerId(), v.providerName(), v.location(), v.clinicZone(), at);
-            case ENDED -> appointmentEnded(v.appointmentId(), referralId, v.cycle(), v.start(), v.endStatus(), at);
+            case ENDED -> appointmentEnded(v.appointmentId(), referralId, v.cycle(), v.start(), v.endStatus().name(), at);
         }
     }
 
@@ -259,7 +261,7 @@ class ReferralStore implements Referrals, IdempotencyKeys, ReferralTimeline {
                 rs.getTimestamp("start_at").toInstant().atZone(zone).toOffsetDateTime(),
                 rs.getTimestamp("end_at").toInstant().atZone(zone).toOffsetDateTime(),
                 rs.getString("provider_id"), rs.getString("provider_name"), rs.getString("location"),
-                rs.getString("status"));
+                VisitState.valueOf(rs.getString("status")));
     }
 
     private static Referral referral(ResultSet rs, int n) throws SQLException {

@@ -14,6 +14,7 @@ import clinic.migraine.intake.referral.domain.DecisionLine;
 import clinic.migraine.intake.referral.domain.Referral;
 import clinic.migraine.intake.referral.domain.ReferralStatus;
 import clinic.migraine.intake.referral.domain.VisitLine;
+import clinic.migraine.intake.referral.domain.VisitState;
 import clinic.migraine.kit.audit.AuditTrail;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,7 +70,7 @@ class ReferralDetails {
     Eligibility eligibility(UUID id) {
         return queries.decisions(id).stream()
                 .max(Comparator.comparingInt(DecisionLine::cycle).thenComparing(DecisionLine::occurredAt))
-                .map(d -> new Eligibility(d.outcome(), d.reasons().stream()
+                .map(d -> new Eligibility(d.outcome().name(), d.reasons().stream()
                         .map(r -> new Reason(r.code(), r.message())).toList(), d.cycle()))
                 .orElse(null);
     }
@@ -78,7 +79,7 @@ class ReferralDetails {
     AppointmentView nextAppointment(UUID id) {
         Instant now = clock.instant();
         return queries.visits(id).stream()
-                .filter(a -> "BOOKED".equals(a.status()) && a.end().toInstant().isAfter(now))
+                .filter(a -> a.status() == VisitState.BOOKED && a.end().toInstant().isAfter(now))
                 .min(Comparator.comparing(VisitLine::start))
                 .map(a -> new AppointmentView(a.id(), a.cycle(), a.start(), a.end(), a.providerId(), a.providerName(),
                         a.location()))

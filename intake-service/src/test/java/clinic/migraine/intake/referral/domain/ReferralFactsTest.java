@@ -32,32 +32,32 @@ class ReferralFactsTest {
                         List.of(decision(1, "NEEDS_REVIEW", 1), decision(1, "ELIGIBLE", 2)), List.of(), List.of()),
                         ReferralStatus.ELIGIBLE),
                 Arguments.of("booked", facts(false, List.of(decision(1, "ELIGIBLE", 1)),
-                        List.of(new Visit(1, "BOOKED")), List.of()), ReferralStatus.SCHEDULED),
+                        List.of(new Visit(1, VisitState.BOOKED)), List.of()), ReferralStatus.SCHEDULED),
                 Arguments.of("booking seen before its decision", facts(false, List.of(),
-                        List.of(new Visit(1, "BOOKED")), List.of()), ReferralStatus.SCHEDULED),
+                        List.of(new Visit(1, VisitState.BOOKED)), List.of()), ReferralStatus.SCHEDULED),
                 Arguments.of("cancelled", facts(false, List.of(decision(1, "ELIGIBLE", 1)),
-                        List.of(new Visit(1, "CANCELLED")), List.of()), ReferralStatus.ELIGIBLE),
+                        List.of(new Visit(1, VisitState.CANCELLED)), List.of()), ReferralStatus.ELIGIBLE),
                 Arguments.of("treated", facts(false, List.of(decision(1, "ELIGIBLE", 1)),
-                        List.of(new Visit(1, "FULFILLED")), List.of(1)), ReferralStatus.IN_TREATMENT),
+                        List.of(new Visit(1, VisitState.FULFILLED)), List.of(1)), ReferralStatus.IN_TREATMENT),
                 Arguments.of("cycle 2 eligible, not yet booked", facts(false,
                         List.of(decision(1, "ELIGIBLE", 1), decision(2, "ELIGIBLE", 5)),
-                        List.of(new Visit(1, "FULFILLED")), List.of(1)), ReferralStatus.IN_TREATMENT),
+                        List.of(new Visit(1, VisitState.FULFILLED)), List.of(1)), ReferralStatus.IN_TREATMENT),
                 Arguments.of("cycle 2 booked", facts(false,
                         List.of(decision(1, "ELIGIBLE", 1), decision(2, "ELIGIBLE", 5)),
-                        List.of(new Visit(1, "FULFILLED"), new Visit(2, "BOOKED")), List.of(1)),
+                        List.of(new Visit(1, VisitState.FULFILLED), new Visit(2, VisitState.BOOKED)), List.of(1)),
                         ReferralStatus.SCHEDULED),
                 Arguments.of("continuation refused", facts(false,
                         List.of(decision(1, "ELIGIBLE", 1), decision(2, "ELIGIBLE", 5), decision(3, "NOT_ELIGIBLE", 9)),
-                        List.of(new Visit(1, "FULFILLED"), new Visit(2, "FULFILLED")), List.of(1, 2)),
+                        List.of(new Visit(1, VisitState.FULFILLED), new Visit(2, VisitState.FULFILLED)), List.of(1, 2)),
                         ReferralStatus.DISCONTINUED),
                 Arguments.of("first continuation refused", facts(false,
                         List.of(decision(1, "ELIGIBLE", 1), decision(2, "NOT_ELIGIBLE", 5)),
-                        List.of(new Visit(1, "FULFILLED")), List.of(1)), ReferralStatus.DISCONTINUED),
+                        List.of(new Visit(1, VisitState.FULFILLED)), List.of(1)), ReferralStatus.DISCONTINUED),
                 Arguments.of("treated before scheduling closed the visit", facts(false,
-                        List.of(decision(1, "ELIGIBLE", 1)), List.of(new Visit(1, "BOOKED")), List.of(1)),
+                        List.of(decision(1, "ELIGIBLE", 1)), List.of(new Visit(1, VisitState.BOOKED)), List.of(1)),
                         ReferralStatus.IN_TREATMENT),
                 Arguments.of("withdrawn while booked", facts(true, List.of(decision(1, "ELIGIBLE", 1)),
-                        List.of(new Visit(1, "BOOKED")), List.of()), ReferralStatus.DISCONTINUED));
+                        List.of(new Visit(1, VisitState.BOOKED)), List.of()), ReferralStatus.DISCONTINUED));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -82,7 +82,7 @@ class ReferralFactsTest {
     @Test
     void aReviewForTheNextCycleShowsWhileInTreatment() {
         ReferralFacts facts = facts(false, List.of(decision(1, "ELIGIBLE", 1), decision(2, "NEEDS_REVIEW", 5)),
-                List.of(new Visit(1, "FULFILLED")), List.of(1));
+                List.of(new Visit(1, VisitState.FULFILLED)), List.of(1));
 
         assertThat(facts.status()).isEqualTo(ReferralStatus.NEEDS_REVIEW);
     }
@@ -93,6 +93,6 @@ class ReferralFactsTest {
     }
 
     private static CycleOutcome decision(int cycle, String outcome, int minutesLater) {
-        return new CycleOutcome(cycle, outcome, T0.plusSeconds(60L * minutesLater));
+        return new CycleOutcome(cycle, EligibilityOutcome.valueOf(outcome), T0.plusSeconds(60L * minutesLater));
     }
 }
