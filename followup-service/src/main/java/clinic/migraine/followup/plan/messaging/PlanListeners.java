@@ -20,8 +20,6 @@ import clinic.migraine.kit.inbox.ProcessedEvents;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One consumer per topic follow-up listens to. Each applies its event once: the event id is claimed in the same
@@ -31,11 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PlanListeners {
 
     private final ProcessedEvents processed;
-    private final TransactionTemplate transactions;
 
-    PlanListeners(ProcessedEvents processed, PlatformTransactionManager transactions) {
+    PlanListeners(ProcessedEvents processed) {
         this.processed = processed;
-        this.transactions = new TransactionTemplate(transactions);
     }
 
     @Bean
@@ -91,10 +87,6 @@ class PlanListeners {
 
     /** The consumer is named after the event's topic, as the rows already stored name it. */
     private void once(SpecificRecord event, Runnable apply) {
-        transactions.executeWithoutResult(tx -> {
-            if (processed.firstDelivery(event)) {
-                apply.run();
-            }
-        });
+        processed.applyOnce(event, apply);
     }
 }

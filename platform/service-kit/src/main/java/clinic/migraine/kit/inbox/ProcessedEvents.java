@@ -31,6 +31,25 @@ public class ProcessedEvents {
         return firstDelivery(EventEnvelope.eventId(event), EventTopic.forEvent(event).topicName());
     }
 
+    /**
+     * Applies the event once, the way every listener does: in one transaction, claims its id for the consumer named
+     * after its topic and, the first time only, runs {@code apply}. A rollback releases the claim for the retry.
+     */
+    @Transactional
+    public void applyOnce(SpecificRecord event, Runnable apply) {
+        if (firstDelivery(event)) {
+            apply.run();
+        }
+    }
+
+    /** {@link #applyOnce(SpecificRecord, Runnable)} for a consumer with a name of its own. */
+    @Transactional
+    public void applyOnce(SpecificRecord event, String consumer, Runnable apply) {
+        if (firstDelivery(event, consumer)) {
+            apply.run();
+        }
+    }
+
     /** True the first time this consumer sees the event; false for every redelivery. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean firstDelivery(SpecificRecord event, String consumer) {
