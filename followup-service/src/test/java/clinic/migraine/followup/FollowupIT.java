@@ -22,7 +22,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,6 +47,10 @@ import clinic.migraine.events.ReferralSubmitted;
 import clinic.migraine.events.TreatmentCompleted;
 import clinic.migraine.followup.plan.application.Dispatcher;
 import clinic.migraine.followup.plan.application.FollowUps;
+import clinic.migraine.followup.plan.domain.Channel;
+import clinic.migraine.followup.plan.domain.Contact;
+import clinic.migraine.followup.plan.domain.KnownAppointment;
+import clinic.migraine.followup.plan.domain.VisitStatus;
 import clinic.migraine.followup.plan.persistence.Timers;
 import clinic.migraine.testsupport.EventTopics;
 import clinic.migraine.testsupport.ServiceIntegrationTest;
@@ -66,6 +72,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Follow-up on a real broker, registry, Postgres and SMTP server, with offsets shortened to seconds. The context is
@@ -144,6 +152,8 @@ class FollowupIT {
     DataSource dataSource;
     @Autowired
     EventTopics topics;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void aBookingSendsAConfirmationWithACalendarInvitationAndPlansReminders() throws Exception {
@@ -161,6 +171,40 @@ class FollowupIT {
         assertThat(messages(referral, "REMINDER", "PLANNED")).hasSize(2);
         mvc.perform(get("/api/messages").param("patient", referral.toString())).andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.kind == 'CONFIRMATION')].status").value(org.hamcrest.Matchers.contains("SENT")));
+    }
+
+    /**
+     * The contact (from intake) and the booking (from scheduling) of one referral handled at the same moment: the
+     * contact's transaction is held open until the booking has either finished or is seen waiting for it. Without
+     * the hold on the referral each sees the other missing and the visit is never confirmed.
+     */
+    @Test
+    void aContactAndABookingHandledAtTheSameMomentStillConfirmTheVisit() throws Exception {
+        UUID referral = UUID.randomUUID();
+        Instant start = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        KnownAppointment visit = new KnownAppointment(UUID.randomUUID(), referral, 1, start, start.plus(30, ChronoUnit.MINUTES),
+                "Dr. Rivera", "Room 2", "America/New_York", VisitStatus.BOOKED);
+        Contact contact = new Contact(referral, "race-" + referral + "@example.org", null, "America/New_York",
+                Channel.EMAIL, false, false, false, false);
+        CompletableFuture<Void> booking = new CompletableFuture<>();
+
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            followUps.recordContact(contact);
+            CompletableFuture.runAsync(() -> followUps.appointmentBooked(visit)).whenComplete((done, failed) -> {
+                if (failed == null) {
+                    booking.complete(null);
+                } else {
+                    booking.completeExceptionally(failed);
+                }
+            });
+            await().atMost(WAIT).until(() -> booking.isDone() || jdbc.sql(
+                    "select count(*) from pg_locks where locktype = 'advisory' and not granted").query(Long.class).single() > 0);
+        });
+        booking.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(jdbc.sql("select count(*) from message where referral_id = :id and kind = 'CONFIRMATION'")
+                .param("id", referral).query(Long.class).single()).isEqualTo(1);
+        assertThat(messages(referral, "REMINDER", "PLANNED")).hasSize(2);
     }
 
     @Test

@@ -58,6 +58,7 @@ public class FollowUps {
 
     @Transactional
     public void recordContact(Contact contact) {
+        contacts.holdReferral(contact.referralId());
         if (contacts.saveIfNew(contact)) {
             planAll(plan.contactArrived(appointments.ofReferral(contact.referralId()), clock.instant()));
         }
@@ -65,6 +66,7 @@ public class FollowUps {
 
     @Transactional
     public void appointmentBooked(KnownAppointment visit) {
+        contacts.holdReferral(visit.referralId());
         appointments.save(visit);
         planAll(plan.booked(visit, clock.instant()));
         log.info("Referral {} cycle {}: confirmation and reminders planned for appointment {}", visit.referralId(),
@@ -73,6 +75,7 @@ public class FollowUps {
 
     @Transactional
     public void appointmentRescheduled(KnownAppointment visit) {
+        contacts.holdReferral(visit.referralId());
         appointments.save(visit);
         messages.cancelPlanned(visit.referralId(), visit.id(), "visit moved");
         planAll(plan.rescheduled(visit, clock.instant()));

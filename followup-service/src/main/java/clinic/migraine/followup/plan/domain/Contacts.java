@@ -14,6 +14,13 @@ public interface Contacts {
      */
     boolean saveIfNew(Contact contact);
 
+    /**
+     * Waits until no other transaction works on this referral's contact or visits, and keeps it so until this
+     * transaction ends. The contact and the booking come on different topics and may be handled at the same
+     * moment: each would see the other not yet there and neither would plan the confirmation.
+     */
+    void holdReferral(UUID referralId);
+
     Optional<Contact> find(UUID referralId);
 
     List<Contact> withPhone(String phone);

@@ -31,6 +31,13 @@ public class ContactStore implements Contacts {
                 .param("zone", c.timeZone()).param("channel", c.preferredChannel().name()).update() == 1;
     }
 
+    /** A transaction-scoped advisory lock: released by commit or rollback, held by no row. */
+    @Override
+    public void holdReferral(UUID referralId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:id, 0))").param("id", referralId.toString())
+                .query().singleValue();
+    }
+
     @Override
     public Optional<Contact> find(UUID referralId) {
         return jdbc.sql("select * from contact where referral_id = :id").param("id", referralId)
