@@ -11,6 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code clinic.followup.*}: when patients hear from the clinic and how messages go out. Offsets are durations,
  * so a test can shorten them to seconds while dates stay real.
  *
+ * @param diaryEvery how often the patient is asked for headache days after each treatment (monthly: 28 days)
+ * @param diaryRequests how many diary requests follow each treatment (3: the cycle's reports, which eligibility
+ *     reads for the next cycle)
+ * @param nextCycleAfter when, after a treatment, eligibility is asked about the next cycle: 56 days, four weeks
+ *     before the earliest date, leaving time to renew a prior authorization
  * @param deliveryAttempts how often a message is tried while the mail server or SMS gateway is down or throttling
  *     (with {@code retryBackoff} doubling between attempts: 15 s, 30 s, 1 min, ..., about 4 hours for 10) before
  *     it is recorded FAILED with the reason, for staff to see
@@ -24,9 +29,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record FollowupProperties(
         @DefaultValue({"7d", "1d"}) List<Duration> reminderLeadTimes,
         @DefaultValue("14d") Duration checkInAfter,
-        @DefaultValue("30d") Duration diaryEvery,
-        @DefaultValue("2") int diaryRequests,
-        @DefaultValue("70d") Duration nextCycleAfter,
+        @DefaultValue("28d") Duration diaryEvery,
+        @DefaultValue("3") int diaryRequests,
+        @DefaultValue("56d") Duration nextCycleAfter,
         @DefaultValue("84d") Duration minimumInterval,
         @DefaultValue("21:00") LocalTime quietFrom,
         @DefaultValue("09:00") LocalTime quietUntil,

@@ -37,11 +37,16 @@ import clinic.migraine.events.AppointmentRescheduled;
 import clinic.migraine.events.CancelledBy;
 import clinic.migraine.events.ClinicalHistory;
 import clinic.migraine.events.ContactChannel;
+import clinic.migraine.events.DecisionMaker;
+import clinic.migraine.events.EligibilityDetermined;
+import clinic.migraine.events.EligibilityOutcome;
 import clinic.migraine.events.EventTopic;
 import clinic.migraine.events.FollowUpRecorded;
 import clinic.migraine.events.MedicationOveruse;
 import clinic.migraine.events.NextCycleDue;
 import clinic.migraine.events.Payer;
+import clinic.migraine.events.Reason;
+import clinic.migraine.events.ReasonCode;
 import clinic.migraine.events.ReferralContact;
 import clinic.migraine.events.ReferralSubmitted;
 import clinic.migraine.events.TreatmentCompleted;
@@ -272,6 +277,36 @@ class FollowupIT {
         assertThat(due.getNextCycle()).isEqualTo(2);
         assertThat(due.getEarliestDate()).isEqualTo(LocalDate.now().plusDays(84));
         assertThat(due.getLatestHeadacheDays()).isEqualTo(9);
+    }
+
+    /** The end of the course, confirmed by a clinician, tells the patient the actual reason; cycle 1 ends nothing. */
+    @Test
+    void theEndOfTheCourseTellsThePatientWhy() throws Exception {
+        UUID episodic = patient("cara-" + UUID.randomUUID() + "@example.org", null, ContactChannel.EMAIL);
+        UUID refusedFirst = patient("dan-" + UUID.randomUUID() + "@example.org", null, ContactChannel.EMAIL);
+        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from contact where referral_id in (:a, :b)")
+                .param("a", episodic).param("b", refusedFirst).query(Long.class).single() == 2);
+
+        topics.send(EventTopic.ELIGIBILITY_DETERMINED.topicName(), refusedFirst.toString(),
+                notEligible(refusedFirst, 1, ReasonCode.DIAGNOSIS_NOT_COVERED));
+        topics.send(EventTopic.ELIGIBILITY_DETERMINED.topicName(), episodic.toString(),
+                notEligible(episodic, 3, ReasonCode.EPISODIC_CONVERSION));
+
+        String body = GreenMailUtil.getBody(awaitMail(email(episodic), "Your treatment course"));
+        assertThat(body).contains("episodic").doesNotContain("not reduced your headache days");
+        assertThat(jdbc.sql("select course_ended from contact where referral_id = :id").param("id", episodic)
+                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select count(*) from message where referral_id = :id and kind = 'COURSE_ENDED'")
+                .param("id", refusedFirst).query(Long.class).single()).as("a refused first cycle is no course to end")
+                .isZero();
+    }
+
+    private static EligibilityDetermined notEligible(UUID referral, int cycle, ReasonCode code) {
+        return EligibilityDetermined.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(now())
+                .setReferralId(referral).setCycle(cycle).setOutcome(EligibilityOutcome.NOT_ELIGIBLE)
+                .setReasons(List.of(Reason.newBuilder().setCode(code).setMessage("reason " + code).build()))
+                .setPolicyId("nice").setPolicyVersion("2026.1").setDecidedBy(DecisionMaker.CLINICIAN)
+                .setClinician("dr.lee").build();
     }
 
     @Test

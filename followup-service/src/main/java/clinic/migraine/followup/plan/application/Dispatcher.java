@@ -109,8 +109,10 @@ public class Dispatcher {
             case URGENT_ALERT -> m.referralId().toString();
             default -> null;
         };
-        MessageTexts.Text text = MessageTexts.of(m.kind(), a == null ? "" : MessageTexts.when(a.start(), zone),
-                a == null ? "" : a.location(), a == null ? null : a.provider(), link);
+        MessageTexts.Text text = m.kind() == MessageKind.COURSE_ENDED
+                ? MessageTexts.courseEnded(contacts.courseEndReasons(m.referralId()))
+                : MessageTexts.of(m.kind(), a == null ? "" : MessageTexts.when(a.start(), zone),
+                        a == null ? "" : a.location(), a == null ? null : a.provider(), link);
         if (m.channel() == Channel.SMS) {
             outlets.text(c.phone(), text.subject() + ". " + text.body().replace("\n\n", " ").replace("\n", " ")
                     + " Reply STOP to opt out.");

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import clinic.migraine.followup.plan.domain.Contact;
 import clinic.migraine.followup.plan.domain.Contacts;
+import clinic.migraine.followup.plan.domain.CourseEndReason;
 import clinic.migraine.followup.plan.domain.CycleCheck;
 import clinic.migraine.followup.plan.domain.HeadacheDiary;
 import clinic.migraine.followup.plan.domain.KnownAppointment;
@@ -28,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Turns what happens to a patient into a plan of messages and timers: a confirmation when booked, reminders
  * before the visit (moved when it moves, cancelled when it is), a check-in and diary requests after the
- * injection, and the next cycle's check at +70 days. What is due when is {@link MessagePlan}'s to say.
+ * injection (every 28 days), and the next cycle's check at +56 days, four weeks before the
+ * earliest date, leaving time to renew a prior authorization. What is due when is {@link MessagePlan}'s to say.
  */
 @Service
 public class FollowUps {
@@ -99,10 +101,14 @@ public class FollowUps {
         timers.checkCycleAt(after.check(), after.checkAt());
     }
 
+    /**
+     * A refusal from the second cycle on ends the course (eligibility publishes it only once a clinician confirmed
+     * the end); the patient is told why in the words of {@code reasonCodes}.
+     */
     @Transactional
-    public void eligibilityDetermined(UUID referralId, int cycle, boolean notEligible) {
+    public void eligibilityDetermined(UUID referralId, int cycle, boolean notEligible, List<String> reasonCodes) {
         if (plan.endsCourse(cycle, notEligible)) {
-            contacts.markCourseEnded(referralId);
+            contacts.markCourseEnded(referralId, CourseEndReason.of(reasonCodes));
             messages.cancelPlanned(referralId, null, "course ended");
             place(plan.courseEnded(referralId, cycle, clock.instant()));
         }
@@ -123,7 +129,7 @@ public class FollowUps {
         planAll(plan.urgentAnswer(referralId, answered, cycle, clock.instant()));
     }
 
-    /** At +70 days: asks eligibility about the next cycle (once, whatever happens to the timer). */
+    /** At +56 days: asks eligibility about the next cycle (once, whatever happens to the timer). */
     @Transactional
     public void cycleDue(String check) {
         CycleCheck due = CycleCheck.parse(check);

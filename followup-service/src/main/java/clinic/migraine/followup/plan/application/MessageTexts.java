@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Set;
 
+import clinic.migraine.followup.plan.domain.CourseEndReason;
 import clinic.migraine.followup.plan.domain.MessageKind;
 import org.springframework.web.util.HtmlUtils;
 
@@ -38,6 +40,14 @@ public final class MessageTexts {
     private MessageTexts() {
     }
 
+    /** The end of the course, naming each reason the clinician confirmed. */
+    public static Text courseEnded(Set<CourseEndReason> reasons) {
+        Set<CourseEndReason> told = reasons.isEmpty() ? Set.of(CourseEndReason.CLINICIAN_DECISION) : reasons;
+        String because = String.join("; and ", told.stream().sorted().map(CourseEndReason::told).toList());
+        return new Text("Your treatment course", "Hello,\n\nyour Botox treatment course for chronic migraine ends "
+                + "here: " + because + ".\n\nPlease see your doctor about other options.");
+    }
+
     public static String when(Instant start, ZoneId patientZone) {
         return WHEN.format(start.atZone(patientZone));
     }
@@ -67,9 +77,7 @@ public final class MessageTexts {
             case URGENT_ALERT -> new Text("URGENT: possible toxin spread reported",
                     "A patient reported trouble swallowing, speaking or breathing after treatment. Referral " + link
                             + ". Contact the patient now.");
-            case COURSE_ENDED -> new Text("Your treatment course",
-                    "Hello,\n\nyour headache diary shows the treatment has not helped enough for your plan to cover more "
-                            + "cycles, so the course ends here. Please see your doctor about other options.");
+            case COURSE_ENDED -> courseEnded(Set.of(CourseEndReason.CLINICIAN_DECISION));
 
         };
     }

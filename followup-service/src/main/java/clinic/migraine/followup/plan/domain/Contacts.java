@@ -2,6 +2,7 @@ package clinic.migraine.followup.plan.domain;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The patients' contacts, one per referral. */
@@ -29,5 +30,9 @@ public interface Contacts {
 
     void markWithdrawn(UUID referralId);
 
-    void markCourseEnded(UUID referralId);
+    /** The course ended for these reasons, confirmed by a clinician. */
+    void markCourseEnded(UUID referralId, Set<CourseEndReason> reasons);
+
+    /** Why the course ended; empty when it goes on (or ended before reasons were kept). */
+    Set<CourseEndReason> courseEndReasons(UUID referralId);
 }

@@ -77,7 +77,8 @@ class PlanListeners {
     @Bean
     Consumer<EligibilityDetermined> decisions(FollowUps followUps) {
         return e -> once(e, () -> followUps.eligibilityDetermined(e.getReferralId(), e.getCycle(),
-                e.getOutcome() == EligibilityOutcome.NOT_ELIGIBLE));
+                e.getOutcome() == EligibilityOutcome.NOT_ELIGIBLE,
+                e.getReasons().stream().map(reason -> reason.getCode().name()).toList()));
     }
 
     @Bean

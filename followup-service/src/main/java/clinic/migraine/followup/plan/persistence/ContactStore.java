@@ -4,11 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import clinic.migraine.followup.plan.domain.Channel;
 import clinic.migraine.followup.plan.domain.Contact;
 import clinic.migraine.followup.plan.domain.Contacts;
+import clinic.migraine.followup.plan.domain.CourseEndReason;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -63,8 +65,15 @@ public class ContactStore implements Contacts {
     }
 
     @Override
-    public void markCourseEnded(UUID referralId) {
-        jdbc.sql("update contact set course_ended = true where referral_id = :id").param("id", referralId).update();
+    public void markCourseEnded(UUID referralId, Set<CourseEndReason> reasons) {
+        jdbc.sql("update contact set course_ended = true, course_end_reasons = :reasons where referral_id = :id")
+                .param("reasons", CourseEndReason.store(reasons)).param("id", referralId).update();
+    }
+
+    @Override
+    public Set<CourseEndReason> courseEndReasons(UUID referralId) {
+        return CourseEndReason.read(jdbc.sql("select course_end_reasons from contact where referral_id = :id")
+                .param("id", referralId).query(String.class).optional().orElse(null));
     }
 
     private static Contact contact(ResultSet rs, int n) throws SQLException {
