@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,18 +93,33 @@ public final class RunningSystem implements AutoCloseable {
         return stack;
     }
 
-    /** A referral as staff would submit it; trials is the inside of the preventive-trials array. */
+    private static final List<String> LAST_NAMES = List.of("Lopez", "Nguyen", "Okafor", "Schmidt", "Rossi", "Kowalski",
+            "Haddad", "Tanaka", "Moreau", "Silva", "Novak", "Jensen", "Petrov", "Murphy", "Costa", "Yilmaz", "Kim",
+            "Fischer", "Dubois", "Andersen", "Ibrahim", "Larsen", "Romero", "Weber", "Sato", "Ahmed", "Virtanen",
+            "Horvat", "Ortiz", "Bakker", "Mensah", "Popescu");
+
+    /**
+     * A referral as staff would submit it; trials is the inside of the preventive-trials array. The patient follows
+     * from the email: the same email is the same person (name, birth date, member id, phone), so a second referral
+     * for it is recognised as a re-referral; different emails are, as far as intake's matching can tell, different
+     * people (last name, birth date, member id and phone all differ but by a rare coincidence of all four).
+     */
     public static String referral(String email, String policy, String code, String trials) {
+        long hash = Integer.toUnsignedLong(email.hashCode()) * 2_654_435_761L;
+        String lastName = LAST_NAMES.get((int) Math.floorMod(hash, LAST_NAMES.size()));
+        LocalDate born = LocalDate.of(1950, 1, 1).plusDays(Math.floorMod(hash >>> 5, 18_000));
+        String memberId = "XJ-" + Math.floorMod(hash >>> 7, 1_000_000);
+        String phone = "+1310555" + String.format("%04d", Math.floorMod(hash >>> 11, 10_000));
         return """
-                {"patient": {"firstName": "Ana", "lastName": "Lopez", "dateOfBirth": "1984-03-09", "email": "%s",
-                             "phone": "+13105550100", "timeZone": "America/New_York", "preferredChannel": "EMAIL"},
+                {"patient": {"firstName": "Ana", "lastName": "%s", "dateOfBirth": "%s", "email": "%s",
+                             "phone": "%s", "timeZone": "America/New_York", "preferredChannel": "EMAIL"},
                  "referrer": {"name": "Dr. Kim", "npi": "1234567893"},
-                 "payer": {"policy": "%s", "memberId": "XJ-99812"},
+                 "payer": {"policy": "%s", "memberId": "%s"},
                  "diagnosisCode": "%s",
                  "clinical": {"headacheDaysPerMonth": 18, "migraineDaysPerMonth": 10, "chronicMigraineMonths": 9,
                               "preventiveTrials": [%s], "medicationOveruse": "NONE", "onCgrpAntibody": false,
                               "contraindications": []}}
-                """.formatted(email, policy, code, trials);
+                """.formatted(lastName, born, email, phone, policy, memberId, code, trials);
     }
 
     /** An eligible referral under the "label" policy. */
