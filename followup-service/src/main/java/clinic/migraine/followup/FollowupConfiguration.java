@@ -59,7 +59,8 @@ class FollowupConfiguration {
                 .requestMatchers("/checkins/*", "/api/checkins/*", "/diary/*", "/api/diary/*", "/unsubscribe/*",
                         "/followup/**").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/sms/inbound").permitAll()
-                .requestMatchers(HttpMethod.POST, "/alerts/*/handled").hasRole(clinician)
+                .requestMatchers(HttpMethod.POST, "/alerts/*/handled", "/tasks/*/done").hasRole(clinician)
+                .requestMatchers("/tasks/**", "/api/tasks/**").hasRole(clinician)
                 .requestMatchers("/", "/messages/**", "/alerts/**", "/api/messages/**", "/api/alerts/**")
                 .hasAnyRole(clinician, scheduler);
     }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -171,6 +172,58 @@ class FollowupPagesIT {
                 .andExpect(content().string(allOf(containsString("<table id=\"messages\""),
                         containsString("Urgent alert to the clinic"), containsString("status FAILED"),
                         containsString("mail server refused or unreachable"), containsString("<table id=\"answers\""))));
+    }
+
+    /**
+     * Double vision is a sign of toxin spread like trouble swallowing: an alert, not a task. A drooping eyelid on
+     * its own is a clinician's task: on the tasks list, no alert; a clinician marks it done, a scheduler cannot.
+     */
+    @Test
+    void doubleVisionRaisesAnAlertAndADroopingEyelidAloneBecomesAClinicianTask() throws Exception {
+        UUID seesDouble = patient();
+        UUID visionCheckIn = message(seesDouble, "CHECK_IN");
+        mvc.perform(post(path(links.url(Purpose.CHECK_IN, visionCheckIn)).replace("/checkins/", "/api/checkins/"))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"neckPainOrStiffness": false, "injectionSitePain": false, "droopingEyelid": false,
+                         "troubleSwallowingSpeakingBreathing": false, "doubleOrBlurredVision": true}"""))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.urgent").value(true));
+
+        UUID eyelid = patient();
+        UUID eyelidCheckIn = message(eyelid, "CHECK_IN");
+        mvc.perform(form(path(links.url(Purpose.CHECK_IN, eyelidCheckIn))).param("feeling", "SAME")
+                        .param("sideEffects", "DROOPING_EYELID"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"eyelid-advice\""),
+                        not(containsString("id=\"urgent-advice\"")))));
+
+        String clinician = Api.basic("clinician", Api.DEMO_PASSWORD);
+        mvc.perform(get("/api/alerts").header("Authorization", clinician)).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == '" + visionCheckIn + "')].sideEffects[0]")
+                        .value(org.hamcrest.Matchers.contains("DOUBLE_OR_BLURRED_VISION")))
+                .andExpect(jsonPath("$[?(@.id == '" + eyelidCheckIn + "')]").isEmpty());
+        mvc.perform(get("/api/tasks").header("Authorization", clinician)).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == '" + eyelidCheckIn + "')].urgent")
+                        .value(org.hamcrest.Matchers.contains(false)))
+                .andExpect(jsonPath("$[?(@.id == '" + visionCheckIn + "')]").isEmpty());
+        mvc.perform(get("/tasks").header("Authorization", clinician)).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"task-" + eyelidCheckIn + "\""),
+                        containsString("Drooping eyelid"), containsString("Mark done"))));
+        mvc.perform(get("/api/tasks").header("Authorization", Api.basic("scheduler", Api.DEMO_PASSWORD)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/tasks/" + eyelidCheckIn + "/done")
+                        .header("Authorization", Api.basic("scheduler", Api.DEMO_PASSWORD)))
+                .andExpect(status().isForbidden());
+
+        mvc.perform(post("/tasks/" + eyelidCheckIn + "/done").header("Authorization", clinician))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/tasks"));
+        assertThat(audit.about(eyelidCheckIn)).extracting(AuditTrail.Entry::actor, AuditTrail.Entry::action)
+                .contains(tuple("clinician", "clinician task done"));
+        mvc.perform(get("/tasks").header("Authorization", clinician))
+                .andExpect(content().string(allOf(containsString("by clinician"),
+                        not(containsString("action=\"/tasks/" + eyelidCheckIn + "/done\"")))));
+        await().atMost(WAIT).until(() -> messages.ofReferral(seesDouble).stream()
+                .anyMatch(m -> m.kind() == MessageKind.URGENT_ALERT));
+        assertThat(messages.ofReferral(eyelid)).noneMatch(m -> m.kind() == MessageKind.URGENT_ALERT);
     }
 
     @Test

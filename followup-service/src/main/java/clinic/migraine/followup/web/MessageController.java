@@ -34,4 +34,10 @@ class MessageController {
     List<Answer> alerts() {
         return alerts.newest();
     }
+
+    /** The clinicians' tasks, newest first (a drooping eyelid alone, neck weakness); a task's id is its answer's. */
+    @GetMapping(path = "/api/tasks", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<Answer> tasks() {
+        return alerts.tasks();
+    }
 }

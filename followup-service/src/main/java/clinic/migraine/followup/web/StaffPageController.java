@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Staff pages: the messages of a referral (or the latest of all), its answers, and the urgent alerts. */
+/**
+ * Staff pages: the messages of a referral (or the latest of all), its answers, the urgent alerts and the
+ * clinicians' tasks.
+ */
 @Controller
 class StaffPageController {
 
@@ -38,13 +41,17 @@ class StaffPageController {
 
     static final Map<Channel, String> CHANNELS = Map.of(Channel.EMAIL, "Email", Channel.SMS, "Text message");
 
-    static final Map<SideEffect, String> SIDE_EFFECTS = Map.of(
-            SideEffect.NECK_PAIN_OR_STIFFNESS, "Neck pain or stiffness",
-            SideEffect.INJECTION_SITE_PAIN, "Pain at the injection sites",
-            SideEffect.DROOPING_EYELID, "Drooping eyelid",
-            SideEffect.TROUBLE_SWALLOWING_SPEAKING_BREATHING, "Trouble swallowing, speaking or breathing",
-            SideEffect.HEADACHE, "Headache after the injections",
-            SideEffect.OTHER, "Other");
+    static final Map<SideEffect, String> SIDE_EFFECTS = Map.ofEntries(
+            Map.entry(SideEffect.NECK_PAIN_OR_STIFFNESS, "Neck pain or stiffness"),
+            Map.entry(SideEffect.INJECTION_SITE_PAIN, "Pain at the injection sites"),
+            Map.entry(SideEffect.DROOPING_EYELID, "Drooping eyelid"),
+            Map.entry(SideEffect.TROUBLE_SWALLOWING_SPEAKING_BREATHING, "Trouble swallowing, speaking or breathing"),
+            Map.entry(SideEffect.HEADACHE, "Headache after the injections"),
+            Map.entry(SideEffect.DOUBLE_OR_BLURRED_VISION, "Double or blurred vision"),
+            Map.entry(SideEffect.GENERALIZED_MUSCLE_WEAKNESS, "Weakness all over the body"),
+            Map.entry(SideEffect.VOICE_CHANGE_OR_HOARSENESS, "Voice changed or hoarse"),
+            Map.entry(SideEffect.NECK_WEAKNESS, "Neck too weak to hold the head up"),
+            Map.entry(SideEffect.OTHER, "Other"));
 
     static final Map<Feeling, String> FEELINGS = Map.of(Feeling.BETTER, "Better", Feeling.SAME, "About the same",
             Feeling.WORSE, "Worse");
@@ -96,6 +103,20 @@ class StaffPageController {
         labels(model);
         model.addAttribute("alerts", alerts.newest());
         return "followup/alerts :: table";
+    }
+
+    @GetMapping("/tasks")
+    String tasks(Model model) {
+        labels(model);
+        model.addAttribute("tasks", alerts.tasks());
+        return "followup/tasks";
+    }
+
+    @PostMapping("/tasks/{id}/done")
+    String taskDone(@PathVariable UUID id, RedirectAttributes redirect) {
+        UrgentAlerts.Handling handling = alerts.markHandled(id);
+        redirect.addFlashAttribute("outcome", handling.name());
+        return "redirect:/tasks";
     }
 
     @PostMapping("/alerts/{id}/handled")

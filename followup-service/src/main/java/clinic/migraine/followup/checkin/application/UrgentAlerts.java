@@ -14,7 +14,10 @@ import clinic.migraine.kit.security.Actors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The clinic's urgent alerts (answers reporting possible toxin spread) and who dealt with each. */
+/**
+ * The clinic's urgent alerts (answers reporting possible toxin spread), the clinicians' tasks (side effects to know
+ * about without an emergency), and who dealt with each.
+ */
 @Service
 public class UrgentAlerts {
 
@@ -36,6 +39,12 @@ public class UrgentAlerts {
     @Transactional(readOnly = true)
     public List<Answer> newest() {
         return answers.newestUrgent(SHOWN);
+    }
+
+    /** The clinicians' tasks (side effects to know about, not emergencies), newest first. */
+    @Transactional(readOnly = true)
+    public List<Answer> tasks() {
+        return answers.newestTasks(SHOWN);
     }
 
     /** A patient's answers, newest first. */
@@ -60,7 +69,7 @@ public class UrgentAlerts {
         } catch (AlertAlreadyHandled e) {
             return Handling.ALREADY_HANDLED;
         }
-        audit.record("urgent alert handled", "follow-up-answer", alertId, alert.get().referralId(),
+        audit.record(alert.get().urgent() ? "urgent alert handled" : "clinician task done", "follow-up-answer", alertId, alert.get().referralId(),
                 "cycle " + alert.get().cycle());
         return Handling.HANDLED;
     }

@@ -47,13 +47,13 @@ public record Answer(UUID id, UUID referralId, int cycle, AnswerKind kind, Integ
     }
 
     /**
-     * Marks the alert handled by a clinician.
+     * Marks the alert or the task handled by a clinician.
      *
-     * @throws NotAnAlert when this answer raised no alert
+     * @throws NotAnAlert when this answer raised neither an alert nor a task
      * @throws AlertAlreadyHandled when someone handled it before
      */
     public Answer markHandled(String by, Instant at) {
-        if (!urgent) {
+        if (!urgent && !clinicianTask()) {
             throw new NotAnAlert(id);
         }
         if (handledAt != null) {
@@ -61,6 +61,14 @@ public record Answer(UUID id, UUID referralId, int cycle, AnswerKind kind, Integ
         }
         return new Answer(id, referralId, cycle, kind, headacheDaysLast30, headacheDaysSinceVisit, feeling,
                 sideEffects, note, urgent, answeredAt, at, by);
+    }
+
+    /**
+     * A clinician's task rather than an alarm: not urgent, but a side effect a clinician should know about (a
+     * drooping eyelid alone, neck weakness).
+     */
+    public boolean clinicianTask() {
+        return !urgent && sideEffects.stream().anyMatch(SideEffect::forAClinician);
     }
 
     /** Whether the patient reported this side effect (by its name, for the pages). */

@@ -18,6 +18,9 @@ public interface Answers {
     /** Urgent answers (the clinic's alerts), newest first. */
     List<Answer> newestUrgent(int limit);
 
-    /** Saves who handled an alert; false when someone else did first. */
+    /** Answers a clinician should see without an emergency (their tasks), newest first. */
+    List<Answer> newestTasks(int limit);
+
+    /** Saves who handled an alert or a task; false when someone else did first. */
     boolean saveHandled(Answer handled);
 }

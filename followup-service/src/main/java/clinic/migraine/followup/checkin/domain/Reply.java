@@ -20,4 +20,9 @@ public record Reply(Set<SideEffect> sideEffects, Integer headacheDaysLast30, Int
     public boolean urgent() {
         return sideEffects.stream().anyMatch(SideEffect::signOfToxinSpread);
     }
+
+    /** Not urgent, yet a clinician should see it: a drooping eyelid alone, or neck weakness. */
+    public boolean clinicianTask() {
+        return !urgent() && sideEffects.stream().anyMatch(SideEffect::forAClinician);
+    }
 }

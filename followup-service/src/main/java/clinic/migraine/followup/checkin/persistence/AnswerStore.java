@@ -35,9 +35,10 @@ public class AnswerStore implements Answers, HeadacheDiary {
         try {
             jdbc.sql("""
                     insert into follow_up_answer (id, referral_id, cycle, kind, headache_days_last30, side_effects, urgent,
-                      answered_at, feeling, headache_days_since_visit, note)
-                    values (:id, :referral, :cycle, :kind, :days, :effects, :urgent, :at, :feeling, :daysSince, :note)
-                    """).param("id", a.id()).param("referral", a.referralId()).param("cycle", a.cycle())
+                      answered_at, feeling, headache_days_since_visit, note, clinician_task)
+                    values (:id, :referral, :cycle, :kind, :days, :effects, :urgent, :at, :feeling, :daysSince, :note,
+                      :task)
+                    """).param("id", a.id()).param("task", a.clinicianTask()).param("referral", a.referralId()).param("cycle", a.cycle())
                     .param("kind", a.kind().name()).param("days", a.headacheDaysLast30())
                     .param("effects", a.sideEffects().toString()).param("urgent", a.urgent())
                     .param("at", Timestamp.from(a.answeredAt()))
@@ -66,12 +67,20 @@ public class AnswerStore implements Answers, HeadacheDiary {
                 .param("limit", limit).query(AnswerStore::answer).list();
     }
 
-    /** Only an urgent answer nobody handled yet is updated, so two clinicians cannot both handle one alert. */
+    @Override
+    public List<Answer> newestTasks(int limit) {
+        return jdbc.sql("select * from follow_up_answer where clinician_task order by answered_at desc limit :limit")
+                .param("limit", limit).query(AnswerStore::answer).list();
+    }
+
+    /**
+     * Only an alert or a task nobody handled yet is updated, so two clinicians cannot both handle one.
+     */
     @Override
     public boolean saveHandled(Answer handled) {
         return jdbc.sql("""
                 update follow_up_answer set handled_at = :at, handled_by = :by
-                where id = :id and urgent and handled_at is null
+                where id = :id and (urgent or clinician_task) and handled_at is null
                 """).param("at", Timestamp.from(handled.handledAt())).param("by", handled.handledBy())
                 .param("id", handled.id()).update() == 1;
     }

@@ -39,9 +39,15 @@ class PatientApiController {
         this.optOuts = optOuts;
     }
 
-    /** The four side-effect questions are required; the rest is what the check-in page asks as well. */
+    /**
+     * The first four side-effect questions are required; the later ones (the other signs of toxin spread, neck
+     * weakness) are optional so that clients written before them keep working, and absent means not reported. The
+     * rest is what the check-in page asks as well.
+     */
     record CheckInAnswer(@NotNull Boolean neckPainOrStiffness, @NotNull Boolean injectionSitePain,
             @NotNull Boolean droopingEyelid, @NotNull Boolean troubleSwallowingSpeakingBreathing,
+            Boolean doubleOrBlurredVision, Boolean generalizedMuscleWeakness, Boolean voiceChangeOrHoarseness,
+            Boolean neckWeakness,
             @Min(0) @Max(30) Integer headacheDaysLast30, Feeling feeling,
             @Min(0) @Max(CheckInForm.MAX_DAYS_SINCE_VISIT) Integer headacheDaysSinceVisit,
             @Size(max = CheckInForm.MAX_NOTE) String note) {
@@ -59,6 +65,18 @@ class PatientApiController {
             }
             if (troubleSwallowingSpeakingBreathing) {
                 effects.add(SideEffect.TROUBLE_SWALLOWING_SPEAKING_BREATHING);
+            }
+            if (Boolean.TRUE.equals(doubleOrBlurredVision)) {
+                effects.add(SideEffect.DOUBLE_OR_BLURRED_VISION);
+            }
+            if (Boolean.TRUE.equals(generalizedMuscleWeakness)) {
+                effects.add(SideEffect.GENERALIZED_MUSCLE_WEAKNESS);
+            }
+            if (Boolean.TRUE.equals(voiceChangeOrHoarseness)) {
+                effects.add(SideEffect.VOICE_CHANGE_OR_HOARSENESS);
+            }
+            if (Boolean.TRUE.equals(neckWeakness)) {
+                effects.add(SideEffect.NECK_WEAKNESS);
             }
             return effects;
         }

@@ -68,14 +68,19 @@ public final class MessageTexts {
             case CHECK_IN -> new Text("How are you after your injections?",
                     "Hello,\n\ntwo weeks ago you had your Botox injections. Please tell us how you are: " + link
                             + "\n\nNeck pain or stiffness is common and passes; ice packs help. If you have trouble "
-                            + "swallowing, speaking or breathing, seek care at once.");
+                            + "swallowing, speaking or breathing, double or blurred vision, weakness all over your body "
+                            + "or a changed voice, seek care at once.");
             case DIARY_REQUEST -> new Text("Your headache diary",
                     "Hello,\n\nplease tell us on how many days you had a headache in the last 30 days: " + link);
             case URGENT_ADVICE -> new Text("Please seek medical care now",
-                    "Hello,\n\nyou told us you have trouble swallowing, speaking or breathing. Please seek medical care "
-                            + "now (call 911 in an emergency). The clinic has been told.");
+                    "Hello,\n\nyou told us of a sign that the medicine may have spread beyond the injection sites "
+                            + "(trouble swallowing, speaking or breathing, double or blurred vision, weakness all over "
+                            + "your body, or a changed voice). Please seek medical care now (call 911 in an "
+                            + "emergency). The clinic has been told.");
             case URGENT_ALERT -> new Text("URGENT: possible toxin spread reported",
-                    "A patient reported trouble swallowing, speaking or breathing after treatment. Referral " + link
+                    "A patient reported a sign of possible toxin spread after treatment (trouble swallowing, speaking "
+                            + "or breathing, double or blurred vision, generalised weakness or voice change). Referral "
+                            + link
                             + ". Contact the patient now.");
             case COURSE_ENDED -> courseEnded(Set.of(CourseEndReason.CLINICIAN_DECISION));
 

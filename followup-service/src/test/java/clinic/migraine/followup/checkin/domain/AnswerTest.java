@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -42,15 +43,46 @@ class AnswerTest {
                 new UrgentSideEffectsReported(LINK, REFERRAL, 2, effects, NOW));
     }
 
+    /** The label's boxed warning: each sign of toxin spread alone makes the answer urgent; nothing else does. */
     @Test
-    void onlyTroubleSwallowingSpeakingOrBreathingMakesAnAnswerUrgent() {
+    void eachSignOfToxinSpreadAndOnlyThoseMakesAnAnswerUrgent() {
+        Set<SideEffect> spread = EnumSet.of(SideEffect.TROUBLE_SWALLOWING_SPEAKING_BREATHING,
+                SideEffect.DOUBLE_OR_BLURRED_VISION, SideEffect.GENERALIZED_MUSCLE_WEAKNESS,
+                SideEffect.VOICE_CHANGE_OR_HOARSENESS);
         for (SideEffect effect : SideEffect.values()) {
             assertThat(new Reply(Set.of(effect), null, null, null, null).urgent()).as(effect.name())
-                    .isEqualTo(effect == SideEffect.TROUBLE_SWALLOWING_SPEAKING_BREATHING);
+                    .isEqualTo(spread.contains(effect));
         }
-        Set<SideEffect> allButTheUrgentOne = EnumSet.complementOf(EnumSet.of(SideEffect.TROUBLE_SWALLOWING_SPEAKING_BREATHING));
-        assertThat(new Reply(allButTheUrgentOne, null, null, null, null).urgent()).isFalse();
+        assertThat(new Reply(EnumSet.complementOf(EnumSet.copyOf(spread)), null, null, null, null).urgent())
+                .as("every other side effect at once").isFalse();
         assertThat(new Reply(Set.of(), null, null, null, null).urgent()).isFalse();
+    }
+
+    /** A drooping eyelid alone, or neck weakness, is a clinician's task; with a spread sign it is an emergency. */
+    @Test
+    void aDroopingEyelidAloneOrNeckWeaknessIsAClinicianTaskNotAnAlarm() {
+        assertThat(new Reply(Set.of(SideEffect.DROOPING_EYELID), null, null, null, null).clinicianTask()).isTrue();
+        assertThat(new Reply(Set.of(SideEffect.NECK_WEAKNESS), null, null, null, null).clinicianTask()).isTrue();
+        assertThat(new Reply(Set.of(SideEffect.DROOPING_EYELID, SideEffect.NECK_PAIN_OR_STIFFNESS), null, null, null,
+                null).clinicianTask()).as("eyelid with common effects").isTrue();
+        for (SideEffect sign : List.of(SideEffect.TROUBLE_SWALLOWING_SPEAKING_BREATHING, SideEffect.DOUBLE_OR_BLURRED_VISION,
+                SideEffect.GENERALIZED_MUSCLE_WEAKNESS, SideEffect.VOICE_CHANGE_OR_HOARSENESS)) {
+            Reply withSign = new Reply(Set.of(SideEffect.DROOPING_EYELID, sign), null, null, null, null);
+            assertThat(withSign.urgent()).as("eyelid with " + sign).isTrue();
+            assertThat(withSign.clinicianTask()).as("eyelid with " + sign + " is an alarm, not a task").isFalse();
+        }
+        for (SideEffect common : List.of(SideEffect.NECK_PAIN_OR_STIFFNESS, SideEffect.INJECTION_SITE_PAIN,
+                SideEffect.HEADACHE, SideEffect.OTHER)) {
+            assertThat(new Reply(Set.of(common), null, null, null, null).clinicianTask()).as(common.name()).isFalse();
+        }
+        assertThat(new Reply(Set.of(), null, null, null, null).clinicianTask()).isFalse();
+
+        Answer task = Answer.record(LINK, REFERRAL, 1, AnswerKind.CHECK_IN,
+                new Reply(Set.of(SideEffect.DROOPING_EYELID), null, null, Feeling.SAME, null), NOW).answer();
+        assertThat(task.urgent()).isFalse();
+        assertThat(task.clinicianTask()).isTrue();
+        assertThat(task.markHandled("clinician", NOW).handledBy()).as("a task is marked done like an alert")
+                .isEqualTo("clinician");
     }
 
     @Test
