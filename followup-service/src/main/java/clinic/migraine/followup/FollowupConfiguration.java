@@ -2,6 +2,7 @@ package clinic.migraine.followup;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import javax.sql.DataSource;
 
@@ -16,6 +17,7 @@ import clinic.migraine.followup.plan.application.Dispatcher;
 import clinic.migraine.followup.plan.application.FollowUps;
 import clinic.migraine.followup.plan.domain.Contacts;
 import clinic.migraine.followup.plan.domain.DeliveryAttempts;
+import clinic.migraine.followup.plan.domain.Escalation;
 import clinic.migraine.followup.plan.domain.KnownAppointments;
 import clinic.migraine.followup.plan.domain.MessagePlan;
 import clinic.migraine.followup.plan.domain.Messages;
@@ -59,7 +61,8 @@ class FollowupConfiguration {
                 .requestMatchers("/checkins/*", "/api/checkins/*", "/diary/*", "/api/diary/*", "/unsubscribe/*",
                         "/followup/**").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/sms/inbound").permitAll()
-                .requestMatchers(HttpMethod.POST, "/alerts/*/handled", "/tasks/*/done").hasRole(clinician)
+                .requestMatchers(HttpMethod.POST, "/alerts/*/acknowledge", "/alerts/*/close", "/api/alerts/*/acknowledge",
+                        "/api/alerts/*/close", "/tasks/*/done").hasRole(clinician)
                 .requestMatchers("/tasks/**", "/api/tasks/**").hasRole(clinician)
                 .requestMatchers("/", "/messages/**", "/alerts/**", "/api/messages/**", "/api/alerts/**")
                 .hasAnyRole(clinician, scheduler);
@@ -100,7 +103,9 @@ class FollowupConfiguration {
     MessagePlan messagePlan(FollowupProperties properties) {
         return new MessagePlan(properties.reminderLeadTimes(), properties.checkInAfter(), properties.diaryEvery(),
                 properties.diaryRequests(), properties.nextCycleAfter(), properties.minimumInterval(),
-                new QuietHours(properties.quietFrom(), properties.quietUntil()));
+                new QuietHours(properties.quietFrom(), properties.quietUntil()),
+                new Escalation(properties.onCall().escalateEvery(), properties.onCall().escalations(),
+                        properties.onCall().phone() != null && !properties.onCall().phone().isBlank()));
     }
 
     @Bean
@@ -121,16 +126,30 @@ class FollowupConfiguration {
             PlatformTransactionManager transactions, DeliveryOutlets outlets, PlanEvents events, PatientLinks links,
             FollowupProperties properties, Clock clock) {
         return new Dispatcher(messages, contacts, appointments, new TransactionTemplate(transactions), outlets, events,
-                links, new DeliveryAttempts(properties.deliveryAttempts()), properties.alertAddress(), clock);
+                links, new DeliveryAttempts(properties.deliveryAttempts()),
+                new Dispatcher.StaffAddresses(properties.alertAddress(), properties.onCall().email(),
+                        properties.onCall().phone()), clock);
     }
 
-    /** Timers start once the schema is migrated; interrupted sends from a crash are settled first. */
+    /**
+     * Timers start once the schema is migrated; interrupted sends from a crash are settled first: routine ones are
+     * marked UNKNOWN, urgent ones go again at once.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void startTimers(ApplicationReadyEvent event) {
-        int interrupted = event.getApplicationContext().getBean(Messages.class).markInterruptedSends();
-        if (interrupted > 0) {
-            log.warn("{} messages were interrupted between claim and send and are marked UNKNOWN", interrupted);
+        Messages.Interrupted interrupted = event.getApplicationContext().getBean(Messages.class)
+                .settleInterruptedSends();
+        if (interrupted.markedUnknown() > 0) {
+            log.warn("{} messages were interrupted between claim and send and are marked UNKNOWN",
+                    interrupted.markedUnknown());
         }
-        event.getApplicationContext().getBean(Timers.class).start();
+        Timers timers = event.getApplicationContext().getBean(Timers.class);
+        Instant now = event.getApplicationContext().getBean(Clock.class).instant();
+        interrupted.urgentToSendAgain().forEach(id -> timers.sendAgainAt(id, now));
+        if (!interrupted.urgentToSendAgain().isEmpty()) {
+            log.warn("{} urgent messages were interrupted between claim and send and go again",
+                    interrupted.urgentToSendAgain().size());
+        }
+        timers.start();
     }
 }

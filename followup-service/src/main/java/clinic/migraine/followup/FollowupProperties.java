@@ -44,10 +44,19 @@ public record FollowupProperties(
         @DefaultValue("+1 310 555 0100") String clinicPhone,
         @DefaultValue("10") int deliveryAttempts,
         @DefaultValue("15s") Duration retryBackoff,
-        @DefaultValue Sms sms) {
+        @DefaultValue Sms sms,
+        @DefaultValue OnCall onCall) {
 
     /** The link secret of local runs and tests; refused under any other profile. */
     public static final String LOCAL_LINK_SECRET = "change-me-local-only-secret";
+
+    /**
+     * Who hears of an urgent alert nobody acknowledged, and how often: by email to {@code email} (a list address)
+     * and, when {@code phone} is set, by SMS, every {@code escalateEvery} up to {@code escalations} times.
+     */
+    public record OnCall(@DefaultValue("on-call@migraine-clinic.test") String email, String phone,
+            @DefaultValue("15m") Duration escalateEvery, @DefaultValue("3") int escalations) {
+    }
 
     /**
      * @param gateway {@code recording} keeps SMS in the database (local default); {@code http} posts them to a

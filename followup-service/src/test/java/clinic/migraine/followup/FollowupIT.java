@@ -100,6 +100,7 @@ class FollowupIT {
     static final Map<String, Deque<Integer>> SMS_ANSWERS = new ConcurrentHashMap<>();
     static final Map<String, AtomicInteger> SMS_REQUESTS = new ConcurrentHashMap<>();
     static final HttpServer SMS_GATEWAY = smsGateway();
+    static final String ON_CALL_PHONE = "+13105559911";
 
     private static HttpServer smsGateway() {
         try {
@@ -141,6 +142,9 @@ class FollowupIT {
         registry.add("clinic.followup.quiet-from", () -> "00:00");
         registry.add("clinic.followup.quiet-until", () -> "00:00");
         registry.add("clinic.followup.timer-polling", () -> "200ms");
+        registry.add("clinic.followup.on-call.email", () -> "on-call@migraine-clinic.test");
+        registry.add("clinic.followup.on-call.phone", () -> ON_CALL_PHONE);
+        registry.add("clinic.followup.on-call.escalate-every", () -> "5s");
     }
 
     @Autowired
@@ -159,6 +163,8 @@ class FollowupIT {
     EventTopics topics;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    clinic.migraine.followup.plan.domain.Messages messageStore;
 
     @Test
     void aBookingSendsAConfirmationWithACalendarInvitationAndPlansReminders() throws Exception {
@@ -309,6 +315,90 @@ class FollowupIT {
                 .setClinician("dr.lee").build();
     }
 
+    /**
+     * Nobody acknowledges an urgent alert: every 5 s (15 min in the clinic) the on-call staff get an escalation by
+     * email and SMS, until a clinician acknowledges it; then the ones still ahead are cancelled. Closing needs a note.
+     */
+    @Test
+    void anUrgentAlertNobodyAcknowledgesIsEscalatedToTheOnCallStaffUntilSomeoneDoes() throws Exception {
+        UUID referral = patient("esc-" + UUID.randomUUID() + "@example.org", null, ContactChannel.EMAIL);
+        String token = checkInToken(referral);
+        mvc.perform(post("/api/checkins/" + token).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"neckPainOrStiffness": false, "injectionSitePain": false, "droopingEyelid": true,
+                         "troubleSwallowingSpeakingBreathing": false, "voiceChangeOrHoarseness": true}"""))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.urgent").value(true));
+        UUID alert = jdbc.sql("select id from follow_up_answer where referral_id = :id").param("id", referral)
+                .query(UUID.class).single();
+        int smsBefore = SMS_REQUESTS.getOrDefault(ON_CALL_PHONE, new AtomicInteger()).get();
+
+        String escalation = await().atMost(WAIT).until(() -> java.util.Arrays.stream(MAIL.getReceivedMessages())
+                .filter(m -> is(m, "on-call@migraine-clinic.test",
+                        "URGENT, NOT ACKNOWLEDGED: possible toxin spread reported"))
+                .map(GreenMailUtil::getBody).filter(body -> body.contains(referral.toString())).findFirst()
+                .orElse(null), java.util.Objects::nonNull);
+        assertThat(escalation).doesNotContain("esc-");
+        await().atMost(WAIT).until(() -> SMS_REQUESTS.getOrDefault(ON_CALL_PHONE, new AtomicInteger()).get() > smsBefore);
+        await().atMost(WAIT).untilAsserted(() -> mvc.perform(get("/api/alerts"))
+                .andExpect(jsonPath("$[?(@.id == '" + alert + "')].escalationsSent")
+                        .value(org.hamcrest.Matchers.contains(org.hamcrest.Matchers.greaterThanOrEqualTo(1)))));
+
+        mvc.perform(post("/api/alerts/" + alert + "/acknowledge")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ACKNOWLEDGED"));
+        assertThat(jdbc.sql("""
+                select count(*) from message where referral_id = :id and kind = 'ALERT_ESCALATION' and status = 'PLANNED'
+                """).param("id", referral).query(Long.class).single()).as("nothing left to escalate").isZero();
+        assertThat(jdbc.sql("""
+                select count(*) from message where referral_id = :id and kind = 'ALERT_ESCALATION' and status = 'CANCELLED'
+                """).param("id", referral).query(Long.class).single()).as("the later escalations, cancelled")
+                .isGreaterThanOrEqualTo(2);
+        mvc.perform(post("/api/alerts/" + alert + "/acknowledge")).andExpect(status().isConflict());
+        mvc.perform(post("/api/alerts/" + alert + "/close").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("note"));
+        mvc.perform(post("/api/alerts/" + UUID.randomUUID() + "/acknowledge")).andExpect(status().isNotFound());
+        mvc.perform(post("/api/alerts/" + alert + "/close").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"note\": \"Called; seen in the emergency department\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"))
+                .andExpect(jsonPath("$.closeNote").value("Called; seen in the emergency department"));
+    }
+
+    /**
+     * A crash between claim and send: a routine message is marked UNKNOWN (a doubled reminder is worse than a
+     * missed one), an urgent one is planned again (a lost alert is worse than a doubled one).
+     */
+    @Test
+    void anInterruptedUrgentSendGoesAgainAfterARestartARoutineOneDoesNot() {
+        UUID referral = UUID.randomUUID();
+        UUID alert = UUID.randomUUID();
+        UUID reminder = UUID.randomUUID();
+        for (Object[] row : new Object[][] {{alert, "URGENT_ALERT"}, {reminder, "REMINDER"}}) {
+            jdbc.sql("""
+                    insert into message (id, referral_id, subject_key, kind, channel, label, cycle, due_at, status, created_at)
+                    values (:id, :referral, :subject, :kind, 'EMAIL', 'x', 1, now(), 'SENDING', now())
+                    """).param("id", row[0]).param("referral", referral).param("subject", "interrupted:" + row[0])
+                    .param("kind", row[1]).update();
+        }
+
+        clinic.migraine.followup.plan.domain.Messages.Interrupted settled = messageStore.settleInterruptedSends();
+
+        assertThat(settled.urgentToSendAgain()).contains(alert).doesNotContain(reminder);
+        assertThat(jdbc.sql("select status from message where id = :id").param("id", alert).query(String.class).single())
+                .isEqualTo("PLANNED");
+        assertThat(jdbc.sql("select status from message where id = :id").param("id", reminder).query(String.class)
+                .single()).isEqualTo("UNKNOWN");
+    }
+
+    /** A treatment, then the check-in mail's link token. */
+    private String checkInToken(UUID referral) throws Exception {
+        topics.send(EventTopic.TREATMENT_COMPLETED.topicName(), referral.toString(), TreatmentCompleted.newBuilder()
+                .setEventId(UUID.randomUUID()).setOccurredAt(now()).setReferralId(referral)
+                .setAppointmentId(UUID.randomUUID()).setCycle(1).setTreatmentDate(LocalDate.now()).setTreatedAt(now())
+                .setUnits(155).setInjectionSites(31).setLotNumber("C1").setProviderId("prov-1").build());
+        MimeMessage checkIn = awaitMail(email(referral), "How are you after your injections?");
+        Matcher link = Pattern.compile("/checkins/([A-Za-z0-9_.-]+)").matcher(GreenMailUtil.getBody(checkIn));
+        assertThat(link.find()).isTrue();
+        return link.group(1);
+    }
+
     @Test
     void stopByTextMessageOptsThePatientOutOfSms() throws Exception {
         String phone = "+1310555" + String.format("%04d", (int) (Math.random() * 10000));
@@ -420,6 +510,14 @@ class FollowupIT {
                 .setAppointmentId(appointment).setCycle(1).setProviderId("prov-1").setProviderName("Dr. Rivera")
                 .setLocation("Marina Del Rey").setStart(start).setEnd(start.plus(30, ChronoUnit.MINUTES))
                 .setClinicTimeZone("America/Los_Angeles").build();
+    }
+
+    private static boolean is(MimeMessage message, String to, String subject) {
+        try {
+            return subject.equals(message.getSubject()) && message.getAllRecipients()[0].toString().equals(to);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private MimeMessage awaitMail(String to, String subject) {

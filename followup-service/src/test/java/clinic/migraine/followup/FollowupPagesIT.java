@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -139,30 +140,41 @@ class FollowupPagesIT {
         mvc.perform(get("/alerts").header("Authorization", Api.basic("clinician", Api.DEMO_PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("<table id=\"alerts\""),
-                        containsString("id=\"alert-" + checkIn + "\""), containsString("Mark handled"),
-                        containsString("Trouble swallowing, speaking or breathing"))));
+                        containsString("id=\"alert-" + checkIn + "\""), containsString("Acknowledge"),
+                        containsString("Trouble swallowing, speaking or breathing"), containsString("min ago"),
+                        containsString("no escalation sent"))));
         mvc.perform(get("/alerts").header("Authorization", Api.basic("scheduler", Api.DEMO_PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"alert-" + checkIn + "\""),
-                        not(containsString("Mark handled")))));
-        mvc.perform(post("/alerts/" + checkIn + "/handled")
+                        not(containsString("action=\"/alerts/" + checkIn + "/acknowledge\"")))));
+        mvc.perform(post("/alerts/" + checkIn + "/acknowledge")
                         .header("Authorization", Api.basic("scheduler", Api.DEMO_PASSWORD)))
                 .andExpect(status().isForbidden());
 
-        mvc.perform(post("/alerts/" + checkIn + "/handled")
+        mvc.perform(post("/alerts/" + checkIn + "/acknowledge")
                         .header("Authorization", Api.basic("clinician", Api.DEMO_PASSWORD)))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/alerts"));
+        mvc.perform(post("/alerts/" + checkIn + "/acknowledge")
+                        .header("Authorization", Api.basic("clinician", Api.DEMO_PASSWORD)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("outcome", "ALREADY_ACKNOWLEDGED"));
+        mvc.perform(post("/alerts/" + checkIn + "/close").param("note", " ")
+                        .header("Authorization", Api.basic("clinician", Api.DEMO_PASSWORD)))
+                .andExpect(flash().attribute("outcome", "NOTE_MISSING"));
+        mvc.perform(post("/alerts/" + checkIn + "/close").param("note", "Called; sent to the emergency department")
+                        .header("Authorization", Api.basic("clinician", Api.DEMO_PASSWORD)))
+                .andExpect(flash().attribute("outcome", "CLOSED"));
 
         assertThat(audit.about(checkIn)).extracting(AuditTrail.Entry::actor, AuditTrail.Entry::action)
                 .containsExactly(tuple("patient", "urgent side effects reported"),
-                        tuple("clinician", "urgent alert handled"));
+                        tuple("clinician", "urgent alert acknowledged"), tuple("clinician", "urgent alert closed"));
+        assertThat(audit.about(checkIn)).as("the clinician's note stays out of the audit trail")
+                .allSatisfy(entry -> assertThat(entry.toString()).doesNotContain("emergency department"));
         mvc.perform(get("/alerts").header("Authorization", Api.basic("clinician", Api.DEMO_PASSWORD)))
-                .andExpect(content().string(allOf(containsString("by clinician"),
-                        not(containsString("action=\"/alerts/" + checkIn + "/handled\"")))));
-        mvc.perform(post("/alerts/" + checkIn + "/handled")
-                        .header("Authorization", Api.basic("clinician", Api.DEMO_PASSWORD)))
-                .andExpect(status().is3xxRedirection());
-        assertThat(audit.about(checkIn)).as("handled once").hasSize(2);
+                .andExpect(content().string(allOf(containsString("acknowledged by clinician"),
+                        containsString("Called; sent to the emergency department"),
+                        not(containsString("action=\"/alerts/" + checkIn + "/acknowledge\"")),
+                        not(containsString("action=\"/alerts/" + checkIn + "/close\"")))));
 
         await().atMost(WAIT).until(() -> messages.ofReferral(referral).stream()
                 .anyMatch(m -> m.kind() == MessageKind.URGENT_ALERT && m.status() == MessageStatus.FAILED));

@@ -1,11 +1,17 @@
 package clinic.migraine.followup.web;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import clinic.migraine.followup.checkin.application.UrgentAlerts;
+import clinic.migraine.domain.RuleBroken;
+import clinic.migraine.followup.checkin.domain.AlertAlreadyHandled;
 import clinic.migraine.followup.checkin.domain.Feeling;
+import clinic.migraine.followup.checkin.domain.NotAnAlert;
 import clinic.migraine.followup.checkin.domain.SideEffect;
 import clinic.migraine.followup.plan.application.MessageLog;
 import clinic.migraine.followup.plan.domain.Channel;
@@ -37,7 +43,8 @@ class StaffPageController {
             Map.entry(MessageKind.DIARY_REQUEST, "Headache diary request"),
             Map.entry(MessageKind.URGENT_ADVICE, "Urgent advice to the patient"),
             Map.entry(MessageKind.URGENT_ALERT, "Urgent alert to the clinic"),
-            Map.entry(MessageKind.COURSE_ENDED, "Treatment course ended"));
+            Map.entry(MessageKind.COURSE_ENDED, "Treatment course ended"),
+            Map.entry(MessageKind.ALERT_ESCALATION, "Escalation to the on-call staff"));
 
     static final Map<Channel, String> CHANNELS = Map.of(Channel.EMAIL, "Email", Channel.SMS, "Text message");
 
@@ -58,10 +65,12 @@ class StaffPageController {
 
     private final MessageLog log;
     private final UrgentAlerts alerts;
+    private final Clock clock;
 
-    StaffPageController(MessageLog log, UrgentAlerts alerts) {
+    StaffPageController(MessageLog log, UrgentAlerts alerts, Clock clock) {
         this.log = log;
         this.alerts = alerts;
+        this.clock = clock;
     }
 
     @GetMapping("/")
@@ -93,7 +102,7 @@ class StaffPageController {
     @GetMapping("/alerts")
     String alerts(Model model) {
         labels(model);
-        model.addAttribute("alerts", alerts.newest());
+        model.addAttribute("alerts", alertViews());
         return "followup/alerts";
     }
 
@@ -101,8 +110,13 @@ class StaffPageController {
     @GetMapping("/alerts/table")
     String alertsTable(Model model) {
         labels(model);
-        model.addAttribute("alerts", alerts.newest());
+        model.addAttribute("alerts", alertViews());
         return "followup/alerts :: table";
+    }
+
+    private List<AlertView> alertViews() {
+        Instant now = clock.instant();
+        return alerts.newest().stream().map(a -> AlertView.of(a, alerts.escalationsSent(a.id()), now)).toList();
     }
 
     @GetMapping("/tasks")
@@ -114,15 +128,36 @@ class StaffPageController {
 
     @PostMapping("/tasks/{id}/done")
     String taskDone(@PathVariable UUID id, RedirectAttributes redirect) {
-        UrgentAlerts.Handling handling = alerts.markHandled(id);
+        UrgentAlerts.Handling handling = alerts.markDone(id);
         redirect.addFlashAttribute("outcome", handling.name());
         return "redirect:/tasks";
     }
 
-    @PostMapping("/alerts/{id}/handled")
-    String handled(@PathVariable UUID id, RedirectAttributes redirect) {
-        UrgentAlerts.Handling handling = alerts.markHandled(id);
-        redirect.addFlashAttribute("outcome", handling.name());
+    @PostMapping("/alerts/{id}/acknowledge")
+    String acknowledge(@PathVariable UUID id, RedirectAttributes redirect) {
+        return alertOutcome(() -> alerts.acknowledge(id), "ACKNOWLEDGED", redirect);
+    }
+
+    @PostMapping("/alerts/{id}/close")
+    String close(@PathVariable UUID id, @RequestParam(name = "note", required = false) String note,
+            RedirectAttributes redirect) {
+        return alertOutcome(() -> alerts.close(id, note), "CLOSED", redirect);
+    }
+
+    /** The outcome shown on the alerts page after a clinician acted on one. */
+    private static String alertOutcome(Runnable act, String done, RedirectAttributes redirect) {
+        String outcome;
+        try {
+            act.run();
+            outcome = done;
+        } catch (NotAnAlert e) {
+            outcome = "NOT_FOUND";
+        } catch (AlertAlreadyHandled e) {
+            outcome = "ALREADY_" + done;
+        } catch (RuleBroken e) {
+            outcome = "NOTE_MISSING";
+        }
+        redirect.addFlashAttribute("outcome", outcome);
         return "redirect:/alerts";
     }
 

@@ -8,4 +8,8 @@ public class AlertAlreadyHandled extends Conflict {
     public AlertAlreadyHandled() {
         super("This alert was already handled");
     }
+
+    public AlertAlreadyHandled(String message) {
+        super(message);
+    }
 }

@@ -21,6 +21,9 @@ public interface Answers {
     /** Answers a clinician should see without an emergency (their tasks), newest first. */
     List<Answer> newestTasks(int limit);
 
-    /** Saves who handled an alert or a task; false when someone else did first. */
+    /** Saves who handled (acknowledged) an alert or did a task; false when someone else did first. */
     boolean saveHandled(Answer handled);
+
+    /** Saves the closing of an alert (and its acknowledgement, if it was still open); false when closed before. */
+    boolean saveClosed(Answer closed);
 }

@@ -86,6 +86,17 @@ public class AnswerStore implements Answers, HeadacheDiary {
     }
 
     @Override
+    public boolean saveClosed(Answer closed) {
+        return jdbc.sql("""
+                update follow_up_answer set handled_at = :handledAt, handled_by = :handledBy, closed_at = :at,
+                  closed_by = :by, close_note = :note
+                where id = :id and urgent and closed_at is null
+                """).param("handledAt", Timestamp.from(closed.handledAt())).param("handledBy", closed.handledBy())
+                .param("at", Timestamp.from(closed.closedAt())).param("by", closed.closedBy())
+                .param("note", closed.closeNote()).param("id", closed.id()).update() == 1;
+    }
+
+    @Override
     public Optional<Integer> latestHeadacheDays(UUID referralId) {
         return jdbc.sql("""
                 select headache_days_last30 from follow_up_answer
@@ -96,12 +107,14 @@ public class AnswerStore implements Answers, HeadacheDiary {
     private static Answer answer(ResultSet rs, int n) throws SQLException {
         String effects = rs.getString("side_effects").replaceAll("[\\[\\]\\s]", "");
         Timestamp handled = rs.getTimestamp("handled_at");
+        Timestamp closed = rs.getTimestamp("closed_at");
         String feeling = rs.getString("feeling");
         return new Answer(rs.getObject("id", UUID.class), rs.getObject("referral_id", UUID.class), rs.getInt("cycle"),
                 AnswerKind.valueOf(rs.getString("kind")), (Integer) rs.getObject("headache_days_last30"),
                 (Integer) rs.getObject("headache_days_since_visit"), feeling == null ? null : Feeling.valueOf(feeling),
                 effects.isEmpty() ? List.of() : Stream.of(effects.split(",")).map(SideEffect::valueOf).toList(),
                 rs.getString("note"), rs.getBoolean("urgent"), rs.getTimestamp("answered_at").toInstant(),
-                handled == null ? null : handled.toInstant(), rs.getString("handled_by"));
+                handled == null ? null : handled.toInstant(), rs.getString("handled_by"),
+                closed == null ? null : closed.toInstant(), rs.getString("closed_by"), rs.getString("close_note"));
     }
 }

@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends a due message at most once: claim it (PLANNED → SENDING, committed), check it still makes sense, send,
  * then record SENT and publish PatientNotified in one transaction. A crash between claim and send leaves it
  * SENDING; at the next start such messages become UNKNOWN and are shown to staff rather than resent (a missed
- * reminder is better than a doubled one). A retryable failure (mail server down, SMS gateway answering 5xx or
+ * reminder is better than a doubled one), except the urgent ones, which go again (a doubled alert is better than a
+ * lost one). A retryable failure (mail server down, SMS gateway answering 5xx or
  * 429) returns the message to PLANNED and the timer tries again with growing pauses, up to
  * {@code clinic.followup.delivery-attempts}; then it is recorded FAILED with the reason, for staff to see.
  */
@@ -41,13 +42,22 @@ public class Dispatcher {
     private final PlanEvents events;
     private final PatientLinkUrls links;
     private final DeliveryAttempts attempts;
-    private final String alertAddress;
+    private final StaffAddresses staff;
     private final Clock clock;
 
-    /** @param alertAddress where the clinic's urgent alerts go */
+    /**
+     * Where messages to staff go.
+     *
+     * @param alerts the clinic's urgent alerts (email)
+     * @param onCallEmail escalations of an alert nobody acknowledged
+     * @param onCallPhone the same by SMS; null when none is configured
+     */
+    public record StaffAddresses(String alerts, String onCallEmail, String onCallPhone) {
+    }
+
     public Dispatcher(Messages messages, Contacts contacts, KnownAppointments appointments,
             TransactionTemplate transactions, Outlets outlets, PlanEvents events, PatientLinkUrls links,
-            DeliveryAttempts attempts, String alertAddress, Clock clock) {
+            DeliveryAttempts attempts, StaffAddresses staff, Clock clock) {
         this.messages = messages;
         this.contacts = contacts;
         this.appointments = appointments;
@@ -56,7 +66,7 @@ public class Dispatcher {
         this.events = events;
         this.links = links;
         this.attempts = attempts;
-        this.alertAddress = alertAddress;
+        this.staff = staff;
         this.clock = clock;
     }
 
@@ -106,13 +116,21 @@ public class Dispatcher {
         String link = switch (m.kind()) {
             case CHECK_IN -> links.checkIn(m.id());
             case DIARY_REQUEST -> links.diary(m.id());
-            case URGENT_ALERT -> m.referralId().toString();
+            case URGENT_ALERT, ALERT_ESCALATION -> m.referralId().toString();
             default -> null;
         };
         MessageTexts.Text text = m.kind() == MessageKind.COURSE_ENDED
                 ? MessageTexts.courseEnded(contacts.courseEndReasons(m.referralId()))
                 : MessageTexts.of(m.kind(), a == null ? "" : MessageTexts.when(a.start(), zone),
                         a == null ? "" : a.location(), a == null ? null : a.provider(), link);
+        if (m.kind() == MessageKind.ALERT_ESCALATION) {
+            if (m.channel() == Channel.SMS) {
+                outlets.text(staff.onCallPhone(), text.subject() + ". " + text.body().replace("\n", " "));
+            } else {
+                outlets.email(staff.onCallEmail(), text.subject(), text.body(), text.html(null), null, null);
+            }
+            return;
+        }
         if (m.channel() == Channel.SMS) {
             outlets.text(c.phone(), text.subject() + ". " + text.body().replace("\n\n", " ").replace("\n", " ")
                     + " Reply STOP to opt out.");
@@ -122,7 +140,7 @@ public class Dispatcher {
         String unsubscribe = toClinic ? null : links.unsubscribe(m.id());
         boolean invitation = a != null && (m.kind() == MessageKind.CONFIRMATION
                 || m.kind() == MessageKind.RESCHEDULE_NOTICE);
-        outlets.email(toClinic ? alertAddress : c.email(), text.subject(), text.text(unsubscribe),
+        outlets.email(toClinic ? staff.alerts() : c.email(), text.subject(), text.text(unsubscribe),
                 text.html(unsubscribe), invitation ? Invitation.of(a, clock.instant()) : null, unsubscribe);
     }
 }

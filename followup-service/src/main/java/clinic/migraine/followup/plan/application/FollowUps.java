@@ -129,6 +129,18 @@ public class FollowUps {
         planAll(plan.urgentAnswer(referralId, answered, cycle, clock.instant()));
     }
 
+    /** Someone acknowledged the alert of this answer: its escalations still ahead are cancelled. */
+    @Transactional
+    public void alertAcknowledged(UUID answerId) {
+        messages.cancelEscalations(answerId, "alert acknowledged");
+    }
+
+    /** How many escalations of the alert of this answer went out. */
+    @Transactional(readOnly = true)
+    public int escalationsSent(UUID answerId) {
+        return messages.escalationsSent(answerId);
+    }
+
     /** At +56 days: asks eligibility about the next cycle (once, whatever happens to the timer). */
     @Transactional
     public void cycleDue(String check) {

@@ -83,6 +83,10 @@ public final class MessageTexts {
                             + link
                             + ". Contact the patient now.");
             case COURSE_ENDED -> courseEnded(Set.of(CourseEndReason.CLINICIAN_DECISION));
+            case ALERT_ESCALATION -> new Text("URGENT, NOT ACKNOWLEDGED: possible toxin spread reported",
+                    "Nobody has acknowledged an urgent alert yet: a patient reported a sign of possible toxin spread "
+                            + "after treatment. Referral " + link + ". Open the urgent alerts page, acknowledge the "
+                            + "alert and contact the patient now.");
 
         };
     }

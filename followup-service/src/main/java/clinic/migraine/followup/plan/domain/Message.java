@@ -12,13 +12,14 @@ public record Message(UUID id, UUID referralId, String subjectKey, MessageKind k
         UUID appointmentId, Integer cycle, Instant dueAt, MessageStatus status, String reason, Instant sentAt) {
 
     /**
-     * Why this message should not go out now that it is due, if so. An urgent alert to the clinic always goes. The
+     * Why this message should not go out now that it is due, if so. An urgent alert to the clinic and its
+     * escalations always go (an acknowledged alert's escalations were cancelled before they were due). The
      * urgent advice to the patient (possible toxin spread: seek care now) protects them, so neither an opt-out nor
      * a withdrawn referral silences it; only a missing address does. A cancellation notice still reaches a patient
      * whose referral was withdrawn; a reminder only goes while its visit is booked and ahead.
      */
     public Optional<String> reasonNotToSend(Contact contact, KnownAppointment appointment, Instant now) {
-        if (kind == MessageKind.URGENT_ALERT) {
+        if (kind.toStaff()) {
             return Optional.empty();
         }
         if (kind == MessageKind.URGENT_ADVICE) {

@@ -18,10 +18,18 @@ import java.util.UUID;
  *     earliest date follows
  */
 public record MessagePlan(List<Duration> reminderLeadTimes, Duration checkInAfter, Duration diaryEvery,
-        int diaryRequests, Duration nextCycleAfter, Duration minimumInterval, QuietHours quietHours) {
+        int diaryRequests, Duration nextCycleAfter, Duration minimumInterval, QuietHours quietHours,
+        Escalation escalation) {
 
     public MessagePlan {
         reminderLeadTimes = List.copyOf(reminderLeadTimes);
+    }
+
+    /** With the clinic's usual escalation: every 15 minutes, 3 times, by email only. */
+    public MessagePlan(List<Duration> reminderLeadTimes, Duration checkInAfter, Duration diaryEvery, int diaryRequests,
+            Duration nextCycleAfter, Duration minimumInterval, QuietHours quietHours) {
+        this(reminderLeadTimes, checkInAfter, diaryEvery, diaryRequests, nextCycleAfter, minimumInterval, quietHours,
+                new Escalation(Duration.ofMinutes(15), 3, false));
     }
 
     /** What follows a treatment: the check-in, the diary requests, and when to ask about the next cycle. */
@@ -92,20 +100,33 @@ public record MessagePlan(List<Duration> reminderLeadTimes, Duration checkInAfte
 
     /**
      * Possible toxin spread reported through the link of message {@code answered}: the clinic is alerted and the
-     * patient advised at once.
+     * patient advised at once, and the on-call staff are sent each escalation in turn until someone acknowledges the
+     * alert (which cancels those still ahead).
      */
     public List<PlannedMessage> urgentAnswer(UUID referralId, UUID answered, int cycle, Instant now) {
-        String subject = "urgent:" + answered;
-        return List.of(new PlannedMessage(referralId, subject, MessageKind.URGENT_ALERT, "clinic", null, cycle, now),
-                new PlannedMessage(referralId, subject, MessageKind.URGENT_ADVICE, "patient", null, cycle, now));
+        String subject = Escalation.subjectOf(answered);
+        List<PlannedMessage> messages = new ArrayList<>();
+        messages.add(new PlannedMessage(referralId, subject, MessageKind.URGENT_ALERT, "clinic", null, cycle, now));
+        messages.add(new PlannedMessage(referralId, subject, MessageKind.URGENT_ADVICE, "patient", null, cycle, now));
+        for (int i = 1; i <= escalation.times(); i++) {
+            Instant due = now.plus(escalation.every().multipliedBy(i));
+            messages.add(new PlannedMessage(referralId, subject, MessageKind.ALERT_ESCALATION, "escalation-" + i, null,
+                    cycle, due, Channel.EMAIL));
+            if (escalation.bySms()) {
+                messages.add(new PlannedMessage(referralId, subject, MessageKind.ALERT_ESCALATION, "escalation-" + i,
+                        null, cycle, due, Channel.SMS));
+            }
+        }
+        return List.copyOf(messages);
     }
 
     /**
-     * Places a planned message on the patient's channel and out of their quiet hours. The clinic's alert always
-     * goes by email; urgent messages ignore quiet hours, safety comes first.
+     * Places a planned message on its channel (the patient's own unless the plan names one) and out of their quiet
+     * hours. The clinic's alert always goes by email; urgent messages ignore quiet hours, safety comes first.
      */
     public Message place(PlannedMessage planned, Contact contact) {
-        Channel channel = planned.kind() == MessageKind.URGENT_ALERT ? Channel.EMAIL : contact.preferredChannel();
+        Channel channel = planned.channel() != null ? planned.channel()
+                : planned.kind() == MessageKind.URGENT_ALERT ? Channel.EMAIL : contact.preferredChannel();
         Instant at = planned.kind().urgent() ? planned.due()
                 : quietHours.nextAllowed(planned.due(), ZoneId.of(contact.timeZone()));
         return new Message(UUID.randomUUID(), planned.referralId(), planned.subjectKey(), planned.kind(), channel,

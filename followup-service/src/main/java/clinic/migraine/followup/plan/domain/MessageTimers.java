@@ -8,6 +8,9 @@ public interface MessageTimers {
 
     void sendAt(UUID messageId, Instant at);
 
+    /** A second timer for a message whose first one already ran (an urgent send a crash interrupted). */
+    void sendAgainAt(UUID messageId, Instant at);
+
     /** Once per referral and cycle, however often it is asked for. */
     void checkCycleAt(CycleCheck check, Instant at);
 }

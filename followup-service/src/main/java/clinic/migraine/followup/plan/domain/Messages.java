@@ -24,9 +24,32 @@ public interface Messages {
 
     void finish(UUID id, MessageStatus status, String reason, Instant sentAt);
 
-    /** Cancels what is still planned for an appointment (or, with null, for the whole referral). */
+    /**
+     * Cancels what is still planned for an appointment (or, with null, for the whole referral), except the urgent
+     * messages: a withdrawal or the end of a course never silences an alert, its escalations or the patient's
+     * urgent advice.
+     */
     List<UUID> cancelPlanned(UUID referralId, UUID appointmentId, String reason);
 
-    /** Messages a crash left between claim and send: their fate is unknown, so they are not sent again. */
-    int markInterruptedSends();
+    /** How many escalation messages of an urgent alert were sent. */
+    int escalationsSent(UUID answerId);
+
+    /** Cancels the escalations of an urgent alert still ahead (someone acknowledged it); their ids. */
+    List<UUID> cancelEscalations(UUID answerId, String reason);
+
+    /**
+     * Messages a crash left between claim and send. Their fate is unknown: a routine one is marked UNKNOWN and not
+     * sent again (no duplicate); an urgent one is planned again, since a duplicate alert is better than a lost one.
+     *
+     * @return the urgent messages planned again, to be sent at once
+     */
+    Interrupted settleInterruptedSends();
+
+    /** What {@link #settleInterruptedSends()} did. */
+    record Interrupted(int markedUnknown, List<UUID> urgentToSendAgain) {
+
+        public Interrupted {
+            urgentToSendAgain = List.copyOf(urgentToSendAgain);
+        }
+    }
 }

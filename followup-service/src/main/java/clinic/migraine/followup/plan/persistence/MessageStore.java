@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import clinic.migraine.followup.plan.domain.Channel;
+import clinic.migraine.followup.plan.domain.Escalation;
 import clinic.migraine.followup.plan.domain.Message;
 import clinic.migraine.followup.plan.domain.MessageKind;
 import clinic.migraine.followup.plan.domain.MessageStatus;
@@ -76,18 +77,42 @@ public class MessageStore implements Messages {
                 update message set status = 'CANCELLED', reason = :reason
                 where referral_id = :referral and status = 'PLANNED'
                   and (cast(:appointment as uuid) is null or appointment_id = :appointment)
+                  and kind not in ('URGENT_ADVICE', 'URGENT_ALERT', 'ALERT_ESCALATION')
                 returning id
                 """).param("reason", reason).param("referral", referralId).param("appointment", appointmentId)
                 .query(UUID.class).list();
     }
 
     @Override
-    public int markInterruptedSends() {
+    public int escalationsSent(UUID answerId) {
         return jdbc.sql("""
+                select count(*) from message where subject_key = :subject and kind = 'ALERT_ESCALATION' and status = 'SENT'
+                """).param("subject", Escalation.subjectOf(answerId)).query(Integer.class).single();
+    }
+
+    @Override
+    public List<UUID> cancelEscalations(UUID answerId, String reason) {
+        return jdbc.sql("""
+                update message set status = 'CANCELLED', reason = :reason
+                where subject_key = :subject and kind = 'ALERT_ESCALATION' and status = 'PLANNED'
+                returning id
+                """).param("reason", reason).param("subject", Escalation.subjectOf(answerId)).query(UUID.class).list();
+    }
+
+    @Override
+    public Interrupted settleInterruptedSends() {
+        List<UUID> urgent = jdbc.sql("""
+                update message set status = 'PLANNED',
+                  reason = 'the service stopped between claiming and sending; sent again, as it is urgent'
+                where status = 'SENDING' and kind in ('URGENT_ADVICE', 'URGENT_ALERT', 'ALERT_ESCALATION')
+                returning id
+                """).query(UUID.class).list();
+        int unknown = jdbc.sql("""
                 update message set status = 'UNKNOWN',
                   reason = 'the service stopped between claiming and sending; not resent to avoid a duplicate'
                 where status = 'SENDING'
                 """).update();
+        return new Interrupted(unknown, urgent);
     }
 
     private static Message message(ResultSet rs, int n) throws SQLException {

@@ -57,6 +57,11 @@ public class Timers implements MessageTimers {
     }
 
     @Override
+    public void sendAgainAt(UUID messageId, Instant at) {
+        scheduler.schedule(send.instance(messageId + "/again-" + at.toEpochMilli(), messageId.toString()), at);
+    }
+
+    @Override
     public void checkCycleAt(CycleCheck check, Instant at) {
         scheduler.scheduleIfNotExists(nextCycle.instance(check.key(), check.data()), at);
     }

@@ -25,7 +25,7 @@ class AnswerTest {
 
         assertThat(recorded.answer()).isEqualTo(new Answer(LINK, REFERRAL, 1, AnswerKind.CHECK_IN, null, 3,
                 Feeling.SAME, java.util.List.of(SideEffect.NECK_PAIN_OR_STIFFNESS, SideEffect.DROOPING_EYELID), "stiff",
-                false, NOW, null, null));
+                false, NOW, null, null, null, null, null));
         assertThat(recorded.events()).containsExactly(new AnswerRecorded(LINK, REFERRAL, 1, AnswerKind.CHECK_IN, null,
                 java.util.List.of(SideEffect.NECK_PAIN_OR_STIFFNESS, SideEffect.DROOPING_EYELID), false, NOW));
     }
@@ -122,6 +122,38 @@ class AnswerTest {
         assertThat(handled.handledAt()).isEqualTo(NOW.plusSeconds(60));
         assertThatThrownBy(() -> handled.markHandled("another", NOW.plusSeconds(120)))
                 .isInstanceOf(AlertAlreadyHandled.class).hasMessage("This alert was already handled");
+    }
+
+    /** OPEN → ACKNOWLEDGED → CLOSED; closing an open alert acknowledges it; a close needs a note; once each. */
+    @Test
+    void anAlertIsAcknowledgedThenClosedWithANote() {
+        Answer open = urgentAnswer();
+        assertThat(open.alertStatus()).isEqualTo(Answer.AlertStatus.OPEN);
+
+        Answer acknowledged = open.acknowledge("dr.lee", NOW.plusSeconds(60));
+        assertThat(acknowledged.alertStatus()).isEqualTo(Answer.AlertStatus.ACKNOWLEDGED);
+        assertThatThrownBy(() -> acknowledged.acknowledge("dr.kim", NOW.plusSeconds(90)))
+                .isInstanceOf(AlertAlreadyHandled.class);
+        assertThatThrownBy(() -> acknowledged.close("dr.lee", NOW.plusSeconds(120), "  "))
+                .isInstanceOf(clinic.migraine.domain.RuleBroken.class);
+
+        Answer closed = acknowledged.close("dr.kim", NOW.plusSeconds(600), " called, seen in ED ");
+        assertThat(closed.alertStatus()).isEqualTo(Answer.AlertStatus.CLOSED);
+        assertThat(closed.handledBy()).as("who acknowledged stays").isEqualTo("dr.lee");
+        assertThat(closed.closedBy()).isEqualTo("dr.kim");
+        assertThat(closed.closeNote()).isEqualTo("called, seen in ED");
+        assertThatThrownBy(() -> closed.close("dr.lee", NOW.plusSeconds(700), "again"))
+                .isInstanceOf(AlertAlreadyHandled.class).hasMessage("This alert was already closed");
+
+        Answer closedWhileOpen = open.close("dr.kim", NOW.plusSeconds(30), "called");
+        assertThat(closedWhileOpen.handledBy()).isEqualTo("dr.kim");
+        assertThat(closedWhileOpen.handledAt()).isEqualTo(NOW.plusSeconds(30));
+
+        Answer task = Answer.record(LINK, REFERRAL, 1, AnswerKind.CHECK_IN,
+                new Reply(Set.of(SideEffect.DROOPING_EYELID), null, null, Feeling.SAME, null), NOW).answer();
+        assertThat(task.alertStatus()).as("a task is no alert").isNull();
+        assertThatThrownBy(() -> task.acknowledge("dr.lee", NOW)).isInstanceOf(NotAnAlert.class);
+        assertThatThrownBy(() -> task.close("dr.lee", NOW, "seen")).isInstanceOf(NotAnAlert.class);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package clinic.migraine.followup.plan.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -132,12 +133,52 @@ class MessagePlanTest {
     }
 
     @Test
-    void anUrgentAnswerAlertsTheClinicAndAdvisesThePatient() {
+    void anUrgentAnswerAlertsTheClinicAdvisesThePatientAndEscalatesEveryFifteenMinutesThreeTimes() {
         UUID answered = UUID.randomUUID();
+        String subject = "urgent:" + answered;
 
         assertThat(plan.urgentAnswer(REFERRAL, answered, 1, NOW)).containsExactly(
-                new PlannedMessage(REFERRAL, "urgent:" + answered, MessageKind.URGENT_ALERT, "clinic", null, 1, NOW),
-                new PlannedMessage(REFERRAL, "urgent:" + answered, MessageKind.URGENT_ADVICE, "patient", null, 1, NOW));
+                new PlannedMessage(REFERRAL, subject, MessageKind.URGENT_ALERT, "clinic", null, 1, NOW),
+                new PlannedMessage(REFERRAL, subject, MessageKind.URGENT_ADVICE, "patient", null, 1, NOW),
+                new PlannedMessage(REFERRAL, subject, MessageKind.ALERT_ESCALATION, "escalation-1", null, 1,
+                        NOW.plus(Duration.ofMinutes(15)), Channel.EMAIL),
+                new PlannedMessage(REFERRAL, subject, MessageKind.ALERT_ESCALATION, "escalation-2", null, 1,
+                        NOW.plus(Duration.ofMinutes(30)), Channel.EMAIL),
+                new PlannedMessage(REFERRAL, subject, MessageKind.ALERT_ESCALATION, "escalation-3", null, 1,
+                        NOW.plus(Duration.ofMinutes(45)), Channel.EMAIL));
+    }
+
+    @Test
+    void withAnOnCallPhoneEachEscalationGoesBySmsTooAndNoneWhenSetToNone() {
+        UUID answered = UUID.randomUUID();
+        MessagePlan withPhone = new MessagePlan(plan.reminderLeadTimes(), plan.checkInAfter(), plan.diaryEvery(),
+                plan.diaryRequests(), plan.nextCycleAfter(), plan.minimumInterval(), plan.quietHours(),
+                new Escalation(Duration.ofMinutes(10), 2, true));
+        List<PlannedMessage> escalations = withPhone.urgentAnswer(REFERRAL, answered, 2, NOW).stream()
+                .filter(m -> m.kind() == MessageKind.ALERT_ESCALATION).toList();
+
+        assertThat(escalations).extracting(PlannedMessage::label, PlannedMessage::channel, PlannedMessage::due)
+                .containsExactly(tuple("escalation-1", Channel.EMAIL, NOW.plus(Duration.ofMinutes(10))),
+                        tuple("escalation-1", Channel.SMS, NOW.plus(Duration.ofMinutes(10))),
+                        tuple("escalation-2", Channel.EMAIL, NOW.plus(Duration.ofMinutes(20))),
+                        tuple("escalation-2", Channel.SMS, NOW.plus(Duration.ofMinutes(20))));
+
+        MessagePlan never = new MessagePlan(plan.reminderLeadTimes(), plan.checkInAfter(), plan.diaryEvery(),
+                plan.diaryRequests(), plan.nextCycleAfter(), plan.minimumInterval(), plan.quietHours(),
+                new Escalation(Duration.ofMinutes(10), 0, true));
+        assertThat(never.urgentAnswer(REFERRAL, answered, 2, NOW)).extracting(PlannedMessage::kind)
+                .containsExactly(MessageKind.URGENT_ALERT, MessageKind.URGENT_ADVICE);
+    }
+
+    @Test
+    void anEscalationIsPlacedOnItsOwnChannelAtOnceEvenInQuietHours() {
+        Instant midnightNewYork = Instant.parse("2026-03-03T05:00:00Z");
+        PlannedMessage sms = new PlannedMessage(REFERRAL, "urgent:x", MessageKind.ALERT_ESCALATION, "escalation-1",
+                null, 1, midnightNewYork, Channel.SMS);
+
+        Message placed = plan.place(sms, contact(Channel.EMAIL));
+        assertThat(placed.channel()).isEqualTo(Channel.SMS);
+        assertThat(placed.dueAt()).isEqualTo(midnightNewYork);
     }
 
     @Test

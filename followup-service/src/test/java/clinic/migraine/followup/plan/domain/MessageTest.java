@@ -51,6 +51,10 @@ class MessageTest {
 
         assertThat(message(MessageKind.URGENT_ALERT, Channel.EMAIL).reasonNotToSend(optedOutAndWithdrawn, null, NOW))
                 .isEmpty();
+        assertThat(message(MessageKind.ALERT_ESCALATION, Channel.EMAIL).reasonNotToSend(optedOutAndWithdrawn, null,
+                NOW)).as("an escalation to the on-call staff").isEmpty();
+        assertThat(message(MessageKind.ALERT_ESCALATION, Channel.SMS).reasonNotToSend(optedOutAndWithdrawn, null,
+                NOW)).as("an escalation to the on-call phone").isEmpty();
     }
 
     @Test
@@ -117,10 +121,12 @@ class MessageTest {
     }
 
     @Test
-    void onlyTheAdviceAndTheAlertAreUrgent() {
+    void onlyTheAdviceTheAlertAndItsEscalationsAreUrgentAndOnlyTheLatterTwoGoToStaff() {
         for (MessageKind kind : MessageKind.values()) {
-            assertThat(kind.urgent()).as(kind.name())
-                    .isEqualTo(kind == MessageKind.URGENT_ADVICE || kind == MessageKind.URGENT_ALERT);
+            assertThat(kind.urgent()).as(kind.name()).isEqualTo(kind == MessageKind.URGENT_ADVICE
+                    || kind == MessageKind.URGENT_ALERT || kind == MessageKind.ALERT_ESCALATION);
+            assertThat(kind.toStaff()).as(kind.name())
+                    .isEqualTo(kind == MessageKind.URGENT_ALERT || kind == MessageKind.ALERT_ESCALATION);
         }
     }
 
