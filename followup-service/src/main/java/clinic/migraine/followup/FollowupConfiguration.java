@@ -15,6 +15,7 @@ import clinic.migraine.followup.delivery.RecordingSmsGateway;
 import clinic.migraine.followup.delivery.SmsGateway;
 import clinic.migraine.followup.plan.application.Dispatcher;
 import clinic.migraine.followup.plan.application.FollowUps;
+import clinic.migraine.followup.plan.application.MessageTexts;
 import clinic.migraine.followup.plan.domain.Contacts;
 import clinic.migraine.followup.plan.domain.DeliveryAttempts;
 import clinic.migraine.followup.plan.domain.Escalation;
@@ -124,11 +125,13 @@ class FollowupConfiguration {
     @Bean
     Dispatcher dispatcher(Messages messages, Contacts contacts, KnownAppointments appointments,
             PlatformTransactionManager transactions, DeliveryOutlets outlets, PlanEvents events, PatientLinks links,
-            FollowupProperties properties, Clock clock) {
+            FollowupProperties properties, Timers timers, MessagePlan plan, Clock clock) {
         return new Dispatcher(messages, contacts, appointments, new TransactionTemplate(transactions), outlets, events,
                 links, new DeliveryAttempts(properties.deliveryAttempts()),
                 new Dispatcher.StaffAddresses(properties.alertAddress(), properties.onCall().email(),
-                        properties.onCall().phone()), clock);
+                        properties.onCall().phone()),
+                new MessageTexts.Clinic(properties.clinicPhone(), properties.clinicAddress()), timers,
+                plan.quietHours(), clock);
     }
 
     /**

@@ -24,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param linkValidity how long a check-in or diary link works after it was sent
  * @param unsubscribeLinkValidity how long the unsubscribe link in an email works (law asks for at least 30 days)
  * @param clinicPhone the number patients are told to call, as they should read it
+ * @param clinicAddress the clinic's postal address, at the end of every message to a patient
  */
 @ConfigurationProperties("clinic.followup")
 public record FollowupProperties(
@@ -42,6 +43,7 @@ public record FollowupProperties(
         @DefaultValue("30d") Duration linkValidity,
         @DefaultValue("365d") Duration unsubscribeLinkValidity,
         @DefaultValue("+1 310 555 0100") String clinicPhone,
+        @DefaultValue("4640 Admiralty Way, Marina del Rey, CA 90292") String clinicAddress,
         @DefaultValue("10") int deliveryAttempts,
         @DefaultValue("15s") Duration retryBackoff,
         @DefaultValue Sms sms,

@@ -393,6 +393,8 @@ class FollowupIT {
                 .setEventId(UUID.randomUUID()).setOccurredAt(now()).setReferralId(referral)
                 .setAppointmentId(UUID.randomUUID()).setCycle(1).setTreatmentDate(LocalDate.now()).setTreatedAt(now())
                 .setUnits(155).setInjectionSites(31).setLotNumber("C1").setProviderId("prov-1").build());
+        assertThat(GreenMailUtil.getBody(awaitMail(email(referral), "After your injections today")))
+                .as("the aftercare advice on the day").contains("911");
         MimeMessage checkIn = awaitMail(email(referral), "How are you after your injections?");
         Matcher link = Pattern.compile("/checkins/([A-Za-z0-9_.-]+)").matcher(GreenMailUtil.getBody(checkIn));
         assertThat(link.find()).isTrue();

@@ -15,8 +15,10 @@ import clinic.migraine.followup.plan.domain.KnownAppointments;
 import clinic.migraine.followup.plan.domain.Message;
 import clinic.migraine.followup.plan.domain.MessageKind;
 import clinic.migraine.followup.plan.domain.MessageStatus;
+import clinic.migraine.followup.plan.domain.MessageTimers;
 import clinic.migraine.followup.plan.domain.Messages;
 import clinic.migraine.followup.plan.domain.PlanEvents;
+import clinic.migraine.followup.plan.domain.QuietHours;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,6 +45,8 @@ public class Dispatcher {
     private final PatientLinkUrls links;
     private final DeliveryAttempts attempts;
     private final StaffAddresses staff;
+    private final MessageTimers timers;
+    private final QuietHours quietHours;
     private final Clock clock;
 
     /**
@@ -55,9 +59,12 @@ public class Dispatcher {
     public record StaffAddresses(String alerts, String onCallEmail, String onCallPhone) {
     }
 
+    private final MessageTexts.Clinic clinic;
+
     public Dispatcher(Messages messages, Contacts contacts, KnownAppointments appointments,
             TransactionTemplate transactions, Outlets outlets, PlanEvents events, PatientLinkUrls links,
-            DeliveryAttempts attempts, StaffAddresses staff, Clock clock) {
+            DeliveryAttempts attempts, StaffAddresses staff, MessageTexts.Clinic clinic, MessageTimers timers,
+            QuietHours quietHours, Clock clock) {
         this.messages = messages;
         this.contacts = contacts;
         this.appointments = appointments;
@@ -67,6 +74,9 @@ public class Dispatcher {
         this.links = links;
         this.attempts = attempts;
         this.staff = staff;
+        this.clinic = clinic;
+        this.timers = timers;
+        this.quietHours = quietHours;
         this.clock = clock;
     }
 
@@ -88,6 +98,15 @@ public class Dispatcher {
         if (skip.isPresent()) {
             transactions.executeWithoutResult(tx -> messages.finish(messageId, MessageStatus.DROPPED, skip.get(), null));
             log.info("Message {} ({}) not sent: {}", messageId, message.kind(), skip.get());
+            return;
+        }
+        Optional<Instant> held = message.heldUntil(quietHours, contact, clock.instant());
+        if (held.isPresent()) {
+            transactions.executeWithoutResult(tx -> {
+                messages.postpone(messageId, held.get(), "held until the patient's quiet hours end");
+                timers.sendAgainAt(messageId, held.get());
+            });
+            log.info("Message {} ({}) held until {}: the patient's quiet hours", messageId, message.kind(), held.get());
             return;
         }
         try {
@@ -121,8 +140,11 @@ public class Dispatcher {
         };
         MessageTexts.Text text = m.kind() == MessageKind.COURSE_ENDED
                 ? MessageTexts.courseEnded(contacts.courseEndReasons(m.referralId()))
-                : MessageTexts.of(m.kind(), a == null ? "" : MessageTexts.when(a.start(), zone),
+                : MessageTexts.of(m.kind(), a == null ? "" : MessageTexts.when(a.start(), ZoneId.of(a.clinicZone()), zone),
                         a == null ? "" : a.location(), a == null ? null : a.provider(), link);
+        if (!m.kind().toStaff()) {
+            text = text.signedBy(clinic);
+        }
         if (m.kind() == MessageKind.ALERT_ESCALATION) {
             if (m.channel() == Channel.SMS) {
                 outlets.text(staff.onCallPhone(), text.subject() + ". " + text.body().replace("\n", " "));

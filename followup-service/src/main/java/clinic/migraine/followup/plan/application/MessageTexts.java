@@ -2,7 +2,9 @@ package clinic.migraine.followup.plan.application;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.Set;
 
@@ -16,10 +18,23 @@ import org.springframework.web.util.HtmlUtils;
  */
 public final class MessageTexts {
 
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' h:mm a (zzz)", Locale.US);
+    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' h:mm a",
+            Locale.US);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
+    private static final DateTimeFormatter OTHER_DAY_TIME = DateTimeFormatter.ofPattern("EEEE d MMMM, h:mm a", Locale.US);
+
+    /** How the patient reaches the clinic: in every message to them. */
+    public record Clinic(String phone, String address) {
+    }
 
     public record Text(String subject, String body) {
+
+        /** The clinic's address and phone at the end, as every message to a patient carries them. */
+        public Text signedBy(Clinic clinic) {
+            return new Text(subject, body + "\n\nMigraine clinic, " + clinic.address() + ". Phone " + clinic.phone()
+                    + ".");
+        }
+
         public String html(String unsubscribeUrl) {
             StringBuilder html = new StringBuilder("<!doctype html><html><body style=\"font-family:sans-serif;"
                     + "max-width:36em\"><p>");
@@ -48,8 +63,31 @@ public final class MessageTexts {
                 + "here: " + because + ".\n\nPlease see your doctor about other options.");
     }
 
-    public static String when(Instant start, ZoneId patientZone) {
-        return WHEN.format(start.atZone(patientZone));
+    /**
+     * When a visit is, as the patient must read it: the time where the visit happens, named by its zone, with the
+     * patient's own time in brackets when it reads differently there ("Tuesday 22 December 2026 at 3:00 PM Pacific
+     * Time (6:00 PM your time)"). Each side follows its own daylight-saving rules.
+     */
+    public static String when(Instant start, ZoneId clinicZone, ZoneId patientZone) {
+        ZonedDateTime atClinic = start.atZone(clinicZone);
+        ZonedDateTime atPatient = start.atZone(patientZone);
+        String when = DAY_AND_TIME.format(atClinic) + " " + clinicZone.getDisplayName(TextStyle.FULL, Locale.US);
+        if (atClinic.toLocalDateTime().equals(atPatient.toLocalDateTime())) {
+            return when;
+        }
+        DateTimeFormatter yours = atClinic.toLocalDate().equals(atPatient.toLocalDate()) ? TIME : OTHER_DAY_TIME;
+        return when + " (" + yours.format(atPatient) + " your time)";
+    }
+
+    /** The aftercare advice on the day of treatment: what is common, which signs need a call at once. */
+    public static Text aftercare() {
+        return new Text("After your injections today",
+                "Hello,\n\nin the days after your Botox injections, neck pain or stiffness, pain where the injections "
+                        + "were given and a headache are common and pass; an ice pack wrapped in a cloth helps.\n\n"
+                        + "Call 911 or go to an emergency department at once if you have trouble swallowing, speaking "
+                        + "or breathing, double or blurred vision, weakness all over your body, or a changed or hoarse "
+                        + "voice: these can mean the medicine has spread. They can come hours to weeks after the "
+                        + "injections. Then call the clinic.\n\nIf an eyelid droops, please call the clinic.");
     }
 
     public static Text of(MessageKind kind, String when, String location, String provider, String link) {
@@ -57,7 +95,8 @@ public final class MessageTexts {
             case CONFIRMATION -> new Text("Your migraine treatment visit is booked",
                     "Hello,\n\nyour Botox treatment visit for chronic migraine is booked for " + when + " at " + location
                             + (provider == null ? "" : " with " + provider) + ".\n\nThe visit takes about 30 minutes. "
-                            + "The invitation is attached for your calendar.\n\nIf you cannot come, please call us.");
+                            + "The invitation is attached for your calendar.\n\nIf you cannot come, please call us on "
+                            + "the number below.");
             case REMINDER -> new Text("Reminder: your treatment visit on " + when,
                     "Hello,\n\na reminder of your treatment visit on " + when + " at " + location + ".");
             case RESCHEDULE_NOTICE -> new Text("Your treatment visit has moved",
@@ -83,6 +122,7 @@ public final class MessageTexts {
                             + link
                             + ". Contact the patient now.");
             case COURSE_ENDED -> courseEnded(Set.of(CourseEndReason.CLINICIAN_DECISION));
+            case AFTERCARE -> aftercare();
             case ALERT_ESCALATION -> new Text("URGENT, NOT ACKNOWLEDGED: possible toxin spread reported",
                     "Nobody has acknowledged an urgent alert yet: a patient reported a sign of possible toxin spread "
                             + "after treatment. Referral " + link + ". Open the urgent alerts page, acknowledge the "

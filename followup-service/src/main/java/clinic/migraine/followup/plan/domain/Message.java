@@ -1,6 +1,7 @@
 package clinic.migraine.followup.plan.domain;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,6 +42,18 @@ public record Message(UUID id, UUID referralId, String subjectKey, MessageKind k
             return Optional.of("referral withdrawn");
         }
         return Optional.empty();
+    }
+
+    /**
+     * A routine message found due inside the patient's quiet hours (a retry after an outage, a backlog after a
+     * restart) waits for the end of them; the moment it may go, if it must wait. Urgent messages never wait.
+     */
+    public Optional<Instant> heldUntil(QuietHours quietHours, Contact contact, Instant now) {
+        if (kind.urgent()) {
+            return Optional.empty();
+        }
+        Instant allowed = quietHours.nextAllowed(now, ZoneId.of(contact.timeZone()));
+        return allowed.isAfter(now) ? Optional.of(allowed) : Optional.empty();
     }
 
     /** The event of this message having gone out. */

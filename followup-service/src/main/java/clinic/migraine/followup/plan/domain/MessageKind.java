@@ -7,7 +7,7 @@ package clinic.migraine.followup.plan.domain;
  */
 public enum MessageKind {
     CONFIRMATION, REMINDER, RESCHEDULE_NOTICE, CANCELLATION_NOTICE, CHECK_IN, DIARY_REQUEST, URGENT_ADVICE,
-    URGENT_ALERT, COURSE_ENDED, ALERT_ESCALATION;
+    URGENT_ALERT, COURSE_ENDED, ALERT_ESCALATION, AFTERCARE;
 
     public boolean urgent() {
         return this == URGENT_ADVICE || this == URGENT_ALERT || this == ALERT_ESCALATION;

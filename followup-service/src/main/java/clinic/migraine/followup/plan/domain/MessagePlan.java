@@ -74,6 +74,8 @@ public record MessagePlan(List<Duration> reminderLeadTimes, Duration checkInAfte
     public AfterTreatment treated(UUID referralId, int cycle, Instant treatedAt, LocalDate treatmentDate) {
         String subject = "cycle:" + referralId + ":" + cycle;
         List<PlannedMessage> messages = new ArrayList<>();
+        messages.add(new PlannedMessage(referralId, subject, MessageKind.AFTERCARE, "day-of-treatment", null, cycle,
+                treatedAt));
         messages.add(new PlannedMessage(referralId, subject, MessageKind.CHECK_IN, "after-treatment", null, cycle,
                 treatedAt.plus(checkInAfter)));
         for (int i = 1; i <= diaryRequests; i++) {

@@ -24,6 +24,9 @@ public interface Messages {
 
     void finish(UUID id, MessageStatus status, String reason, Instant sentAt);
 
+    /** A claimed message goes back to PLANNED, due at {@code until} (held out of the patient's quiet hours). */
+    void postpone(UUID id, Instant until, String reason);
+
     /**
      * Cancels what is still planned for an appointment (or, with null, for the whole referral), except the urgent
      * messages: a withdrawal or the end of a course never silences an alert, its escalations or the patient's

@@ -72,6 +72,12 @@ public class MessageStore implements Messages {
     }
 
     @Override
+    public void postpone(UUID id, Instant until, String reason) {
+        jdbc.sql("update message set status = 'PLANNED', due_at = :until, reason = :reason where id = :id")
+                .param("until", Timestamp.from(until)).param("reason", reason).param("id", id).update();
+    }
+
+    @Override
     public List<UUID> cancelPlanned(UUID referralId, UUID appointmentId, String reason) {
         return jdbc.sql("""
                 update message set status = 'CANCELLED', reason = :reason

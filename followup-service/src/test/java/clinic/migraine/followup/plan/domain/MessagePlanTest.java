@@ -102,6 +102,7 @@ class MessagePlanTest {
 
         assertThat(after.messages()).extracting(PlannedMessage::kind, PlannedMessage::label, PlannedMessage::due)
                 .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(MessageKind.AFTERCARE, "day-of-treatment", NOW),
                         org.assertj.core.groups.Tuple.tuple(MessageKind.CHECK_IN, "after-treatment",
                                 NOW.plus(Duration.ofDays(14))),
                         org.assertj.core.groups.Tuple.tuple(MessageKind.DIARY_REQUEST, "diary-1",
@@ -119,7 +120,7 @@ class MessagePlanTest {
                 plan.nextCycleAfter(), plan.minimumInterval(), plan.quietHours());
 
         assertThat(none.treated(REFERRAL, 1, NOW, LocalDate.of(2026, 3, 2)).messages())
-                .extracting(PlannedMessage::kind).containsExactly(MessageKind.CHECK_IN);
+                .extracting(PlannedMessage::kind).containsExactly(MessageKind.AFTERCARE, MessageKind.CHECK_IN);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,31 @@ class MessageTest {
 
         assertThat(message.sent(NOW.plusSeconds(5))).isEqualTo(new MessageSent(message.id(), REFERRAL,
                 MessageKind.CONFIRMATION, Channel.SMS, NOW.plusSeconds(5), VISIT, 2));
+    }
+
+    /** 21:00-09:00 in the patient's zone: a routine message due then (a retry, a backlog) waits; urgent ones never. */
+    @Test
+    void aRoutineMessageFoundDueInQuietHoursWaitsForTheMorningAnUrgentOneGoes() {
+        QuietHours quiet = new QuietHours(LocalTime.of(21, 0), LocalTime.of(9, 0));
+        Contact newYork = new Contact(REFERRAL, "a@example.org", null, "America/New_York", Channel.EMAIL, false, false,
+                false, false);
+        Instant nineFiftyNinePm = Instant.parse("2026-03-02T02:59:00Z");
+        Instant ninePm = Instant.parse("2026-03-02T02:00:00Z");
+        Instant eightFiftyNineAm = Instant.parse("2026-03-02T13:59:00Z");
+        Instant nineAm = Instant.parse("2026-03-02T14:00:00Z");
+        Instant eightFiftyNinePm = Instant.parse("2026-03-02T01:59:00Z");
+
+        assertThat(message(MessageKind.REMINDER, Channel.EMAIL).heldUntil(quiet, newYork, ninePm)).contains(nineAm);
+        assertThat(message(MessageKind.REMINDER, Channel.EMAIL).heldUntil(quiet, newYork, nineFiftyNinePm))
+                .contains(nineAm);
+        assertThat(message(MessageKind.CHECK_IN, Channel.EMAIL).heldUntil(quiet, newYork, eightFiftyNineAm))
+                .contains(nineAm);
+        assertThat(message(MessageKind.REMINDER, Channel.EMAIL).heldUntil(quiet, newYork, nineAm)).isEmpty();
+        assertThat(message(MessageKind.REMINDER, Channel.EMAIL).heldUntil(quiet, newYork, eightFiftyNinePm)).isEmpty();
+        for (MessageKind urgent : new MessageKind[] {MessageKind.URGENT_ADVICE, MessageKind.URGENT_ALERT,
+                MessageKind.ALERT_ESCALATION}) {
+            assertThat(message(urgent, Channel.EMAIL).heldUntil(quiet, newYork, ninePm)).as(urgent.name()).isEmpty();
+        }
     }
 
     @Test
