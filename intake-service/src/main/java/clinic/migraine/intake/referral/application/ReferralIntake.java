@@ -7,11 +7,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import clinic.migraine.domain.NotFound;
 import clinic.migraine.domain.RuleBroken;
+import clinic.migraine.intake.referral.domain.FoldedName;
 import clinic.migraine.intake.referral.domain.IdempotencyKeys;
+import clinic.migraine.intake.referral.domain.Patient;
+import clinic.migraine.intake.referral.domain.PatientMatch;
+import clinic.migraine.intake.referral.domain.Patients;
 import clinic.migraine.intake.referral.domain.ProgressReport;
 import clinic.migraine.intake.referral.domain.Referral;
 import clinic.migraine.intake.referral.domain.ReferralDraft;
@@ -40,8 +45,11 @@ public class ReferralIntake {
     public static final String SUBJECT = "referral";
     public static final String SUBMITTED = "referral submitted";
     public static final String WITHDRAWN = "referral withdrawn";
+    public static final String PATIENT = "patient";
+    public static final String DUPLICATE_FLAGGED = "possible duplicate flagged";
 
     private final Referrals referrals;
+    private final Patients patients;
     private final IdempotencyKeys keys;
     private final ReferralTimeline timeline;
     private final ReferralEvents events;
@@ -49,9 +57,10 @@ public class ReferralIntake {
     private final JsonMapper json;
     private final AuditTrail audit;
 
-    ReferralIntake(Referrals referrals, IdempotencyKeys keys, ReferralTimeline timeline, ReferralEvents events,
+    ReferralIntake(Referrals referrals, Patients patients, IdempotencyKeys keys, ReferralTimeline timeline, ReferralEvents events,
             Clock clock, JsonMapper json, AuditTrail audit) {
         this.referrals = referrals;
+        this.patients = patients;
         this.keys = keys;
         this.timeline = timeline;
         this.events = events;
@@ -84,15 +93,39 @@ public class ReferralIntake {
             }
         }
         Instant now = clock.instant();
-        Referral referral = Referral.receive(id, UUID.randomUUID(), draft, json.writeValueAsString(draft.clinical()),
+        UUID patientId = identify(draft, now);
+        Referral referral = Referral.receive(id, patientId, draft, json.writeValueAsString(draft.clinical()),
                 now);
         referrals.add(referral);
+        referrals.addOutsideTreatments(id, draft.outsideTreatmentList());
         timeline.record(new ProgressReport(UUID.randomUUID(), id, now, "ReferralReceived",
                 "Referral received for payer policy " + draft.payer().policy(), null, null, List.of(), null, null));
         events.received(new ReferralReceived(id, referral.patientId(), now, draft));
         audit.record(SUBMITTED, SUBJECT, id, id, "payer policy " + draft.payer().policy());
         log.info("Referral {} received", id);
         return new Accepted(id, true, ReferralStatus.RECEIVED);
+    }
+
+    /**
+     * The patient this referral is about, created when new; a new patient who may be someone known is flagged for
+     * staff. Submissions for the same date of birth and last name take turns, so one new patient is created once.
+     */
+    private UUID identify(ReferralDraft draft, Instant now) {
+        ReferralDraft.PatientDetails p = draft.patient();
+        FoldedName lastName = FoldedName.of(p.lastName());
+        patients.lockIdentity(p.dateOfBirth(), lastName);
+        PatientMatch match = PatientMatch.of(patients.withNameAndBirth(p.dateOfBirth(), lastName), draft);
+        if (!match.isNew()) {
+            return match.existingPatientId();
+        }
+        UUID patientId = UUID.randomUUID();
+        patients.add(new Patient(patientId, p.firstName(), p.lastName(), p.dateOfBirth(), Set.of(), Set.of(),
+                Set.of()), now);
+        for (UUID similar : match.possibleDuplicatesOf()) {
+            patients.flagPossibleDuplicate(patientId, similar, now);
+            audit.record(DUPLICATE_FLAGGED, PATIENT, patientId, null, "possible duplicate of patient " + similar);
+        }
+        return patientId;
     }
 
     @Transactional

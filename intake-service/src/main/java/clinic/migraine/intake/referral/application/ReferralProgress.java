@@ -1,5 +1,7 @@
 package clinic.migraine.intake.referral.application;
 
+import clinic.migraine.intake.referral.domain.ChartNews;
+import clinic.migraine.intake.referral.domain.PatientCharts;
 import clinic.migraine.intake.referral.domain.ProgressReport;
 import clinic.migraine.intake.referral.domain.Referral;
 import clinic.migraine.intake.referral.domain.ReferralTimeline;
@@ -20,14 +22,17 @@ public class ReferralProgress {
 
     private final Referrals referrals;
     private final ReferralTimeline timeline;
+    private final PatientCharts charts;
 
-    ReferralProgress(Referrals referrals, ReferralTimeline timeline) {
+    ReferralProgress(Referrals referrals, ReferralTimeline timeline, PatientCharts charts) {
+        this.charts = charts;
         this.referrals = referrals;
         this.timeline = timeline;
     }
 
+    /** {@code chart}: what the same event adds to the patient chart, null for nothing. */
     @Transactional
-    public void apply(ProgressReport report) {
+    public void apply(ProgressReport report, ChartNews chart) {
         Referral referral = referrals.lock(report.referralId()).orElse(null);
         if (referral == null) {
             log.warn("Event {} is about unknown referral {}; ignored", report.eventId(), report.referralId());
@@ -37,6 +42,9 @@ public class ReferralProgress {
             timeline.apply(report.referralId(), report.visit(), report.at());
         }
         timeline.record(report);
+        if (chart != null) {
+            charts.record(chart);
+        }
         referrals.updateStatus(report.referralId(),
                 timeline.facts(report.referralId(), referral.withdrawnAt() != null).status());
     }

@@ -8,7 +8,16 @@ import java.util.List;
  * so the stored clinical history reads exactly as sent.
  */
 public record ReferralDraft(PatientDetails patient, ReferringPractice referrer, Coverage payer, String diagnosisCode,
-        ClinicalFacts clinical) {
+        ClinicalFacts clinical, List<OutsideTreatment> outsideTreatments) {
+
+    /** The treatments the patient had elsewhere, none when the sender left them out. */
+    public List<OutsideTreatment> outsideTreatmentList() {
+        return outsideTreatments == null ? List.of() : outsideTreatments;
+    }
+
+    /** An injection given at another clinic before this referral. */
+    public record OutsideTreatment(LocalDate date, Integer units, String clinic) {
+    }
 
     public record PatientDetails(String firstName, String lastName, LocalDate dateOfBirth, String email, String phone,
             String timeZone, ContactChannel preferredChannel) {

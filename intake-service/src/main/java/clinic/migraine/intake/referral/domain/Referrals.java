@@ -19,6 +19,14 @@ public interface Referrals {
 
     long count(ReferralStatus status, String query);
 
+    void addOutsideTreatments(UUID referralId, List<ReferralDraft.OutsideTreatment> treatments);
+
+    /** As the referral gave them, oldest first. */
+    List<ReferralDraft.OutsideTreatment> outsideTreatments(UUID referralId);
+
+    /** The patient's referrals, oldest first. */
+    List<Referral> ofPatient(UUID patientId);
+
     void markWithdrawn(Referral.Withdrawn withdrawn);
 
     void updateStatus(UUID id, ReferralStatus status);

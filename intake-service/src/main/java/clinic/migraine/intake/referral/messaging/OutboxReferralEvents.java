@@ -1,5 +1,6 @@
 package clinic.migraine.intake.referral.messaging;
 
+import java.util.Comparator;
 import java.util.UUID;
 
 import clinic.migraine.events.ClinicalHistory;
@@ -7,6 +8,7 @@ import clinic.migraine.events.ContactChannel;
 import clinic.migraine.events.Contraindication;
 import clinic.migraine.events.DrugClass;
 import clinic.migraine.events.MedicationOveruse;
+import clinic.migraine.events.OutsideTreatment;
 import clinic.migraine.events.Payer;
 import clinic.migraine.events.PreventiveTrial;
 import clinic.migraine.events.ReferralContact;
@@ -63,6 +65,11 @@ class OutboxReferralEvents implements ReferralEvents {
                         .setContraindications(clinical.contraindicationList().stream()
                                 .map(c -> Contraindication.valueOf(c.name())).toList())
                         .build())
+                .setOutsideTreatments(draft.outsideTreatmentList().stream()
+                        .sorted(Comparator.comparing(ReferralDraft.OutsideTreatment::date))
+                        .map(t -> OutsideTreatment.newBuilder().setDate(t.date()).setUnits(t.units())
+                                .setClinic(t.clinic()).build())
+                        .toList())
                 .build());
     }
 

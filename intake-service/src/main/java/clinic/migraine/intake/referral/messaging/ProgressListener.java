@@ -30,7 +30,7 @@ class ProgressListener {
                 log.warn("Event type {} is not followed by intake; ignored", event.getSchema().getName());
                 return;
             }
-            progress.apply(report);
+            progress.apply(report, ChartReports.of(event));
         });
     }
 }

@@ -17,6 +17,7 @@ import clinic.migraine.intake.referral.domain.EligibilityOutcome;
 import clinic.migraine.intake.referral.domain.IdempotencyKeys;
 import clinic.migraine.intake.referral.domain.ProgressReport;
 import clinic.migraine.intake.referral.domain.Referral;
+import clinic.migraine.intake.referral.domain.ReferralDraft;
 import clinic.migraine.intake.referral.domain.ReferralFacts;
 import clinic.migraine.intake.referral.domain.ReferralStatus;
 import clinic.migraine.intake.referral.domain.ReferralTimeline;
@@ -124,6 +125,35 @@ class ReferralStore implements Referrals, IdempotencyKeys, ReferralTimeline {
         }
         String escaped = query.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return "%" + escaped + "%";
+    }
+
+    @Override
+    public void addOutsideTreatments(UUID referralId, List<ReferralDraft.OutsideTreatment> treatments) {
+        for (int i = 0; i < treatments.size(); i++) {
+            ReferralDraft.OutsideTreatment t = treatments.get(i);
+            jdbc.sql("""
+                    insert into outside_treatment (referral_id, position, treated_on, units, clinic)
+                    values (:referralId, :position, :date, :units, :clinic)
+                    """).param("referralId", referralId).param("position", i).param("date", t.date())
+                    .param("units", t.units()).param("clinic", t.clinic()).update();
+        }
+    }
+
+    @Override
+    public List<ReferralDraft.OutsideTreatment> outsideTreatments(UUID referralId) {
+        return jdbc.sql("""
+                select treated_on, units, clinic from outside_treatment where referral_id = :id
+                order by treated_on, position
+                """).param("id", referralId)
+                .query((rs, n) -> new ReferralDraft.OutsideTreatment(rs.getObject(1, LocalDate.class), rs.getInt(2),
+                        rs.getString(3)))
+                .list();
+    }
+
+    @Override
+    public List<Referral> ofPatient(UUID patientId) {
+        return jdbc.sql("select * from referral where patient_id = :id order by created_at, id")
+                .param("id", patientId).query(ReferralStore::referral).list();
     }
 
     @Override

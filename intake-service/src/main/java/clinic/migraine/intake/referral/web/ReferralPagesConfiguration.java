@@ -6,7 +6,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Who may use referrals: intake staff (and admins, whose role implies it), on the pages and the API alike. */
+/**
+ * Who may use referrals and patients: intake staff (and admins, whose role implies it), on the pages and the API
+ * alike.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReferralFormProperties.class)
 class ReferralPagesConfiguration {
@@ -14,7 +17,7 @@ class ReferralPagesConfiguration {
     @Bean
     AccessRules referralAccess() {
         return paths -> paths
-                .requestMatchers("/referrals/**", "/api/referrals/**").hasRole(StaffRole.INTAKE.name())
+                .requestMatchers("/referrals/**", "/api/referrals/**", "/patients/**", "/api/patients/**").hasRole(StaffRole.INTAKE.name())
                 // the start page only sends on to the referrals; the page script holds no data
                 .requestMatchers("/").authenticated()
                 .requestMatchers("/intake/**").permitAll();

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -25,7 +26,8 @@ public record ReferralRequest(
         @NotNull @Valid Referrer referrer,
         @NotNull @Valid Payer payer,
         @NotNull @Pattern(regexp = ICD10_CM, message = "must be a well-formed ICD-10-CM code such as G43.709") String diagnosisCode,
-        @NotNull @Valid Clinical clinical) {
+        @NotNull @Valid Clinical clinical,
+        @Size(max = 50) List<@NotNull @Valid OutsideTreatmentRequest> outsideTreatments) {
 
     /** The same referral as the domain takes it; absent lists stay absent. */
     ReferralDraft toDraft() {
@@ -38,11 +40,20 @@ public record ReferralRequest(
                         clinical.chronicMigraineMonths(), clinical.preventiveTrials() == null ? null
                                 : clinical.preventiveTrials().stream().map(t -> new ReferralDraft.Trial(t.drug(),
                                         t.drugClass(), t.days(), t.result())).toList(),
-                        clinical.medicationOveruse(), clinical.onCgrpAntibody(), clinical.contraindications()));
+                        clinical.medicationOveruse(), clinical.onCgrpAntibody(), clinical.contraindications()),
+                outsideTreatments == null ? null : outsideTreatments.stream()
+                        .map(t -> new ReferralDraft.OutsideTreatment(t.date(), t.units(), t.clinic())).toList());
     }
 
     static final String ICD10_CM = "[A-TV-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?";
     static final String PRINTABLE_NAME = "[^\\p{Cntrl}]{1,100}";
+
+    /** An injection given elsewhere before this referral. */
+    public record OutsideTreatmentRequest(
+            @NotNull @PastOrPresent LocalDate date,
+            @NotNull @Min(1) @Max(400) Integer units,
+            @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must be printable characters") String clinic) {
+    }
 
     @ContactMatchesChannel
     public record Patient(

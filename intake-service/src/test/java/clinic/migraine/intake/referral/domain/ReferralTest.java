@@ -21,7 +21,7 @@ class ReferralTest {
                     "America/Los_Angeles", ContactChannel.EMAIL),
             new ReferralDraft.ReferringPractice("Dr Who", "1234567893"),
             new ReferralDraft.Coverage("acme-health", "M-1"), "G43.709",
-            new ReferralDraft.ClinicalFacts(20, 12, 12, null, MedicationOveruse.NONE, false, null));
+            new ReferralDraft.ClinicalFacts(20, 12, 12, null, MedicationOveruse.NONE, false, null), null);
 
     private static Referral in(ReferralStatus status) {
         Referral received = Referral.receive(UUID.randomUUID(), UUID.randomUUID(), DRAFT, "{}", NOW.minusSeconds(60));

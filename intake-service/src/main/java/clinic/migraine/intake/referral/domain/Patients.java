@@ -1,0 +1,38 @@
+package clinic.migraine.intake.referral.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where patients and the possible duplicates among them are kept. */
+public interface Patients {
+
+    /**
+     * Holds, until the transaction ends, every other submission for the same date of birth and folded last name,
+     * so two referrals of one new patient arriving together cannot both create them.
+     */
+    void lockIdentity(LocalDate dateOfBirth, FoldedName lastName);
+
+    /** Patients with this date of birth and folded last name, oldest first, with the contacts of their referrals. */
+    List<Patient> withNameAndBirth(LocalDate dateOfBirth, FoldedName lastName);
+
+    void add(Patient patient, Instant at);
+
+    /** Flags the pair for staff; the same pair again changes nothing. */
+    void flagPossibleDuplicate(UUID newer, UUID older, Instant at);
+
+    Optional<Patient> find(UUID id);
+
+    /** The other patients an open possible-duplicate flag names together with this one. */
+    List<UUID> openDuplicates(UUID id);
+
+    /** By name (part), date of birth (ISO) or member id; at most {@code limit}. */
+    List<PatientSummary> search(String query, int limit);
+
+    /** A search result: does the patient have an open possible-duplicate flag. */
+    record PatientSummary(UUID id, String firstName, String lastName, LocalDate dateOfBirth,
+            boolean openDuplicateFlag) {
+    }
+}

@@ -1,0 +1,229 @@
+package clinic.migraine.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.hasItems;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import clinic.migraine.events.Authorization;
+import clinic.migraine.events.DecisionMaker;
+import clinic.migraine.events.EligibilityDetermined;
+import clinic.migraine.events.EligibilityOutcome;
+import clinic.migraine.events.EventTopic;
+import clinic.migraine.events.FollowUpKind;
+import clinic.migraine.events.FollowUpRecorded;
+import clinic.migraine.events.ReferralSubmitted;
+import clinic.migraine.events.TreatmentCompleted;
+import clinic.migraine.testsupport.Api;
+import clinic.migraine.testsupport.EventTopics;
+import clinic.migraine.testsupport.ServiceIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import com.jayway.jsonpath.JsonPath;
+
+/** One patient across referrals: matching, possible duplicates, outside treatments and the patient file. */
+@ServiceIntegrationTest
+@AutoConfigureMockMvc
+class PatientIT {
+
+    private static final String CLINICIAN = Api.basic("clinician", Api.DEMO_PASSWORD);
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    EventTopics topics;
+
+    /** Ana with a birth date and member id of her own, so other tests' referrals are other people. */
+    private static String person(LocalDate born, String lastName, String memberId, String email, String phone) {
+        return Referrals.ana().replace("1984-03-09", born.toString()).replace("\"Lopez\"", "\"" + lastName + "\"")
+                .replace("XJ-99812", memberId).replace("ana@example.org", email).replace("+13105550100", phone);
+    }
+
+    private static LocalDate someBirthDate() {
+        return LocalDate.of(1940, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(20_000));
+    }
+
+    @Test
+    void aSecondReferralOfTheSamePersonKeepsThePatientIdAndCarriesOutsideTreatments() throws Exception {
+        LocalDate born = someBirthDate();
+        UUID first = submit(person(born, "López-García", "M-1", "ana.lg@example.org", "+13105550111"));
+        String second = person(born, "lopez garcia", "M-2", "ANA.LG@example.org", "+13105550122")
+                .replaceFirst("\\}\\s*$", ", \"outsideTreatments\": [{\"date\": \"2026-01-10\", \"units\": 155, "
+                        + "\"clinic\": \"Valley Neurology\"}, {\"date\": \"2025-10-12\", \"units\": 195}]}");
+        UUID again = submit(second);
+
+        List<ReferralSubmitted> events = topics.await(EventTopic.REFERRAL_SUBMITTED.topicName(),
+                ReferralSubmitted.class, e -> e.getReferralId().equals(first) || e.getReferralId().equals(again), 2,
+                Duration.ofSeconds(30));
+        assertThat(events).extracting(ReferralSubmitted::getPatientId).containsOnly(events.get(0).getPatientId());
+        ReferralSubmitted secondEvent = events.stream().filter(e -> e.getReferralId().equals(again)).findFirst()
+                .orElseThrow();
+        assertThat(secondEvent.getOutsideTreatments()).extracting(t -> t.getDate())
+                .containsExactly(LocalDate.of(2025, 10, 12), LocalDate.of(2026, 1, 10));
+        assertThat(secondEvent.getOutsideTreatments().get(1).getClinic()).isEqualTo("Valley Neurology");
+
+        UUID patient = events.get(0).getPatientId();
+        mvc.perform(get("/api/patients/" + patient).header("Authorization", Api.basic("intake", Api.DEMO_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.patient.dateOfBirth").value(born.toString()))
+                .andExpect(jsonPath("$.referrals[*].id", containsInAnyOrder(first.toString(), again.toString())))
+                .andExpect(jsonPath("$.treatments[0].date").value("2025-10-12"))
+                .andExpect(jsonPath("$.treatments[0].outside").value(true))
+                .andExpect(jsonPath("$.treatments[1].units").value(155));
+    }
+
+    @Test
+    void sameNameAndBirthWithNothingElseInCommonIsAnotherPatientFlaggedForStaff() throws Exception {
+        LocalDate born = someBirthDate();
+        UUID first = submit(person(born, "Okafor", "M-10", "one@example.org", "+13105550131"));
+        UUID second = submit(person(born, "OKAFOR", "M-20", "two@example.org", "+13105550132"));
+        UUID firstPatient = patientOf(first);
+        UUID secondPatient = patientOf(second);
+
+        assertThat(secondPatient).isNotEqualTo(firstPatient);
+        mvc.perform(get("/api/patients").param("q", born.toString()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].id", containsInAnyOrder(firstPatient.toString(), secondPatient.toString())))
+                .andExpect(jsonPath("$[0].openDuplicateFlag").value(true))
+                .andExpect(jsonPath("$[1].openDuplicateFlag").value(true));
+        mvc.perform(get("/api/patients/" + secondPatient))
+                .andExpect(jsonPath("$.patient.openDuplicatesOf[0]").value(firstPatient.toString()));
+        mvc.perform(get("/api/audit").param("subject", secondPatient.toString()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].action", hasItems("possible duplicate flagged")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Okafor"))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString(born.toString()))));
+    }
+
+    @Test
+    void theSameNewPatientSubmittedTwiceAtOnceBecomesOnePatient() throws Exception {
+        LocalDate born = someBirthDate();
+        String body = person(born, "Nakamura", "M-30", "naka@example.org", "+13105550141");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<UUID>> calls = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(() -> submit(body));
+            }
+            List<UUID> referrals = new ArrayList<>();
+            for (Future<UUID> f : pool.invokeAll(calls)) {
+                referrals.add(f.get());
+            }
+            assertThat(referrals).doesNotHaveDuplicates();
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(jdbc.sql("select count(*) from patient where date_of_birth = :born").param("born", born)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(distinct patient_id) from referral where date_of_birth = :born")
+                .param("born", born).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void outsideTreatmentsAreCheckedFieldByField() throws Exception {
+        String tomorrow = LocalDate.now().plusDays(2).toString();
+        String body = Referrals.ana().replaceFirst("\\}\\s*$", ", \"outsideTreatments\": [{\"date\": \"" + tomorrow
+                + "\", \"units\": 401, \"clinic\": \"" + "x".repeat(201) + "\"}, {\"units\": 0}]}");
+
+        mvc.perform(post("/api/referrals").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("outsideTreatments[0].date",
+                        "outsideTreatments[0].units", "outsideTreatments[0].clinic", "outsideTreatments[1].date",
+                        "outsideTreatments[1].units")));
+        String edges = Referrals.ana().replaceFirst("\\}\\s*$", ", \"outsideTreatments\": [{\"date\": \""
+                + LocalDate.now().minusDays(1) + "\", \"units\": 400, \"clinic\": \"" + "x".repeat(200)
+                + "\"}, {\"date\": \"2020-01-01\", \"units\": 1}]}");
+        submit(edges);
+    }
+
+    @Test
+    void patientsAreForIntakeStaffAndAnUnknownOneIsNotFound() throws Exception {
+        UUID unknown = UUID.randomUUID();
+        mvc.perform(get("/api/patients/" + unknown))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/patients").param("q", "lopez").header("Authorization", CLINICIAN))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/patients/" + unknown).header("Authorization", CLINICIAN))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/patients").param("q", "")).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void treatmentsDiaryAndAuthorizationsFromEventsAreKeptOnceEach() throws Exception {
+        LocalDate born = someBirthDate();
+        UUID referral = submit(person(born, "Haddad", "M-40", "haddad@example.org", "+13105550151"));
+        UUID patient = patientOf(referral);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        EligibilityDetermined decided = EligibilityDetermined.newBuilder().setEventId(UUID.randomUUID())
+                .setOccurredAt(now).setReferralId(referral).setCycle(1).setOutcome(EligibilityOutcome.ELIGIBLE)
+                .setReasons(List.of()).setPolicyId("commercial-precert").setPolicyVersion("1")
+                .setDecidedBy(DecisionMaker.RULES).setPatientId(patient).setContinuationHeadacheDays(9.0)
+                .setAuthorization(Authorization.newBuilder().setNumber("PA-778").setValidFrom(LocalDate.now())
+                        .setValidUntil(LocalDate.now().plusDays(180)).setTreatmentsAuthorized(2)
+                        .setTreatmentsUsed(0).build())
+                .build();
+        TreatmentCompleted treated = TreatmentCompleted.newBuilder().setEventId(UUID.randomUUID())
+                .setOccurredAt(now).setReferralId(referral).setAppointmentId(UUID.randomUUID()).setCycle(1)
+                .setTreatmentDate(LocalDate.now()).setTreatedAt(now).setUnits(155).setInjectionSites(31)
+                .setLotNumber("C1234").setProviderId("prov-1").build();
+        FollowUpRecorded diary = FollowUpRecorded.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(now)
+                .setReferralId(referral).setCycle(1).setKind(FollowUpKind.DIARY).setHeadacheDaysLast30(11)
+                .setUrgent(false).build();
+
+        topics.send(EventTopic.ELIGIBILITY_DETERMINED.topicName(), referral.toString(), decided, decided);
+        topics.send(EventTopic.TREATMENT_COMPLETED.topicName(), referral.toString(), treated, treated);
+        topics.send(EventTopic.FOLLOW_UP_RECORDED.topicName(), referral.toString(), diary, diary);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/patients/" + patient))
+                .andExpect(jsonPath("$.authorizations.length()").value(1))
+                .andExpect(jsonPath("$.authorizations[0].number").value("PA-778"))
+                .andExpect(jsonPath("$.authorizations[0].treatmentsAuthorized").value(2))
+                .andExpect(jsonPath("$.treatments.length()").value(1))
+                .andExpect(jsonPath("$.treatments[0].units").value(155))
+                .andExpect(jsonPath("$.treatments[0].outside").value(false))
+                .andExpect(jsonPath("$.diaryReports.length()").value(1))
+                .andExpect(jsonPath("$.diaryReports[0].headacheDays").value(11))
+                .andExpect(jsonPath("$.continuationHeadacheDays").value(9.0))
+                .andExpect(jsonPath("$.decisions[0].outcome").value("ELIGIBLE")));
+    }
+
+    private UUID patientOf(UUID referral) {
+        return jdbc.sql("select patient_id from referral where id = :id").param("id", referral).query(UUID.class)
+                .single();
+    }
+
+    private UUID submit(String body) throws Exception {
+        MvcResult result = mvc.perform(post("/api/referrals").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated())
+                .andReturn();
+        return UUID.fromString(JsonPath.read(result.getResponse().getContentAsString(), "$.id"));
+    }
+}
