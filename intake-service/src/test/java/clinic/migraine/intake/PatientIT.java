@@ -122,6 +122,42 @@ class PatientIT {
     }
 
     @Test
+    void staffMergeAPossibleDuplicateIntoTheOlderPatientOrKeepThemApartOnce() throws Exception {
+        LocalDate born = someBirthDate();
+        UUID olderReferral = submit(person(born, "Brennan", "M-50", "b1@example.org", "+13105550161"));
+        UUID newerReferral = submit(person(born, "Brennan", "M-51", "b2@example.org", "+13105550162"));
+        UUID thirdReferral = submit(person(born, "Brennan", "M-52", "b3@example.org", "+13105550163"));
+        UUID older = patientOf(olderReferral);
+        UUID newer = patientOf(newerReferral);
+        UUID third = patientOf(thirdReferral);
+        String intake = Api.basic("intake", Api.DEMO_PASSWORD);
+
+        mvc.perform(post("/api/patients/" + older + "/duplicates/" + newer + "/merge").header("Authorization", CLINICIAN))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/patients/" + older + "/duplicates/" + newer + "/merge").header("Authorization", intake))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.patientId").value(older.toString()));
+        mvc.perform(post("/api/patients/" + newer + "/duplicates/" + older + "/keep-apart").header("Authorization", intake))
+                .andExpect(status().isConflict());
+        mvc.perform(get("/api/patients/" + newer))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.patient.id").value(older.toString()))
+                .andExpect(jsonPath("$.referrals[*].id", hasItems(olderReferral.toString(), newerReferral.toString())));
+        assertThat(patientOf(newerReferral)).isEqualTo(older);
+
+        mvc.perform(post("/api/patients/" + third + "/duplicates/" + older + "/keep-apart").header("Authorization", intake))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/patients/" + third)).andExpect(jsonPath("$.patient.openDuplicatesOf").isEmpty());
+        mvc.perform(post("/api/patients/" + third + "/duplicates/" + UUID.randomUUID() + "/merge"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/audit").param("subject", newer.toString()))
+                .andExpect(jsonPath("$[*].action", hasItems("patients merged")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Brennan"))));
+        mvc.perform(get("/api/audit").param("subject", third.toString()))
+                .andExpect(jsonPath("$[*].action", hasItems("possible duplicate kept apart")));
+    }
+
+    @Test
     void theSameNewPatientSubmittedTwiceAtOnceBecomesOnePatient() throws Exception {
         LocalDate born = someBirthDate();
         String body = person(born, "Nakamura", "M-30", "naka@example.org", "+13105550141");

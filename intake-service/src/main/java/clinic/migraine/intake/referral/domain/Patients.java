@@ -23,7 +23,16 @@ public interface Patients {
     /** Flags the pair for staff; the same pair again changes nothing. */
     void flagPossibleDuplicate(UUID newer, UUID older, Instant at);
 
+    /** The patient, or the one they were merged into. */
     Optional<Patient> find(UUID id);
+
+    /** The flag naming both patients (in either order), locked until the transaction ends. */
+    Optional<PossibleDuplicate> lockDuplicate(UUID one, UUID other);
+
+    void resolve(PossibleDuplicate duplicate, PossibleDuplicate.Status status, Instant at);
+
+    /** Moves the referrals of the merged-away patient to the survivor, whose id the merged-away one answers with. */
+    void merge(PossibleDuplicate.Merged merged);
 
     /** The other patients an open possible-duplicate flag names together with this one. */
     List<UUID> openDuplicates(UUID id);

@@ -13,6 +13,7 @@ import java.util.UUID;
 import clinic.migraine.intake.referral.domain.FoldedName;
 import clinic.migraine.intake.referral.domain.Patient;
 import clinic.migraine.intake.referral.domain.Patients;
+import clinic.migraine.intake.referral.domain.PossibleDuplicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,6 +38,7 @@ class PatientStore implements Patients {
     public List<Patient> withNameAndBirth(LocalDate dateOfBirth, FoldedName lastName) {
         return jdbc.sql("""
                 select id from patient where date_of_birth = :dob and folded_last_name = :folded
+                  and merged_into is null
                 order by created_at, id
                 """).param("dob", dateOfBirth).param("folded", lastName.value())
                 .query(UUID.class).list().stream().map(id -> find(id).orElseThrow()).toList();
@@ -61,7 +63,39 @@ class PatientStore implements Patients {
     }
 
     @Override
-    public Optional<Patient> find(UUID id) {
+    public Optional<PossibleDuplicate> lockDuplicate(UUID one, UUID other) {
+        return jdbc.sql("""
+                select patient_id, similar_patient_id, status from possible_duplicate
+                where (patient_id = :one and similar_patient_id = :other)
+                   or (patient_id = :other and similar_patient_id = :one)
+                for update
+                """).param("one", one).param("other", other)
+                .query((rs, n) -> new PossibleDuplicate(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        PossibleDuplicate.Status.valueOf(rs.getString(3))))
+                .optional();
+    }
+
+    @Override
+    public void resolve(PossibleDuplicate d, PossibleDuplicate.Status status, Instant at) {
+        jdbc.sql("""
+                update possible_duplicate set status = :status, resolved_at = :at
+                where patient_id = :patient and similar_patient_id = :similar
+                """).param("status", status.name()).param("at", Timestamp.from(at)).param("patient", d.patientId())
+                .param("similar", d.similarPatientId()).update();
+    }
+
+    @Override
+    public void merge(PossibleDuplicate.Merged m) {
+        jdbc.sql("update referral set patient_id = :survivor where patient_id = :merged")
+                .param("survivor", m.survivor()).param("merged", m.mergedAway()).update();
+        jdbc.sql("update patient set merged_into = :survivor where id = :merged or merged_into = :merged")
+                .param("survivor", m.survivor()).param("merged", m.mergedAway()).update();
+    }
+
+    @Override
+    public Optional<Patient> find(UUID requested) {
+        UUID id = jdbc.sql("select coalesce(merged_into, id) from patient where id = :id").param("id", requested)
+                .query(UUID.class).optional().orElse(requested);
         Optional<Patient> bare = jdbc.sql("select id, first_name, last_name, date_of_birth from patient where id = :id")
                 .param("id", id)
                 .query((rs, n) -> new Patient(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
@@ -83,9 +117,11 @@ class PatientStore implements Patients {
     @Override
     public List<UUID> openDuplicates(UUID id) {
         return jdbc.sql("""
-                select case when patient_id = :id then similar_patient_id else patient_id end
-                from possible_duplicate where status = 'OPEN' and (patient_id = :id or similar_patient_id = :id)
-                order by created_at
+                select p.id from possible_duplicate d
+                join patient p on p.id = case when d.patient_id = :id then d.similar_patient_id else d.patient_id end
+                -- a flag naming a patient merged away since is about the survivor, whom staff see with their own flags
+                where d.status = 'OPEN' and (d.patient_id = :id or d.similar_patient_id = :id) and p.merged_into is null
+                order by d.created_at
                 """).param("id", id).query(UUID.class).list();
     }
 
@@ -102,14 +138,17 @@ class PatientStore implements Patients {
         String like = "%" + q.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.sql("""
                 select p.id, p.first_name, p.last_name, p.date_of_birth,
-                       exists (select 1 from possible_duplicate d where d.status = 'OPEN'
-                               and (d.patient_id = p.id or d.similar_patient_id = p.id)) as flagged
+                       exists (select 1 from possible_duplicate d
+                               join patient o on o.id = case when d.patient_id = p.id then d.similar_patient_id
+                                                             else d.patient_id end
+                               where d.status = 'OPEN' and o.merged_into is null
+                                 and (d.patient_id = p.id or d.similar_patient_id = p.id)) as flagged
                 from patient p
-                where p.date_of_birth = :birth
+                where p.merged_into is null and (p.date_of_birth = :birth
                    or (cast(:birth as date) is null and (
                          lower(p.first_name) like :q or lower(p.last_name) like :q
                          or lower(p.first_name || ' ' || p.last_name) like :q
-                         or exists (select 1 from referral r where r.patient_id = p.id and lower(r.member_id) = :exact)))
+                         or exists (select 1 from referral r where r.patient_id = p.id and lower(r.member_id) = :exact))))
                 order by p.last_name, p.first_name, p.id
                 limit :limit
                 """).param("birth", birth).param("q", like).param("exact", q.toLowerCase()).param("limit", limit)

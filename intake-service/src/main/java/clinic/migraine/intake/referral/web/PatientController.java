@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import clinic.migraine.domain.NotFound;
 import clinic.migraine.intake.referral.application.PatientQueries;
+import clinic.migraine.intake.referral.application.PatientResolution;
 import clinic.migraine.intake.referral.domain.Patients;
 import clinic.migraine.intake.referral.domain.ReferralStatus;
 import jakarta.validation.constraints.NotBlank;
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,9 +29,26 @@ class PatientController {
     static final int SEARCH_LIMIT = 50;
 
     private final PatientQueries queries;
+    private final PatientResolution resolution;
 
-    PatientController(PatientQueries queries) {
+    PatientController(PatientQueries queries, PatientResolution resolution) {
         this.queries = queries;
+        this.resolution = resolution;
+    }
+
+    record Resolved(UUID patientId, String resolution) {
+    }
+
+    /** The newer of the two moves into the older; the answer names the survivor. */
+    @PostMapping("/{id}/duplicates/{otherId}/merge")
+    Resolved merge(@PathVariable UUID id, @PathVariable UUID otherId) {
+        return new Resolved(resolution.merge(id, otherId), "MERGED");
+    }
+
+    @PostMapping("/{id}/duplicates/{otherId}/keep-apart")
+    Resolved keepApart(@PathVariable UUID id, @PathVariable UUID otherId) {
+        resolution.keepApart(id, otherId);
+        return new Resolved(id, "KEPT_APART");
     }
 
     /** By name (part), date of birth (ISO, e.g. 1984-03-09) or payer member id. */
