@@ -158,6 +158,46 @@ class PatientIT {
     }
 
     @Test
+    void thePatientPageChartsHeadacheDaysAndResolvesADuplicateThroughItsForms() throws Exception {
+        LocalDate born = someBirthDate();
+        UUID olderReferral = submit(person(born, "Castellano", "M-60", "c1@example.org", "+13105550171")
+                .replaceFirst("\\}\\s*$", ", \"outsideTreatments\": [{\"date\": \"2025-12-01\", \"units\": 155}]}"));
+        UUID newerReferral = submit(person(born, "Castellano", "M-61", "c2@example.org", "+13105550172"));
+        UUID older = patientOf(olderReferral);
+        UUID newer = patientOf(newerReferral);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        FollowUpRecorded diary = FollowUpRecorded.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(now)
+                .setReferralId(olderReferral).setCycle(1).setKind(FollowUpKind.DIARY).setHeadacheDaysLast30(7)
+                .setUrgent(false).build();
+        topics.send(EventTopic.FOLLOW_UP_RECORDED.topicName(), olderReferral.toString(), diary);
+        String intake = Api.basic("intake", Api.DEMO_PASSWORD);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mvc.perform(
+                        get("/patients/" + older).header("Authorization", intake))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("<svg", "role=\"img\"", "<title id=\"chart-title\">", "<desc id=\"chart-desc\">",
+                        "class=\"treatment\"", "class=\"baseline\"", "id=\"chart-data\"", "Diary, cycle 1",
+                        "Treatment elsewhere", "name=\"_csrf\"", "/duplicates/" + newer + "/merge"));
+        mvc.perform(get("/patients/" + older).header("Authorization", Api.basic("scheduler", Api.DEMO_PASSWORD)))
+                .andExpect(status().isForbidden());
+        assertThat(mvc.perform(post("/patients/search").param("q", born.toString()).header("Authorization", intake))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("/patients/" + older, "/patients/" + newer, "Yes, to resolve");
+        assertThat(mvc.perform(get("/referrals/" + newerReferral).header("Authorization", intake))
+                .andReturn().getResponse().getContentAsString()).contains("/patients/" + newer);
+
+        mvc.perform(post("/patients/" + older + "/duplicates/" + newer + "/merge").header("Authorization", intake))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .redirectedUrl("/patients/" + older));
+        mvc.perform(get("/patients/" + newer).header("Authorization", intake))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .redirectedUrl("/patients/" + older));
+        mvc.perform(get("/patients/" + UUID.randomUUID()).header("Authorization", intake))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void theSameNewPatientSubmittedTwiceAtOnceBecomesOnePatient() throws Exception {
         LocalDate born = someBirthDate();
         String body = person(born, "Nakamura", "M-30", "naka@example.org", "+13105550141");
