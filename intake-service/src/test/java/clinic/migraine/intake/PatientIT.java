@@ -237,6 +237,10 @@ class PatientIT {
                 + LocalDate.now().minusDays(1) + "\", \"units\": 400, \"clinic\": \"" + "x".repeat(200)
                 + "\"}, {\"date\": \"2020-01-01\", \"units\": 1}]}");
         submit(edges);
+        assertThat(mvc.perform(get("/referrals/new")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("name=\"outsideTreatments[0].date\"",
+                        "name=\"outsideTreatments[0].units\"", "name=\"outsideTreatments[0].clinic\"",
+                        "data-error-for=\"outsideTreatments[0]\"");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package clinic.migraine.intake.referral.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import java.util.stream.IntStream;
 
 import clinic.migraine.intake.referral.domain.ReferralStatus;
 import clinic.migraine.intake.referral.application.ReferralQueries;
+import clinic.migraine.kit.pages.ClinicTime;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,13 +34,18 @@ class ReferralPages {
     static final int MAX_QUERY_LENGTH = 100;
     /** Preventive trial rows the form starts with; the page script adds more. */
     static final int TRIAL_ROWS = 3;
+    /** Rows for treatments given elsewhere: the last two cycles are what the 84-day interval and the course need. */
+    static final int OUTSIDE_TREATMENT_ROWS = 2;
 
     private final ReferralQueries queries;
     private final ReferralDetails details;
     private final ReferralFormProperties form;
     private final JsonMapper json;
+    private final ClinicTime clinicTime;
 
-    ReferralPages(ReferralQueries queries, ReferralDetails details, ReferralFormProperties form, JsonMapper json) {
+    ReferralPages(ReferralQueries queries, ReferralDetails details, ReferralFormProperties form, JsonMapper json,
+            ClinicTime clinicTime) {
+        this.clinicTime = clinicTime;
         this.queries = queries;
         this.details = details;
         this.form = form;
@@ -108,6 +115,8 @@ class ReferralPages {
         model.addAttribute("overuses", ReferralLabels.medicationOveruses());
         model.addAttribute("contraindications", ReferralLabels.contraindications());
         model.addAttribute("trialRows", IntStream.range(0, TRIAL_ROWS).boxed().toList());
+        model.addAttribute("outsideTreatmentRows", IntStream.range(0, OUTSIDE_TREATMENT_ROWS).boxed().toList());
+        model.addAttribute("today", LocalDate.now(clinicTime.zone()));
         return "referrals/new";
     }
 
