@@ -88,6 +88,7 @@ class PatientIT {
         assertThat(secondEvent.getOutsideTreatments().get(1).getClinic()).isEqualTo("Valley Neurology");
 
         UUID patient = events.get(0).getPatientId();
+        mvc.perform(get("/api/referrals/" + again)).andExpect(jsonPath("$.patient.id").value(patient.toString()));
         mvc.perform(get("/api/patients/" + patient).header("Authorization", Api.basic("intake", Api.DEMO_PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.patient.dateOfBirth").value(born.toString()))

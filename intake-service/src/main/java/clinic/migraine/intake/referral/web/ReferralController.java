@@ -67,7 +67,8 @@ class ReferralController {
         return new Created(id, ReferralStatus.DISCONTINUED);
     }
 
-    record PatientView(String firstName, String lastName, LocalDate dateOfBirth, String email, String phone,
+    /** {@code id}: the patient across referrals, {@code GET /api/patients/{id}}. */
+    record PatientView(UUID id, String firstName, String lastName, LocalDate dateOfBirth, String email, String phone,
             String timeZone, String preferredChannel) {
     }
 
@@ -87,7 +88,7 @@ class ReferralController {
     ReferralView referral(@PathVariable UUID id) {
         Referral r = details.referral(id).orElseThrow(() -> new NotFound("referral", id));
         return new ReferralView(r.id(), r.status(), r.createdAt(),
-                new PatientView(r.firstName(), r.lastName(), r.dateOfBirth(), r.email(), r.phone(), r.timeZone(),
+                new PatientView(r.patientId(), r.firstName(), r.lastName(), r.dateOfBirth(), r.email(), r.phone(), r.timeZone(),
                         r.preferredChannel().name()),
                 new ReferrerView(r.referrerName(), r.referrerNpi()), new PayerView(r.payerPolicy(), r.memberId()),
                 r.diagnosisCode(), json.readTree(r.clinicalJson()), details.eligibility(id),
