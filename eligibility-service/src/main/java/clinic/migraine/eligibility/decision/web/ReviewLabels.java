@@ -35,6 +35,8 @@ public class ReviewLabels {
             case INSUFFICIENT_RESPONSE -> "Too little response";
             case COURSE_LIMIT_REACHED -> "Course limit reached";
             case PRIOR_AUTH_REQUIRED -> "Prior authorization needed";
+            case PRIOR_AUTH_EXPIRED -> "Prior authorization expired or used up";
+            case EPISODIC_CONVERSION -> "Migraine now episodic";
             case INJECTION_SITE_INFECTION -> "Injection-site infection";
             case NEUROMUSCULAR_CAUTION -> "Neuromuscular disorder";
             case PREGNANCY_CAUTION -> "Pregnancy";
