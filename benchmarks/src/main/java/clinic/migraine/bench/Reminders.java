@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -158,8 +159,8 @@ final class Reminders {
             sql.execute("""
                     insert into contact (referral_id, email, time_zone, preferred_channel)
                     select md5('bench-referral-' || g)::uuid, 'bench-' || g || '@reminders.example.org',
-                           'America/Los_Angeles', 'EMAIL'
-                    from generate_series(1, %d) g""".formatted(appointments));
+                           '%s', 'EMAIL'
+                    from generate_series(1, %d) g""".formatted(afternoonZone(Instant.now()), appointments));
             sql.execute("""
                     insert into appointment (id, referral_id, cycle, start_at, end_at, provider, location, clinic_zone,
                                              status)
@@ -190,6 +191,18 @@ final class Reminders {
             }
             sql.execute("analyze");
         }
+    }
+
+    /**
+     * A time zone where it is early afternoon now, so that the due reminders fall outside the patients' quiet
+     * hours (follow-up checks them again at sending and would rightly hold a reminder due at night until the
+     * morning) whenever the benchmark runs.
+     */
+    static String afternoonZone(Instant now) {
+        int utcHour = now.atZone(ZoneOffset.UTC).getHour();
+        int offset = Math.floorMod(13 - utcHour + 11, 24) - 11;
+        // the Etc/GMT zones count the other way: Etc/GMT-3 is three hours ahead of UTC
+        return offset == 0 ? "Etc/UTC" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
     }
 
     /** db-scheduler keeps a task's data Java-serialized: for a 36-character string, this header, then its bytes. */
