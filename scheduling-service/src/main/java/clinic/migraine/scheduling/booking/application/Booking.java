@@ -2,6 +2,7 @@ package clinic.migraine.scheduling.booking.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import clinic.migraine.scheduling.booking.domain.CancelledBy;
 import clinic.migraine.scheduling.booking.domain.CycleWindow;
 import clinic.migraine.scheduling.booking.domain.SlotTaken;
 import clinic.migraine.scheduling.booking.domain.Slots;
+import clinic.migraine.scheduling.booking.domain.TooEarly;
 import clinic.migraine.scheduling.booking.domain.Treatment;
 import clinic.migraine.scheduling.calendar.domain.ClinicCalendar;
 import clinic.migraine.scheduling.calendar.domain.Closure;
@@ -59,16 +61,47 @@ public class Booking {
         this.clock = clock;
     }
 
+    /**
+     * Eligibility has decided a referral's cycle: its patient (when named) and their injections given elsewhere
+     * are remembered, and an eligible cycle gets the earliest free slot its window allows (84 days after the
+     * patient's last treatment, inside the payer's authorization), unless the cycle already holds one.
+     */
+    @Transactional
+    public Optional<Appointment> decided(Decided decision) {
+        if (decision.patientId() != null) {
+            appointments.assignPatient(decision.referralId(), decision.patientId());
+            appointments.recordOutsideTreatments(decision.patientId(), decision.treatedElsewhere());
+        }
+        return decision.eligible() ? bookCycle(decision.referralId(), decision.cycle(), decision.authorizedUntil())
+                : Optional.empty();
+    }
+
+    /**
+     * What scheduling needs of an eligibility decision.
+     *
+     * @param patientId null from decisions made before patients were known across referrals
+     * @param treatedElsewhere the days of the injections the referral reported from other clinics
+     * @param authorizedUntil the last day the payer's prior authorization covers (null when none is needed)
+     */
+    public record Decided(UUID referralId, int cycle, boolean eligible, UUID patientId,
+            List<LocalDate> treatedElsewhere, LocalDate authorizedUntil) {
+    }
+
     /** An eligible referral's cycle gets the earliest free slot, unless the cycle already holds one. */
     @Transactional
     public Optional<Appointment> bookCycle(UUID referralId, int cycle) {
+        return bookCycle(referralId, cycle, null);
+    }
+
+    private Optional<Appointment> bookCycle(UUID referralId, int cycle, LocalDate authorizedUntil) {
         if (appointments.ofReferral(referralId).stream().anyMatch(a -> a.holdsCycle(cycle))) {
             return Optional.empty();
         }
-        Optional<Appointment> booked = bookEarliest(referralId, cycle, 0);
+        Optional<Appointment> booked = bookEarliest(referralId, cycle, 0, authorizedUntil);
         booked.ifPresentOrElse(
                 a -> log.info("Referral {} cycle {} booked as appointment {}", a.referralId(), a.cycle(), a.id()),
-                () -> log.warn("No free slot within the horizon for referral {} cycle {}", referralId, cycle));
+                () -> log.warn("No free slot for referral {} cycle {} within the horizon, the authorization and the "
+                        + "patient's 84 days", referralId, cycle));
         return booked;
     }
 
@@ -86,7 +119,7 @@ public class Booking {
     public Appointment book(UUID referralId, int cycle, Instant start, String providerId, String actor) {
         Slot slot = slots().bookable(start, providerId);
         Instant now = clock.instant();
-        CycleWindow window = CycleWindow.of(cycle, appointments.ofReferral(referralId), now, rules);
+        CycleWindow window = window(referralId, cycle, now);
         AppointmentEvent.Booked booked = Appointment.book(UUID.randomUUID(), referralId, cycle, slot, window, 0, rules,
                 actor, now);
         appointments.add(booked.appointment());
@@ -126,24 +159,36 @@ public class Booking {
         appointments.save(a);
         changes.record(missed);
         if (rules.rebooksAfter(missed.inARow())) {
-            bookEarliest(a.referralId(), a.cycle(), missed.inARow());
+            bookEarliest(a.referralId(), a.cycle(), missed.inARow(), null);
         } else {
             log.info("Appointment {}: {} no-shows in a row, left to the schedulers", id, missed.inARow());
         }
         return a;
     }
 
+    /**
+     * Records the treatment, checking the 84 days once more against everything known of the patient now (an
+     * injection elsewhere may have been reported after the visit was booked).
+     *
+     * @throws TooEarly when the visit is less than 84 days after another treatment of the patient
+     */
     @Transactional
     public Appointment complete(UUID id, Treatment treatment, String actor) {
-        AppointmentEvent.Treated treated = locked(id).markTreated(treatment, actor, clock.instant());
+        Appointment visit = locked(id);
+        Instant now = clock.instant();
+        List<Appointment> others = appointments.ofReferral(visit.referralId()).stream()
+                .filter(a -> !a.id().equals(visit.id())).toList();
+        CycleWindow.of(visit.cycle(), others, appointments.otherTreatmentDays(visit.referralId()), now, rules)
+                .admit(visit.start(), rules);
+        AppointmentEvent.Treated treated = visit.markTreated(treatment, actor, now);
         appointments.save(treated.appointment());
         changes.record(treated);
         return treated.appointment();
     }
 
-    private Optional<Appointment> bookEarliest(UUID referralId, int cycle, int noShows) {
+    private Optional<Appointment> bookEarliest(UUID referralId, int cycle, int noShows, LocalDate authorizedUntil) {
         Instant now = clock.instant();
-        CycleWindow window = CycleWindow.of(cycle, appointments.ofReferral(referralId), now, rules);
+        CycleWindow window = window(referralId, cycle, now).authorizedUntil(authorizedUntil, rules.zone());
         for (List<Slot> batch : search.candidateBatches(window)) {
             for (Slot slot : batch) {
                 AppointmentEvent.Booked booked = Appointment.book(UUID.randomUUID(), referralId, cycle, slot, window,
@@ -152,6 +197,12 @@ public class Booking {
                     appointments.add(booked.appointment());
                 } catch (SlotTaken taken) {
                     continue;
+                } catch (TooEarly tooEarly) {
+                    // the patient holds a visit of another referral within 84 days: booking this one as well
+                    // would treat them twice; it waits for the schedulers
+                    log.warn("Referral {} cycle {} not booked: the patient holds another visit within 84 days",
+                            referralId, cycle);
+                    return Optional.empty();
                 }
                 changes.record(booked);
                 return Optional.of(booked.appointment());
@@ -175,12 +226,18 @@ public class Booking {
             AppointmentEvent.Rescheduled moved = waiting.moveInto(freed, now);
             try {
                 appointments.save(moved.appointment());
-            } catch (SlotTaken taken) {
+            } catch (SlotTaken | TooEarly refused) {
                 return;
             }
             changes.record(moved);
             log.info("Appointment {} moved earlier into the slot freed by {}", waiting.id(), freed.id());
         });
+    }
+
+    /** The cycle's window: the referral's own visits and the patient's other treatments. */
+    private CycleWindow window(UUID referralId, int cycle, Instant now) {
+        return CycleWindow.of(cycle, appointments.ofReferral(referralId), appointments.otherTreatmentDays(referralId),
+                now, rules);
     }
 
     private Appointment locked(UUID id) {

@@ -64,7 +64,7 @@ public class SlotSearch {
      * week of a large clinic is thousands of taken slots to read before the first free one).
      */
     Iterable<List<Slot>> candidateBatches(CycleWindow window) {
-        Instant horizon = clock.instant().plus(rules.horizon());
+        Instant horizon = window.searchUntil(clock.instant().plus(rules.horizon()));
         if (!window.hasPreference()) {
             return () -> new Iterator<>() {
                 private Instant next = window.earliest();

@@ -1,6 +1,7 @@
 package clinic.migraine.scheduling.booking.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,11 +33,32 @@ public interface Appointments {
      */
     Optional<Appointment> latestToMoveInto(Instant freedStart, boolean firstCourse, UUID excludedReferral);
 
-    /** @throws SlotTaken when the slot or the referral's cycle is already held */
+    /**
+     * @throws SlotTaken when the slot or the referral's cycle is already held
+     * @throws TooEarly when the patient holds or had another visit, or an injection elsewhere, less than 84 days
+     *         from its day (the database's constraint per patient)
+     */
     void add(Appointment appointment);
 
-    /** Writes the appointment as it is now. @throws SlotTaken when a move lands on a held slot */
+    /**
+     * Writes the appointment as it is now.
+     *
+     * @throws SlotTaken when a move lands on a held slot
+     * @throws TooEarly when a move lands less than 84 days from another treatment of the patient
+     */
     void save(Appointment appointment);
+
+    /** Remembers whose referral it is (the first answer stands: a referral never changes patient). */
+    void assignPatient(UUID referralId, UUID patientId);
+
+    /** Remembers injections the patient was given elsewhere; each one counts for the 84 days. */
+    void recordOutsideTreatments(UUID patientId, List<LocalDate> days);
+
+    /**
+     * The days the referral's patient was treated other than in this referral: the treated visits of their other
+     * referrals and the injections given elsewhere. Empty when the patient is unknown.
+     */
+    List<LocalDate> otherTreatmentDays(UUID referralId);
 
     /** A held slot of a provider. */
     record TakenSlot(String providerId, Instant start, Instant end) {

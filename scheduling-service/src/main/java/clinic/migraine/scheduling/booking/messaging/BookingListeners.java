@@ -1,5 +1,6 @@
 package clinic.migraine.scheduling.booking.messaging;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import clinic.migraine.events.EligibilityDetermined;
@@ -11,7 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The bindings: an eligible cycle is booked, a withdrawn referral's visits are cancelled. Each event is applied
+ * The bindings: an eligible cycle is booked (the patient and their injections elsewhere remembered from every
+ * decision), a withdrawn referral's visits are cancelled. Each event is applied
  * once ({@link ProcessedEvents#applyOnce}).
  */
 @Configuration
@@ -19,11 +21,10 @@ class BookingListeners {
 
     @Bean
     Consumer<EligibilityDetermined> eligibilityDetermined(ProcessedEvents processed, Booking booking) {
-        return event -> processed.applyOnce(event, () -> {
-            if (event.getOutcome() == EligibilityOutcome.ELIGIBLE) {
-                booking.bookCycle(event.getReferralId(), event.getCycle());
-            }
-        });
+        return event -> processed.applyOnce(event, () -> booking.decided(new Booking.Decided(event.getReferralId(),
+                event.getCycle(), event.getOutcome() == EligibilityOutcome.ELIGIBLE, event.getPatientId(),
+                List.copyOf(event.getPriorTreatmentDates()),
+                event.getAuthorization() == null ? null : event.getAuthorization().getValidUntil())));
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,9 +14,11 @@ import clinic.migraine.scheduling.booking.application.ChangeLog;
 import clinic.migraine.scheduling.booking.application.FeedChange;
 import clinic.migraine.scheduling.booking.domain.Appointment;
 import clinic.migraine.scheduling.booking.domain.AppointmentStatus;
+import clinic.migraine.scheduling.booking.domain.BookingRules;
 import clinic.migraine.scheduling.booking.domain.Appointments;
 import clinic.migraine.scheduling.booking.domain.CancelledBy;
 import clinic.migraine.scheduling.booking.domain.SlotTaken;
+import clinic.migraine.scheduling.booking.domain.TooEarly;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,17 +29,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Appointments and the change log in Postgres. The constraints there forbid double booking (an exclusion
- * constraint per provider and time) and a second appointment of one referral's cycle; each write that may break
- * them runs in a savepoint, so a refusal becomes {@link SlotTaken} and the caller's transaction goes on.
+ * constraint per provider and time), a second appointment of one referral's cycle and two treatments of one
+ * patient less than 84 days apart (an exclusion constraint per patient on {@code treatment_day}); each write that
+ * may break them runs in a savepoint, so a refusal becomes {@link SlotTaken} or {@link TooEarly} and the caller's
+ * transaction goes on.
  */
 @Repository
 class AppointmentStore implements Appointments, ChangeLog {
 
+    /** The exclusion constraint that keeps one patient's treatments 84 days apart (V2). */
+    static final String INTERVAL_CONSTRAINT = "treatments_84_days_apart";
+    private static final int INTERVAL_DAYS = 84;
+
     private final JdbcClient jdbc;
     private final TransactionTemplate savepoint;
+    private final BookingRules rules;
 
-    AppointmentStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    AppointmentStore(JdbcClient jdbc, PlatformTransactionManager transactions, BookingRules rules) {
         this.jdbc = jdbc;
+        this.rules = rules;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -45,9 +56,13 @@ class AppointmentStore implements Appointments, ChangeLog {
     public void add(Appointment a) {
         for (int attempt = 1; ; attempt++) {
             try {
-                savepoint.executeWithoutResult(tx -> insert(a));
+                savepoint.executeWithoutResult(tx -> {
+                    insert(a);
+                    holdTreatmentDay(a);
+                });
                 return;
             } catch (DataIntegrityViolationException e) {
+                refuseIfTooSoonForThePatient(e, a);
                 throw new SlotTaken("That slot is taken, or this referral already has an appointment for cycle "
                         + a.cycle());
             } catch (PessimisticLockingFailureException e) {
@@ -80,7 +95,8 @@ class AppointmentStore implements Appointments, ChangeLog {
     @Override
     public void save(Appointment a) {
         try {
-            savepoint.executeWithoutResult(tx -> jdbc.sql("""
+            savepoint.executeWithoutResult(tx -> {
+                jdbc.sql("""
                     update appointment set provider_id = :provider, location = :location, start_at = :start,
                       end_at = :end, status = :status, cancel_reason = :reason, cancelled_by = :by, units = :units,
                       sites = :sites, lot_number = :lot, notes = :notes, updated_at = :now
@@ -92,10 +108,89 @@ class AppointmentStore implements Appointments, ChangeLog {
                     .param("by", a.cancelledBy() == null ? null : a.cancelledBy().name())
                     .param("units", a.units()).param("sites", a.sites()).param("lot", a.lotNumber())
                     .param("notes", a.notes()).param("now", Timestamp.from(a.updatedAt())).param("id", a.id())
-                    .update());
+                    .update();
+                holdTreatmentDay(a);
+            });
         } catch (DataIntegrityViolationException e) {
+            refuseIfTooSoonForThePatient(e, a);
             throw new SlotTaken("That slot was just taken; pick another");
         }
+    }
+
+    /**
+     * Keeps the appointment's row of {@code treatment_day} in step with it: there while it holds its slot, on the
+     * clinic day it starts, for the referral's patient (none while the patient is unknown).
+     */
+    private void holdTreatmentDay(Appointment a) {
+        jdbc.sql("delete from treatment_day where appointment_id = :id").param("id", a.id()).update();
+        if (a.status().holdsTheSlot()) {
+            jdbc.sql("""
+                    insert into treatment_day (patient_id, day, appointment_id)
+                    select patient_id, :day, :id from referral_patient where referral_id = :referralId
+                    """).param("day", day(a.start())).param("id", a.id()).param("referralId", a.referralId())
+                    .update();
+        }
+    }
+
+    /** A refusal by the per-patient interval becomes {@link TooEarly}, naming the first day that would fit. */
+    private void refuseIfTooSoonForThePatient(DataIntegrityViolationException e, Appointment a) {
+        String cause = String.valueOf(e.getMostSpecificCause().getMessage());
+        if (!cause.contains(INTERVAL_CONSTRAINT)) {
+            return;
+        }
+        LocalDate day = day(a.start());
+        LocalDate earliest = jdbc.sql("""
+                select max(t.day) + %d from treatment_day t join referral_patient p on p.patient_id = t.patient_id
+                where p.referral_id = :referralId and t.appointment_id is distinct from :id
+                  and daterange(t.day, t.day + %d) && daterange(:day, :day + %d)
+                """.formatted(INTERVAL_DAYS, INTERVAL_DAYS, INTERVAL_DAYS))
+                .param("referralId", a.referralId()).param("id", a.id()).param("day", day)
+                .query(LocalDate.class).optional().orElse(day.plusDays(INTERVAL_DAYS));
+        throw new TooEarly(earliest.atStartOfDay(rules.zone()).toInstant(), rules.zone(), INTERVAL_DAYS);
+    }
+
+    private LocalDate day(Instant start) {
+        return start.atZone(rules.zone()).toLocalDate();
+    }
+
+    @Override
+    public void assignPatient(UUID referralId, UUID patientId) {
+        jdbc.sql("insert into referral_patient (referral_id, patient_id) values (:r, :p) on conflict do nothing")
+                .param("r", referralId).param("p", patientId).update();
+    }
+
+    /**
+     * Each injection is kept in {@code outside_treatment}; the latest of those close together also holds its 84
+     * days in {@code treatment_day} (an earlier one it overlaps gives way; a visit it overlaps keeps its place and
+     * is refused when it is completed).
+     */
+    @Override
+    public void recordOutsideTreatments(UUID patientId, List<LocalDate> days) {
+        for (LocalDate day : days.stream().sorted().toList()) {
+            jdbc.sql("insert into outside_treatment (patient_id, day) values (:p, :day) on conflict do nothing")
+                    .param("p", patientId).param("day", day).update();
+            jdbc.sql("""
+                    delete from treatment_day where patient_id = :p and appointment_id is null and day < :day
+                      and daterange(day, day + %d) && daterange(:day, :day + %d)
+                    """.formatted(INTERVAL_DAYS, INTERVAL_DAYS)).param("p", patientId).param("day", day).update();
+            jdbc.sql("insert into treatment_day (patient_id, day) values (:p, :day) on conflict do nothing")
+                    .param("p", patientId).param("day", day).update();
+        }
+    }
+
+    @Override
+    public List<LocalDate> otherTreatmentDays(UUID referralId) {
+        return jdbc.sql("""
+                select o.day from outside_treatment o
+                join referral_patient p on p.patient_id = o.patient_id
+                where p.referral_id = :r
+                union
+                select t.day from treatment_day t
+                join referral_patient p on p.patient_id = t.patient_id
+                join appointment a on a.id = t.appointment_id
+                where p.referral_id = :r and a.referral_id <> :r and a.status = 'fulfilled'
+                order by 1
+                """).param("r", referralId).query(LocalDate.class).list();
     }
 
     @Override
@@ -126,13 +221,19 @@ class AppointmentStore implements Appointments, ChangeLog {
     @Override
     public Optional<Appointment> latestToMoveInto(Instant freedStart, boolean firstCourse, UUID excludedReferral) {
         return jdbc.sql("""
-                select * from appointment
-                where status = 'booked' and start_at > :freed and referral_id <> :excluded
-                  and (cycle = 1) = :firstCourse
-                  and (not_before is null or not_before <= :freed)
-                order by start_at desc limit 1
-                for update skip locked
-                """).param("freed", Timestamp.from(freedStart)).param("firstCourse", firstCourse)
+                select a.* from appointment a
+                where a.status = 'booked' and a.start_at > :freed and a.referral_id <> :excluded
+                  and (a.cycle = 1) = :firstCourse
+                  and (a.not_before is null or a.not_before <= :freed)
+                  and not exists (
+                    select 1 from referral_patient p
+                    join treatment_day t on t.patient_id = p.patient_id and t.appointment_id is distinct from a.id
+                    where p.referral_id = a.referral_id
+                      and daterange(t.day, t.day + %d) && daterange(:freedDay, :freedDay + %d))
+                order by a.start_at desc limit 1
+                for update of a skip locked
+                """.formatted(INTERVAL_DAYS, INTERVAL_DAYS)).param("freed", Timestamp.from(freedStart))
+                .param("freedDay", day(freedStart)).param("firstCourse", firstCourse)
                 .param("excluded", excludedReferral).query(AppointmentStore::appointment).optional();
     }
 

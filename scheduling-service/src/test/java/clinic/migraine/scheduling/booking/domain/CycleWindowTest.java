@@ -63,4 +63,57 @@ class CycleWindowTest {
         assertThat(window.earliest()).isAfter(now);
         assertThat(window.notBefore()).isBefore(now);
     }
+
+    @Test
+    void aFirstCourseAfterAnInjectionElsewhereWaits84DaysFromItsDay() {
+        LocalDate elsewhere = LocalDate.of(2026, 11, 2);
+        Instant now = at(elsewhere.plusDays(30), 10, 0);
+
+        CycleWindow window = CycleWindow.of(1, List.of(), List.of(elsewhere.minusDays(100), elsewhere), now, RULES);
+
+        assertThat(window.notBefore()).isEqualTo(at(elsewhere.plusDays(84), 0, 0));
+        assertThat(window.earliest()).isEqualTo(window.notBefore());
+        assertThat(window.hasPreference()).isFalse();
+        assertThatThrownBy(() -> window.admit(at(elsewhere.plusDays(83), 16, 0), RULES))
+                .isInstanceOf(TooEarly.class).hasMessageContaining(elsewhere.plusDays(84).toString());
+        assertThatCode(() -> window.admit(at(elsewhere.plusDays(84), 8, 0), RULES)).doesNotThrowAnyException();
+        assertThatCode(() -> window.admit(at(elsewhere.plusDays(85), 8, 0), RULES)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anInjectionLongAgoLeavesAFirstCourseToTheLeadTime() {
+        LocalDate friday = LocalDate.of(2026, 12, 4);
+
+        CycleWindow window = CycleWindow.of(1, List.of(), List.of(friday.minusDays(200)), at(friday, 15, 0), RULES);
+
+        assertThat(window.earliest()).isEqualTo(at(LocalDate.of(2026, 12, 8), 0, 0));
+    }
+
+    @Test
+    void aTreatmentInAnotherReferralCountsWhenItIsTheLatest() {
+        Appointment own = appointment(AppointmentStatus.fulfilled, 1, at(TREATED.minusDays(100), 9, 0), null);
+        LocalDate otherReferral = TREATED.minusDays(10);
+
+        CycleWindow window = CycleWindow.of(2, List.of(own), List.of(otherReferral), at(TREATED, 12, 0), RULES);
+
+        assertThat(window.notBefore()).isEqualTo(at(otherReferral.plusDays(84), 0, 0));
+        assertThat(window.previous()).isEqualTo(own);
+    }
+
+    @Test
+    void theAuthorizationClosesTheWindowAfterItsLastDay() {
+        LocalDate friday = LocalDate.of(2026, 12, 4);
+        LocalDate lastDay = LocalDate.of(2026, 12, 20);
+        CycleWindow window = CycleWindow.of(1, List.of(), at(friday, 15, 0), RULES)
+                .authorizedUntil(lastDay, RULES.zone());
+
+        assertThatCode(() -> window.admit(at(lastDay.minusDays(1), 17, 0), RULES)).doesNotThrowAnyException();
+        assertThatCode(() -> window.admit(at(lastDay, 17, 0), RULES)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> window.admit(at(lastDay.plusDays(1), 8, 0), RULES))
+                .isInstanceOf(AuthorizationEnds.class).hasMessageContaining(lastDay.toString());
+        Instant horizon = at(friday.plusDays(180), 0, 0);
+        assertThat(window.searchUntil(horizon)).isEqualTo(at(lastDay.plusDays(1), 0, 0));
+        assertThat(CycleWindow.of(1, List.of(), at(friday, 15, 0), RULES).authorizedUntil(null, RULES.zone())
+                .searchUntil(horizon)).isEqualTo(horizon);
+    }
 }
