@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import clinic.migraine.testsupport.Api;
+import clinic.migraine.testsupport.Doses;
 import clinic.migraine.testsupport.RunningSystem;
 
 /**
@@ -71,7 +72,7 @@ final class HostileInput {
                 new Target(scheduling, "POST", "/api/appointments/{id}/cancel", "application/json",
                         "{\"reason\": \"sick\", \"by\": \"PATIENT\"}"),
                 new Target(scheduling, "POST", "/api/appointments/{id}/complete", "application/json",
-                        "{\"units\": 155, \"sites\": 31}"),
+                        Doses.preempt("C3391")),
                 new Target(scheduling, "POST", "/api/closures", "application/json",
                         "{\"startsOn\": \"2020-01-02\", \"endsOn\": \"2020-01-01\", \"reason\": \"holiday\"}"),
                 new Target(scheduling, "GET", "/api/slots?from={text}&to={text}&providerId={text}", null, null),

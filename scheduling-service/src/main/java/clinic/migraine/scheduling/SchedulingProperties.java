@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param preferredWindow how long after the minimum interval a later cycle is preferably booked (14 days)
  * @param maxConsecutiveNoShows after this many no-shows in a row the schedulers rebook by hand
  * @param fillCancellations offer a slot freed within {@code fillCancellationsWithin} to the patient booked latest
+ * @param recordTreatmentWithin how far from a visit's start the time a treatment was given may be (12 hours; the
+ *        whole-system tests, which treat visits booked weeks ahead at once, widen it)
  */
 @ConfigurationProperties("clinic.scheduling")
 public record SchedulingProperties(
@@ -33,6 +35,7 @@ public record SchedulingProperties(
         @DefaultValue("2") int maxConsecutiveNoShows,
         @DefaultValue("true") boolean fillCancellations,
         @DefaultValue("14d") Duration fillCancellationsWithin,
+        @DefaultValue("12h") Duration recordTreatmentWithin,
         List<ProviderHours> providers) {
 
     public record ProviderHours(String id, String name, @DefaultValue("Marina Del Rey") String location,
@@ -41,7 +44,7 @@ public record SchedulingProperties(
 
     public BookingRules bookingRules() {
         return new BookingRules(timeZone, leadBusinessDays, minimumInterval, preferredWindow, horizon, rebookNoShows,
-                maxConsecutiveNoShows, fillCancellations, fillCancellationsWithin);
+                maxConsecutiveNoShows, fillCancellations, fillCancellationsWithin, recordTreatmentWithin);
     }
 
     public ClinicCalendar calendar() {

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import clinic.migraine.testsupport.Api;
+import clinic.migraine.testsupport.Doses;
 import clinic.migraine.testsupport.RunningSystem;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
@@ -123,7 +124,7 @@ class BrowserIT {
         String id = system.submit(RunningSystem.eligibleReferral(email));
         String appointment = system.awaitStatus(id, "SCHEDULED").read("$.appointment.id");
         Api.Answer completed = system.scheduling.post("/api/appointments/" + appointment + "/complete",
-                "{\"lotNumber\":\"C3391\"}");
+                Doses.preempt("C3391"));
         assertThat(completed.status()).as(completed.body()).isEqualTo(200);
         MimeMessage mail = system.awaitMail(email, "How are you after your injections?", 1).get(0);
         Matcher link = Pattern.compile("/checkins/[A-Za-z0-9_.-]+").matcher(GreenMailUtil.getBody(mail));

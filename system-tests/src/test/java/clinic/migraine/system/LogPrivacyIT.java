@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import clinic.migraine.stack.StackConfig;
 import clinic.migraine.testsupport.Api;
+import clinic.migraine.testsupport.Doses;
 import clinic.migraine.testsupport.RunningSystem;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +51,7 @@ class LogPrivacyIT {
             intake.as("intake").get(page);
         }
         system.scheduling.as("scheduler").get("/board");
-        assertThat(system.scheduling.post("/api/appointments/" + appointment + "/complete", "{\"lotNumber\":\"C3391\"}")
+        assertThat(system.scheduling.post("/api/appointments/" + appointment + "/complete", Doses.preempt("C3391"))
                 .status()).isEqualTo(200);
         String mail = GreenMailUtil.getBody(
                 system.awaitMail(patient.email, "How are you after your injections?", 1).get(0));

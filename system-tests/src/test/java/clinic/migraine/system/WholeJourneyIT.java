@@ -24,6 +24,7 @@ import clinic.migraine.events.EventTopic;
 import clinic.migraine.stack.Stack;
 import clinic.migraine.stack.StackConfig;
 import clinic.migraine.testsupport.Api;
+import clinic.migraine.testsupport.Doses;
 import clinic.migraine.testsupport.RunningSystem;
 import clinic.migraine.testsupport.EventTopics;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -135,7 +136,7 @@ class WholeJourneyIT {
         String first = system.awaitStatus(id, "SCHEDULED").read("$.appointment.id");
         OffsetDateTime firstStart = OffsetDateTime.parse(intake.get("/api/referrals/" + id).read("$.appointment.start"));
 
-        assertThat(scheduling.post("/api/appointments/" + first + "/complete", "{\"lotNumber\":\"C3391\"}").status())
+        assertThat(scheduling.as("clinician").post("/api/appointments/" + first + "/complete", Doses.preempt("C3391")).status())
                 .isEqualTo(200);
         system.awaitStatus(id, "IN_TREATMENT");
         answerCheckIn(email, 1, 17);
@@ -145,7 +146,8 @@ class WholeJourneyIT {
         LocalDate secondDay = OffsetDateTime.parse(second.read("$.appointment.start")).toLocalDate();
         assertThat(secondDay).isAfterOrEqualTo(firstStart.toLocalDate().plusDays(84));
 
-        assertThat(scheduling.post("/api/appointments/" + second.read("$.appointment.id") + "/complete", "{}").status())
+        assertThat(scheduling.as("clinician").post("/api/appointments/" + second.read("$.appointment.id") + "/complete",
+                Doses.preempt("C3392")).status())
                 .isEqualTo(200);
         answerCheckIn(email, 2, 17);
 

@@ -70,6 +70,8 @@ public final class RunningSystem implements AutoCloseable {
             properties.put("clinic.followup.quiet-until", "00:00");
             properties.put("clinic.followup.timer-polling", "250ms");
             properties.put("clinic.outbox.poll-interval", "200ms");
+            // the journeys treat visits booked days and weeks ahead at once, recording the time given as now
+            properties.put("clinic.scheduling.record-treatment-within", "400d");
             properties.putAll(extraProperties);
             return new RunningSystem(Stack.start(new StackConfig(root, state.resolve("data"), logDirectory,
                     freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), services, properties,

@@ -23,6 +23,7 @@ import clinic.migraine.events.DecisionMaker;
 import clinic.migraine.events.EligibilityDetermined;
 import clinic.migraine.events.EligibilityOutcome;
 import clinic.migraine.events.EventTopic;
+import clinic.migraine.testsupport.Doses;
 import clinic.migraine.testsupport.EventTopics;
 import clinic.migraine.testsupport.ServiceIntegrationTest;
 import com.jayway.jsonpath.JsonPath;
@@ -192,7 +193,7 @@ class PatientIntervalIT {
 
     private org.springframework.test.web.servlet.ResultActions complete(UUID visit) throws Exception {
         return mvc.perform(post("/api/appointments/" + visit + "/complete").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"lotNumber\":\"C3391\"}"));
+                .content(Doses.preempt("C3391")));
     }
 
     /** The first free slot of prov-1 on or after the day. */

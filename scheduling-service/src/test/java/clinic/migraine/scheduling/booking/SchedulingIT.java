@@ -29,6 +29,7 @@ import clinic.migraine.events.EligibilityDetermined;
 import clinic.migraine.events.EligibilityOutcome;
 import clinic.migraine.events.EventTopic;
 import clinic.migraine.events.TreatmentCompleted;
+import clinic.migraine.testsupport.Doses;
 import clinic.migraine.testsupport.EventTopics;
 import clinic.migraine.testsupport.ServiceIntegrationTest;
 import com.jayway.jsonpath.JsonPath;
@@ -139,7 +140,7 @@ class SchedulingIT {
         UUID referral = UUID.randomUUID();
         UUID appointment = book(referral, 1, 10);
         mvc.perform(post("/api/appointments/" + appointment + "/complete").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"lotNumber\":\"C3391\"}")).andExpect(status().isOk())
+                .content(Doses.preempt("C3391"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("fulfilled")).andExpect(jsonPath("$.units").value(155));
         LocalDate treated = topics.await(EventTopic.TREATMENT_COMPLETED.topicName(), TreatmentCompleted.class,
                 e -> e.getReferralId().equals(referral), 1, WAIT).get(0).getTreatmentDate();

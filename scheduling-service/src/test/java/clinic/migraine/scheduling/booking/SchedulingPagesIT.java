@@ -143,11 +143,14 @@ class SchedulingPagesIT {
         assertThat(conflict.getElementById("notice").classNames()).contains("notice", "error");
         assertThat(conflict.getElementById("notice").text()).contains("taken");
 
-        Document outOfRange = page(mvc.perform(as("scheduler", post("/appointments/" + appointment + "/complete")
-                .param("units", "999").param("sites", "31"))).andExpect(status().isBadRequest()).andReturn());
-        assertThat(outOfRange.getElementById("units-error").text()).isEqualTo("must be at most 400");
-        assertThat(outOfRange.getElementById("units").attr("aria-invalid")).isEqualTo("true");
-        assertThat(outOfRange.getElementById("units").attr("value")).isEqualTo("999");
+        mvc.perform(as("scheduler", post("/appointments/" + appointment + "/complete")
+                .param("lot", "C3391"))).andExpect(status().isForbidden());
+        Document outOfRange = page(mvc.perform(as("clinician", dose(post("/appointments/" + appointment + "/complete"), "999"))).andExpect(status().isBadRequest()).andReturn());
+        assertThat(outOfRange.getElementById("notice").text()).contains("check the fields");
+        assertThat(outOfRange.select("input[name=sites[0].units]").attr("value")).isEqualTo("999");
+        assertThat(outOfRange.select("input[name=sites[0].units] + p.field-error").text())
+                .isEqualTo("must be between 1 and 400");
+        assertThat(outOfRange.getElementById("lot").attr("value")).isEqualTo("C3391");
 
         mvc.perform(as("scheduler", post("/appointments/" + appointment + "/cancel").param("by", "PATIENT")
                 .param("reason", "moving away"))).andExpect(status().isFound());
@@ -171,8 +174,13 @@ class SchedulingPagesIT {
         mvc.perform(as("clinician", post("/appointments/" + appointment + "/reschedule")
                 .param("start", freeSlot(141, 0)))).andExpect(status().isForbidden());
 
-        mvc.perform(as("clinician", post("/appointments/" + appointment + "/complete").param("units", "155")
-                .param("sites", "31").param("lotNumber", "C3391").param("notes", "Tolerated well, mild neck pain")))
+        assertThat(page.select("#dose-table tbody tr")).hasSize(9);
+        assertThat(page.select("input.dose-units").eachAttr("value"))
+                .containsExactly("5", "10", "20", "40", "30", "20", "30", "", "");
+        assertThat(page.getElementById("lot").attr("value")).isEmpty();
+        assertThat(page.getElementById("wastedUnits").attr("value")).isEmpty();
+        mvc.perform(as("clinician", dose(post("/appointments/" + appointment + "/complete"), "5")
+                .param("note", "Tolerated well, mild neck pain")))
                 .andExpect(status().isFound()).andExpect(flash().attribute("notice", startsWith("Treatment recorded")));
 
         TreatmentCompleted treated = topics.await(EventTopic.TREATMENT_COMPLETED.topicName(), TreatmentCompleted.class,
@@ -182,15 +190,13 @@ class SchedulingPagesIT {
         AuditTrail.Entry entry = audit.about(appointment).get(1);
         assertThat(entry.actor()).isEqualTo("clinician");
         assertThat(entry.action()).isEqualTo("treatment completed");
-        assertThat(entry.detail()).isEqualTo("155 units at 31 sites, lot C3391");
+        assertThat(entry.detail()).isEqualTo("155 U at 31 injection sites, lot C3391, J0585-JZ × 155");
         Document done = page(as("clinician", get("/appointments/" + appointment)));
         assertThat(done.getElementById("status").text()).isEqualTo("Treated");
         assertThat(done.getElementById("complete-form")).isNull();
-
-        UUID another = book(UUID.randomUUID(), freeSlot(142, 0));
-        mvc.perform(as("clinician", post("/api/appointments/" + another + "/complete")
-                .contentType(MediaType.APPLICATION_JSON).content("{\"units\":155,\"sites\":31}")))
-                .andExpect(status().isOk());
+        assertThat(done.getElementById("record-total").text()).isEqualTo("155 U at 31 injection sites, 0 U wasted");
+        assertThat(done.getElementById("record-billing").text()).isEqualTo("J0585-JZ × 155");
+        assertThat(done.select("#treatment-record tbody tr")).hasSize(7);
     }
 
     @Test
@@ -260,6 +266,22 @@ class SchedulingPagesIT {
 
     private static Document page(MvcResult result) throws Exception {
         return Jsoup.parse(result.getResponse().getContentAsString());
+    }
+
+    /** The completion form as the page pre-fills it, with the lot, its expiry, the time and the waste entered. */
+    private static MockHttpServletRequestBuilder dose(MockHttpServletRequestBuilder request, String procerusUnits) {
+        String[][] plan = {{"PROCERUS", "MIDLINE", "1", procerusUnits}, {"CORRUGATOR", "BILATERAL", "2", "10"},
+            {"FRONTALIS", "BILATERAL", "4", "20"}, {"TEMPORALIS", "BILATERAL", "8", "40"},
+            {"OCCIPITALIS", "BILATERAL", "6", "30"}, {"CERVICAL_PARASPINAL", "BILATERAL", "4", "20"},
+            {"TRAPEZIUS", "BILATERAL", "6", "30"}};
+        for (int i = 0; i < plan.length; i++) {
+            request.param("sites[" + i + "].muscle", plan[i][0]).param("sites[" + i + "].side", plan[i][1])
+                    .param("sites[" + i + "].injections", plan[i][2]).param("sites[" + i + "].units", plan[i][3]);
+        }
+        return request.param("sites[7].muscle", "").param("sites[7].units", "")
+                .param("administeredAt", java.time.LocalDateTime.now(java.time.ZoneId.of("America/Los_Angeles"))
+                        .minusMinutes(5).withSecond(0).withNano(0).toString())
+                .param("lot", "C3391").param("lotExpiry", "2030-01-31").param("wastedUnits", "0");
     }
 
     private static MockHttpServletRequestBuilder as(String account, MockHttpServletRequestBuilder request) {

@@ -8,6 +8,7 @@ import clinic.migraine.kit.security.Actors;
 import clinic.migraine.scheduling.booking.domain.Appointment;
 import clinic.migraine.scheduling.booking.domain.AppointmentEvent;
 import clinic.migraine.scheduling.booking.domain.BookingRules;
+import clinic.migraine.scheduling.booking.domain.Treatment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -81,8 +82,9 @@ class AppointmentChanges {
         if (event instanceof AppointmentEvent.MissedVisit missed) {
             return "no-show " + missed.inARow() + " in a row, was " + slotText(a.start(), a.providerId());
         }
-        return a.units() + " units at " + a.sites() + " sites, lot "
-                + (a.lotNumber() == null || a.lotNumber().isBlank() ? "not recorded" : a.lotNumber());
+        Treatment t = ((AppointmentEvent.Treated) event).treatment();
+        return t.totalUnits() + " U at " + t.totalInjections() + " injection sites, lot " + t.lot() + ", "
+                + t.billing().text() + (t.overridden() ? ", above the label's maximum with a stated reason" : "");
     }
 
     /** "2026-12-08T09:30-08:00 with prov-1": the clinic's wall-clock time and offset. */

@@ -10,6 +10,7 @@ import clinic.migraine.domain.NotFound;
 import clinic.migraine.scheduling.booking.domain.Appointment;
 import clinic.migraine.scheduling.booking.domain.AppointmentStatus;
 import clinic.migraine.scheduling.booking.domain.Appointments;
+import clinic.migraine.scheduling.booking.domain.Treatment;
 import clinic.migraine.scheduling.booking.domain.WeekBoard;
 import clinic.migraine.scheduling.calendar.domain.ClinicCalendar;
 import clinic.migraine.scheduling.calendar.domain.Closure;
@@ -39,6 +40,11 @@ public class AppointmentQueries {
     }
 
     /** @throws NotFound when there is no such appointment */
+    /** The dose record of a treated visit. */
+    public Optional<Treatment> treatment(UUID appointmentId) {
+        return appointments.treatmentOf(appointmentId);
+    }
+
     public Appointment get(UUID id) {
         return appointments.find(id).orElseThrow(() -> new NotFound("appointment", id));
     }

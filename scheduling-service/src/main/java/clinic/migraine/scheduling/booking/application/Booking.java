@@ -167,8 +167,9 @@ public class Booking {
     }
 
     /**
-     * Records the treatment, checking the 84 days once more against everything known of the patient now (an
-     * injection elsewhere may have been reported after the visit was booked).
+     * Records the treatment the signed-in clinician gave, checking the 84 days once more (from the visit's day, the
+     * day the database holds) against everything known of the patient now: an injection elsewhere may have been
+     * reported after the visit was booked.
      *
      * @throws TooEarly when the visit is less than 84 days after another treatment of the patient
      */
@@ -180,8 +181,9 @@ public class Booking {
                 .filter(a -> !a.id().equals(visit.id())).toList();
         CycleWindow.of(visit.cycle(), others, appointments.otherTreatmentDays(visit.referralId()), now, rules)
                 .admit(visit.start(), rules);
-        AppointmentEvent.Treated treated = visit.markTreated(treatment, actor, now);
+        AppointmentEvent.Treated treated = visit.markTreated(treatment, actor, now, rules);
         appointments.save(treated.appointment());
+        appointments.recordTreatment(visit.id(), treated.treatment());
         changes.record(treated);
         return treated.appointment();
     }

@@ -1,10 +1,14 @@
 package clinic.migraine.scheduling.booking.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import clinic.migraine.domain.Conflict;
+import clinic.migraine.domain.RuleBroken;
+import clinic.migraine.domain.Violation;
 import clinic.migraine.scheduling.calendar.domain.Slot;
 
 /**
@@ -100,15 +104,28 @@ public record Appointment(UUID id, UUID referralId, int cycle, String providerId
                 noShows + 1, actor, now);
     }
 
-    /** @throws Conflict when it is already treated, cancelled or missed */
-    public AppointmentEvent.Treated markTreated(Treatment treatment, String actor, Instant now) {
+    /**
+     * Records the treatment given at this visit, signed by the clinician who enters it.
+     *
+     * @throws Conflict when it is already treated, cancelled or missed
+     * @throws RuleBroken when the record cannot be kept as it is: given in the future or more than 12 hours from
+     *         the visit, from a lot expired before the day, or above 195 U or 39 injections without a reason
+     */
+    public AppointmentEvent.Treated markTreated(Treatment treatment, String clinician, Instant now,
+            BookingRules rules) {
         if (status != AppointmentStatus.booked && status != AppointmentStatus.arrived) {
             throw new Conflict("An appointment that is " + status + " cannot be completed");
         }
+        List<Violation> problems = treatment.problems(start, now, rules.zone(), rules.recordTreatmentWithin());
+        if (!problems.isEmpty()) {
+            throw new RuleBroken("The treatment record cannot be kept: " + problems.stream()
+                    .map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; ")), problems);
+        }
+        Treatment signed = treatment.by(clinician);
         Appointment treated = new Appointment(id, referralId, cycle, providerId, location, start, end,
-                AppointmentStatus.fulfilled, notBefore, noShows, cancelReason, cancelledBy, treatment.units(),
-                treatment.sites(), treatment.lotNumber(), treatment.notes(), now);
-        return new AppointmentEvent.Treated(treated, actor, now);
+                AppointmentStatus.fulfilled, notBefore, noShows, cancelReason, cancelledBy, signed.totalUnits(),
+                signed.totalInjections(), signed.lot(), signed.note(), now);
+        return new AppointmentEvent.Treated(treated, signed, clinician, now);
     }
 
     /** True when this visit holds the referral's place for the cycle (booked, arrived or treated). */

@@ -32,6 +32,8 @@ public sealed interface AppointmentEvent {
     record MissedVisit(Appointment appointment, int inARow, String actor, Instant at) implements AppointmentEvent {
     }
 
-    record Treated(Appointment appointment, String actor, Instant at) implements AppointmentEvent {
+    /** {@code treatment} is the dose record as kept, signed by the clinician ({@code actor}). */
+    record Treated(Appointment appointment, Treatment treatment, String actor, Instant at)
+            implements AppointmentEvent {
     }
 }

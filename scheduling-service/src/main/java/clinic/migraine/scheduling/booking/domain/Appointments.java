@@ -48,6 +48,12 @@ public interface Appointments {
      */
     void save(Appointment appointment);
 
+    /** Keeps the dose record of a treated visit. */
+    void recordTreatment(UUID appointmentId, Treatment treatment);
+
+    /** The dose record of a treated visit (none for visits treated before records were kept in full). */
+    Optional<Treatment> treatmentOf(UUID appointmentId);
+
     /** Remembers whose referral it is (the first answer stands: a referral never changes patient). */
     void assignPatient(UUID referralId, UUID patientId);
 

@@ -16,10 +16,11 @@ import java.time.ZoneId;
  * @param maxConsecutiveNoShows after this many no-shows in a row the schedulers rebook by hand
  * @param fillCancellations whether a freed slot is offered to the patient booked latest
  * @param fillCancellationsWithin only slots freed this close to now are offered
+ * @param recordTreatmentWithin how far from a visit's start the time a treatment was given may be (12 hours)
  */
 public record BookingRules(ZoneId zone, int leadBusinessDays, Duration minimumInterval, Duration preferredWindow,
         Duration horizon, boolean rebookNoShows, int maxConsecutiveNoShows, boolean fillCancellations,
-        Duration fillCancellationsWithin) {
+        Duration fillCancellationsWithin, Duration recordTreatmentWithin) {
 
     /** True when a patient who has now missed {@code inARow} visits in a row is booked again automatically. */
     public boolean rebooksAfter(int inARow) {

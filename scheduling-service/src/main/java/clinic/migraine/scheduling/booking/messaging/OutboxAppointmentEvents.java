@@ -9,10 +9,13 @@ import clinic.migraine.events.AppointmentNoShow;
 import clinic.migraine.events.AppointmentRescheduled;
 import clinic.migraine.events.CancelledBy;
 import clinic.migraine.events.TreatmentCompleted;
+import clinic.migraine.events.TreatmentSite;
 import clinic.migraine.kit.outbox.Outbox;
 import clinic.migraine.scheduling.booking.application.AppointmentEvents;
 import clinic.migraine.scheduling.booking.domain.Appointment;
 import clinic.migraine.scheduling.booking.domain.AppointmentEvent;
+import clinic.migraine.scheduling.booking.domain.Muscle;
+import clinic.migraine.scheduling.booking.domain.Treatment;
 import clinic.migraine.scheduling.calendar.domain.ClinicCalendar;
 import org.springframework.stereotype.Component;
 
@@ -57,12 +60,19 @@ class OutboxAppointmentEvents implements AppointmentEvents {
             outbox.publish(AppointmentNoShow.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(event.at())
                     .setReferralId(a.referralId()).setAppointmentId(a.id()).setCycle(a.cycle())
                     .setStart(a.start()).setActor(event.actor()).build());
-        } else if (event instanceof AppointmentEvent.Treated) {
+        } else if (event instanceof AppointmentEvent.Treated treated) {
+            Treatment t = treated.treatment();
             outbox.publish(TreatmentCompleted.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(event.at())
                     .setReferralId(a.referralId()).setAppointmentId(a.id()).setCycle(a.cycle())
-                    .setTreatmentDate(a.start().atZone(zone).toLocalDate()).setTreatedAt(a.start())
-                    .setUnits(a.units()).setInjectionSites(a.sites()).setLotNumber(a.lotNumber())
-                    .setProviderId(a.providerId()).setActor(event.actor()).build());
+                    .setTreatmentDate(t.administeredAt().atZone(zone).toLocalDate()).setTreatedAt(t.administeredAt())
+                    .setUnits(t.totalUnits()).setInjectionSites(t.totalInjections()).setLotNumber(t.lot())
+                    .setProviderId(a.providerId()).setActor(event.actor()).setProduct(t.product())
+                    .setLotExpiry(t.lotExpiry()).setWastedUnits(t.wastedUnits()).setInjector(t.injector())
+                    .setSites(t.sites().stream().map(site -> TreatmentSite.newBuilder()
+                            .setMuscle(site.muscle() == Muscle.OTHER ? site.otherMuscle() : site.muscle().name())
+                            .setSide(site.side().name()).setInjections(site.injections()).setUnits(site.units())
+                            .build()).toList())
+                    .build());
         }
     }
 

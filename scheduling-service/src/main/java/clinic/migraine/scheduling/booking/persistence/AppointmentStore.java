@@ -17,8 +17,12 @@ import clinic.migraine.scheduling.booking.domain.AppointmentStatus;
 import clinic.migraine.scheduling.booking.domain.BookingRules;
 import clinic.migraine.scheduling.booking.domain.Appointments;
 import clinic.migraine.scheduling.booking.domain.CancelledBy;
+import clinic.migraine.scheduling.booking.domain.InjectionSite;
+import clinic.migraine.scheduling.booking.domain.Muscle;
+import clinic.migraine.scheduling.booking.domain.Side;
 import clinic.migraine.scheduling.booking.domain.SlotTaken;
 import clinic.migraine.scheduling.booking.domain.TooEarly;
+import clinic.migraine.scheduling.booking.domain.Treatment;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -151,6 +155,42 @@ class AppointmentStore implements Appointments, ChangeLog {
 
     private LocalDate day(Instant start) {
         return start.atZone(rules.zone()).toLocalDate();
+    }
+
+    @Override
+    public void recordTreatment(UUID appointmentId, Treatment t) {
+        jdbc.sql("""
+                insert into treatment_record (appointment_id, administered_at, product, lot, lot_expiry, wasted_units,
+                  override_reason, note, injector)
+                values (:id, :at, :product, :lot, :expiry, :wasted, :override, :note, :injector)
+                """).param("id", appointmentId).param("at", Timestamp.from(t.administeredAt()))
+                .param("product", t.product()).param("lot", t.lot()).param("expiry", t.lotExpiry())
+                .param("wasted", t.wastedUnits()).param("override", t.overrideReason()).param("note", t.note())
+                .param("injector", t.injector()).update();
+        int position = 0;
+        for (InjectionSite site : t.sites()) {
+            jdbc.sql("""
+                    insert into treatment_site (appointment_id, position, muscle, other_muscle, side, injections, units)
+                    values (:id, :position, :muscle, :other, :side, :injections, :units)
+                    """).param("id", appointmentId).param("position", position++).param("muscle", site.muscle().name())
+                    .param("other", site.otherMuscle()).param("side", site.side().name())
+                    .param("injections", site.injections()).param("units", site.units()).update();
+        }
+    }
+
+    @Override
+    public Optional<Treatment> treatmentOf(UUID appointmentId) {
+        List<InjectionSite> sites = jdbc.sql("""
+                select muscle, other_muscle, side, injections, units from treatment_site
+                where appointment_id = :id order by position
+                """).param("id", appointmentId)
+                .query((rs, n) -> new InjectionSite(Muscle.valueOf(rs.getString(1)), rs.getString(2),
+                        Side.valueOf(rs.getString(3)), rs.getInt(4), rs.getInt(5))).list();
+        return jdbc.sql("select * from treatment_record where appointment_id = :id").param("id", appointmentId)
+                .query((rs, n) -> new Treatment(rs.getTimestamp("administered_at").toInstant(), rs.getString("product"),
+                        rs.getString("lot"), rs.getObject("lot_expiry", LocalDate.class), sites,
+                        rs.getInt("wasted_units"), rs.getString("override_reason"), rs.getString("note"),
+                        rs.getString("injector"))).optional();
     }
 
     @Override

@@ -21,6 +21,9 @@ import clinic.migraine.scheduling.booking.application.SlotSearch;
 import clinic.migraine.scheduling.booking.domain.Appointment;
 import clinic.migraine.scheduling.booking.domain.AppointmentStatus;
 import clinic.migraine.scheduling.booking.domain.CancelledBy;
+import clinic.migraine.scheduling.booking.domain.InjectionSite;
+import clinic.migraine.scheduling.booking.domain.Muscle;
+import clinic.migraine.scheduling.booking.domain.Side;
 import clinic.migraine.scheduling.booking.domain.Treatment;
 import clinic.migraine.scheduling.calendar.application.ClosureCalendar;
 import clinic.migraine.scheduling.calendar.domain.ClinicCalendar;
@@ -30,7 +33,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -74,7 +79,24 @@ class AppointmentController {
 
     record AppointmentView(UUID id, UUID referralId, int cycle, String providerId, String providerName,
             String location, OffsetDateTime start, OffsetDateTime end, AppointmentStatus status, LocalDate notBefore,
-            String cancelReason, CancelledBy cancelledBy, Integer units, Integer sites, String lotNumber, String notes) {
+            String cancelReason, CancelledBy cancelledBy, Integer units, Integer sites, String lotNumber, String notes,
+            TreatmentView treatment) {
+    }
+
+    /** The dose record and its billing, on a treated visit. */
+    record TreatmentView(OffsetDateTime administeredAt, String product, String lot, LocalDate lotExpiry,
+            List<InjectionSite> sites, int totalUnits, int totalInjections, int wastedUnits, String overrideReason,
+            String note, String injector, List<BillingItem> billing) {
+    }
+
+    /** A claim line: HCPCS code, modifier (JZ: nothing wasted, JW: the wasted units) and units. */
+    record BillingItem(String code, String modifier, int units) {
+
+        static List<BillingItem> of(Treatment.BillingLine line) {
+            return line.zeroWaste() ? List.of(new BillingItem("J0585", "JZ", line.units()))
+                    : List.of(new BillingItem("J0585", null, line.units()),
+                            new BillingItem("J0585", "JW", line.wastedUnits()));
+        }
     }
 
     @GetMapping("/slots")
@@ -149,15 +171,50 @@ class AppointmentController {
         return view(booking.checkIn(id, Actors.currentOrNull()));
     }
 
-    record Completion(@Min(1) @Max(400) Integer units, @Min(1) @Max(60) Integer sites, @Size(max = 40) String lotNumber,
-            @Size(max = 2000) String notes) {
+    /** One line of the dose record as sent; {@code otherMuscle} names the muscle when it is OTHER. */
+    record SiteDose(@NotNull Muscle muscle, @Size(max = 60) String otherMuscle, @NotNull Side side,
+            @NotNull @Min(1) @Max(40) Integer injections, @NotNull @Min(1) @Max(400) Integer units) {
     }
 
+    /** The whole dose record: every field the clinician must give is required, none is filled in here. */
+    record Completion(@NotNull OffsetDateTime administeredAt,
+            @NotBlank @Pattern(regexp = "onabotulinumtoxinA", message = "must be onabotulinumtoxinA") String product,
+            @NotBlank @Size(max = 40) String lot, @NotNull LocalDate lotExpiry,
+            @NotEmpty @Size(max = 60) List<@NotNull @Valid SiteDose> sites,
+            @NotNull @Min(0) @Max(400) Integer wastedUnits, @Size(max = 500) String overrideReason,
+            @Size(max = 2000) String note) {
+
+        Treatment treatment() {
+            List<FieldError> unnamed = new java.util.ArrayList<>();
+            for (int i = 0; i < sites.size(); i++) {
+                SiteDose site = sites.get(i);
+                boolean other = site.muscle() == Muscle.OTHER;
+                boolean named = site.otherMuscle() != null && !site.otherMuscle().isBlank();
+                if (other != named) {
+                    unnamed.add(new FieldError("sites[" + i + "].otherMuscle",
+                            other ? "must name the muscle when it is OTHER" : "must be empty unless muscle is OTHER"));
+                }
+            }
+            if (!unnamed.isEmpty()) {
+                throw new DomainProblem(HttpStatus.BAD_REQUEST, "Invalid request", "A site's muscle is not named",
+                        unnamed);
+            }
+            return new Treatment(administeredAt.toInstant(), product, lot.trim(), lotExpiry,
+                    sites.stream().map(s -> new InjectionSite(s.muscle(),
+                            s.muscle() == Muscle.OTHER ? s.otherMuscle().trim() : null, s.side(), s.injections(),
+                            s.units())).toList(),
+                    wastedUnits, blankToNull(overrideReason), blankToNull(note), null);
+        }
+
+        private static String blankToNull(String text) {
+            return text == null || text.isBlank() ? null : text.trim();
+        }
+    }
+
+    /** A clinician records the treatment they gave (the injector is the signed-in account). */
     @PostMapping(path = "/appointments/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
-    AppointmentView complete(@PathVariable UUID id, @Valid @RequestBody(required = false) Completion request) {
-        Completion c = request == null ? new Completion(null, null, null, null) : request;
-        return view(booking.complete(id, new Treatment(c.units() == null ? 155 : c.units(),
-                c.sites() == null ? 31 : c.sites(), c.lotNumber(), c.notes()), Actors.currentOrNull()));
+    AppointmentView complete(@PathVariable UUID id, @Valid @RequestBody Completion request) {
+        return view(booking.complete(id, request.treatment(), Actors.currentOrNull()));
     }
 
     @GetMapping(path = "/appointments/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -199,7 +256,15 @@ class AppointmentController {
         return new AppointmentView(a.id(), a.referralId(), a.cycle(), a.providerId(), providerName(a.providerId()),
                 a.location(), a.start().atZone(zone).toOffsetDateTime(), a.end().atZone(zone).toOffsetDateTime(),
                 a.status(), a.notBefore() == null ? null : a.notBefore().atZone(zone).toLocalDate(), a.cancelReason(),
-                a.cancelledBy(), a.units(), a.sites(), a.lotNumber(), a.notes());
+                a.cancelledBy(), a.units(), a.sites(), a.lotNumber(), a.notes(),
+                a.status() == AppointmentStatus.fulfilled ? queries.treatment(a.id()).map(t -> treatmentView(t, zone))
+                        .orElse(null) : null);
+    }
+
+    static TreatmentView treatmentView(Treatment t, ZoneId zone) {
+        return new TreatmentView(t.administeredAt().atZone(zone).toOffsetDateTime(), t.product(), t.lot(),
+                t.lotExpiry(), t.sites(), t.totalUnits(), t.totalInjections(), t.wastedUnits(), t.overrideReason(),
+                t.note(), t.injector(), BillingItem.of(t.billing()));
     }
 
     private String providerName(String providerId) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -27,6 +28,8 @@ import clinic.migraine.scheduling.booking.application.SlotSearch;
 import clinic.migraine.scheduling.booking.domain.Appointment;
 import clinic.migraine.scheduling.booking.domain.AppointmentStatus;
 import clinic.migraine.scheduling.booking.domain.CancelledBy;
+import clinic.migraine.scheduling.booking.domain.Muscle;
+import clinic.migraine.scheduling.booking.domain.Side;
 import clinic.migraine.scheduling.booking.domain.Treatment;
 import clinic.migraine.scheduling.calendar.domain.ClinicCalendar;
 import clinic.migraine.scheduling.calendar.domain.Slot;
@@ -94,33 +97,24 @@ class AppointmentPage {
             @NotNull(message = "Say who cancelled") CancelledBy by) {
     }
 
-    record CompleteForm(
-            @NotNull(message = "Enter the units injected") @Min(value = 1, message = "must be at least 1")
-            @Max(value = 400, message = "must be at most 400") Integer units,
-            @NotNull(message = "Enter the number of injection sites") @Min(value = 1, message = "must be at least 1")
-            @Max(value = 60, message = "must be at most 60") Integer sites,
-            @Size(max = 40, message = "must be at most 40 characters") String lotNumber,
-            @Size(max = 2000, message = "must be at most 2000 characters") String notes) {
-    }
-
     /** The three forms' values: defaults, or what was just sent when the page comes back with errors. */
-    record Forms(RescheduleForm reschedule, CancelForm cancel, CompleteForm complete) {
+    record Forms(RescheduleForm reschedule, CancelForm cancel, DoseForm complete) {
 
-        static Forms defaults() {
+        static Forms defaults(LocalDateTime now) {
             return new Forms(new RescheduleForm(null), new CancelForm(null, CancelledBy.PATIENT),
-                    new CompleteForm(155, 31, null, null));
+                    DoseForm.preempt(now));
         }
 
         Forms with(Object sent) {
             return new Forms(sent instanceof RescheduleForm r ? r : reschedule,
                     sent instanceof CancelForm c ? c : cancel,
-                    sent instanceof CompleteForm c ? c : complete);
+                    sent instanceof DoseForm d ? d : complete);
         }
     }
 
     @GetMapping("/{id}")
     ModelAndView show(@PathVariable UUID id, Authentication who) {
-        return page(id, who, Forms.defaults(), null, Map.of(), HttpStatus.OK);
+        return page(id, who, defaults(), null, Map.of(), HttpStatus.OK);
     }
 
     @PostMapping("/{id}/reschedule")
@@ -163,12 +157,13 @@ class AppointmentPage {
     }
 
     @PostMapping("/{id}/complete")
-    ModelAndView complete(@PathVariable UUID id, @Valid @ModelAttribute CompleteForm form, BindingResult result,
-            Authentication who, RedirectAttributes redirect) {
-        return act(id, who, form, fieldErrors(result), redirect, () -> {
-            booking.complete(id, new Treatment(form.units(), form.sites(), blankToNull(form.lotNumber()),
-                    blankToNull(form.notes())), Actors.currentOrNull());
-            return "Treatment recorded: " + form.units() + " units at " + form.sites() + " sites.";
+    ModelAndView complete(@PathVariable UUID id, @ModelAttribute DoseForm form, Authentication who,
+            RedirectAttributes redirect) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        Treatment treatment = form.treatment(calendar.zone(), problems);
+        return act(id, who, form, problems, redirect, () -> {
+            Appointment treated = booking.complete(id, treatment, Actors.currentOrNull());
+            return "Treatment recorded: " + treated.units() + " U at " + treated.sites() + " injection sites.";
         });
     }
 
@@ -181,7 +176,7 @@ class AppointmentPage {
     private ModelAndView act(UUID id, Authentication who, Object form, Map<String, String> invalid,
             RedirectAttributes redirect, Supplier<String> action) {
         if (!invalid.isEmpty()) {
-            return page(id, who, Forms.defaults().with(form), "Not saved: check the fields marked below.", invalid,
+            return page(id, who, defaults().with(form), "Not saved: check the fields marked below.", invalid,
                     HttpStatus.BAD_REQUEST);
         }
         try {
@@ -190,7 +185,7 @@ class AppointmentPage {
         } catch (NotFound gone) {
             return Pages.error(HttpStatus.NOT_FOUND);
         } catch (DomainException refused) {
-            return page(id, who, Forms.defaults().with(form), "Not saved: " + refused.getMessage() + ".",
+            return page(id, who, defaults().with(form), "Not saved: " + refused.getMessage() + ".",
                     DomainErrors.byField(refused), DomainErrors.status(refused));
         }
     }
@@ -210,7 +205,13 @@ class AppointmentPage {
         model.put("current", appointment.status().holdsTheSlot() ? null : queries.replacement(appointment).orElse(null));
         model.put("history", audit.about(id).stream().filter(e -> id.equals(e.subjectId())).toList());
         model.put("canSchedule", has(who, StaffRole.SCHEDULER));
-        model.put("canComplete", has(who, StaffRole.SCHEDULER) || has(who, StaffRole.CLINICIAN));
+        // the dose record is the injecting clinician's; a scheduler sees it, never writes it
+        model.put("canComplete", has(who, StaffRole.CLINICIAN));
+        model.put("muscles", Muscle.values());
+        model.put("sides", Side.values());
+        model.put("treatment", appointment.status() == AppointmentStatus.fulfilled
+                ? queries.treatment(id).map(t -> AppointmentController.treatmentView(t, calendar.zone())).orElse(null)
+                : null);
         model.put("freeSlots", freeSlotsByDay(appointment));
         model.put("cancelledByChoices", List.of(CancelledBy.PATIENT, CancelledBy.CLINIC));
         model.put("forms", forms);
@@ -222,6 +223,10 @@ class AppointmentPage {
     }
 
     /** The provider's next free slots (never before the 84-day interval allows), grouped by clinic day. */
+    private Forms defaults() {
+        return Forms.defaults(LocalDateTime.ofInstant(clock.instant(), calendar.zone()));
+    }
+
     private Map<LocalDate, List<Slot>> freeSlotsByDay(Appointment appointment) {
         if (appointment.status() != AppointmentStatus.booked) {
             return Map.of();

@@ -8,7 +8,8 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Who may do what here. Schedulers run the calendar; clinicians follow the board, open an appointment and record
- * the treatment (units, sites, lot). The narrower rules come first: the first that matches decides.
+ * the treatment they gave (the dose record is a clinician's alone). The narrower rules come first: the first that
+ * matches decides.
  */
 @Configuration(proxyBeanMethods = false)
 class SchedulingAccess {
@@ -22,8 +23,9 @@ class SchedulingAccess {
                 .requestMatchers(HttpMethod.GET, "/scheduling/**").permitAll()
                 .requestMatchers(HttpMethod.GET, "/").authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/appointments/stream").hasAnyRole(SCHEDULER, CLINICIAN)
+                // the dose record is the injecting clinician's, never a scheduler's
                 .requestMatchers(HttpMethod.POST, "/api/appointments/*/complete", "/appointments/*/complete")
-                        .hasAnyRole(CLINICIAN, SCHEDULER)
+                        .hasRole(CLINICIAN)
                 .requestMatchers(HttpMethod.GET, "/board", "/board/fragment", "/appointments/*")
                         .hasAnyRole(SCHEDULER, CLINICIAN)
                 .requestMatchers("/board/**", "/appointments/**", "/api/appointments/**", "/api/slots",

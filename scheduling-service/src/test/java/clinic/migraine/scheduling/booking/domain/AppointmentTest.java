@@ -91,15 +91,18 @@ class AppointmentTest {
 
     @Test
     void treatingRecordsTheDoseOnBookedOrCheckedInVisitsOnly() {
-        Treatment dose = new Treatment(155, 31, "C1234", null);
+        Treatment dose = Fixtures.dose(VISIT);
+        Instant after = VISIT.plusSeconds(3600);
 
         AppointmentEvent.Treated treated = appointment(AppointmentStatus.arrived, 1, VISIT, null)
-                .markTreated(dose, "dr-lee", NOW);
+                .markTreated(dose, "dr-lee", after, RULES);
 
         assertThat(treated.appointment().status()).isEqualTo(AppointmentStatus.fulfilled);
         assertThat(List.of(treated.appointment().units(), treated.appointment().sites())).containsExactly(155, 31);
         assertThat(treated.appointment().lotNumber()).isEqualTo("C1234");
-        assertThatThrownBy(() -> treated.appointment().markTreated(dose, "dr-lee", NOW))
+        assertThat(treated.treatment().injector()).isEqualTo("dr-lee");
+        assertThat(treated.treatment().sites()).isEqualTo(dose.sites());
+        assertThatThrownBy(() -> treated.appointment().markTreated(dose, "dr-lee", after, RULES))
                 .isInstanceOf(Conflict.class).hasMessage("An appointment that is fulfilled cannot be completed");
     }
 

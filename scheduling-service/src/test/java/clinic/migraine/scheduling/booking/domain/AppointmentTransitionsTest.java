@@ -30,7 +30,7 @@ class AppointmentTransitionsTest {
     private static final Instant VISIT = at(VISIT_DAY, 9, 30);
     private static final Instant NOW = at(VISIT_DAY.minusDays(7), 12, 0);
     private static final Instant LATER = at(VISIT_DAY.plusDays(1), 10, 0);
-    private static final Treatment DOSE = new Treatment(155, 31, "C1234", "no reaction");
+    private static final Treatment DOSE = Fixtures.dose(VISIT);
 
     /** A command, the statuses it may start from, and the status it leads to. */
     record Command(String name, Set<AppointmentStatus> from, AppointmentStatus to,
@@ -56,7 +56,7 @@ class AppointmentTransitionsTest {
                 new Command("markNoShow", EnumSet.of(AppointmentStatus.booked), AppointmentStatus.noshow,
                         a -> a.markNoShow("sam", NOW)),
                 new Command("markTreated", EnumSet.of(AppointmentStatus.booked, AppointmentStatus.arrived),
-                        AppointmentStatus.fulfilled, a -> a.markTreated(DOSE, "dr-lee", NOW)));
+                        AppointmentStatus.fulfilled, a -> a.markTreated(DOSE, "dr-lee", LATER, Fixtures.RULES)));
     }
 
     static Stream<Arguments> everyCommandFromEveryStatus() {
@@ -73,8 +73,10 @@ class AppointmentTransitionsTest {
             AppointmentEvent event = command.run().apply(visit);
             assertThat(event.appointment().status()).isEqualTo(command.to());
             assertThat(event.appointment().id()).isEqualTo(visit.id());
-            assertThat(event.appointment().updatedAt()).isEqualTo(NOW);
-            assertThat(event.at()).isEqualTo(NOW);
+            // a treatment is recorded after it is given, the day after here; every other command runs at NOW
+            Instant ranAt = command.name().equals("markTreated") ? LATER : NOW;
+            assertThat(event.appointment().updatedAt()).isEqualTo(ranAt);
+            assertThat(event.at()).isEqualTo(ranAt);
         } else {
             assertThatThrownBy(() -> command.run().apply(visit)).isInstanceOf(Conflict.class)
                     .isNotInstanceOf(SlotTaken.class);
@@ -103,7 +105,7 @@ class AppointmentTransitionsTest {
             assertThat(e.actor()).isNull();
             assertThat(e.inARow()).isEqualTo(1);
         });
-        assertThat(booked.markTreated(DOSE, "dr-lee", NOW)).isInstanceOfSatisfying(AppointmentEvent.Treated.class,
+        assertThat(booked.markTreated(DOSE, "dr-lee", LATER, Fixtures.RULES)).isInstanceOfSatisfying(AppointmentEvent.Treated.class,
                 e -> {
                     assertThat(e.actor()).isEqualTo("dr-lee");
                     assertThat(e.appointment().units()).isEqualTo(155);

@@ -19,7 +19,7 @@ class BookingRulesTest {
         assertThat(RULES.rebooksAfter(2)).isFalse();
         assertThat(RULES.rebooksAfter(3)).isFalse();
         BookingRules byHand = new BookingRules(RULES.zone(), 2, Duration.ofDays(84), Duration.ofDays(14),
-                Duration.ofDays(182), false, 2, true, Duration.ofDays(14));
+                Duration.ofDays(182), false, 2, true, Duration.ofDays(14), Duration.ofHours(12));
         assertThat(byHand.rebooksAfter(1)).isFalse();
     }
 
