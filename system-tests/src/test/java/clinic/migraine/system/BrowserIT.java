@@ -144,6 +144,64 @@ class BrowserIT {
     }
 
     @Test
+    void aClinicianRecordsTheDoseFromThePlanAndDoubleVisionReportedAfterwardsEscalatesUntilAcknowledged()
+            throws IOException {
+        String email = "dose-" + UUID.randomUUID() + "@example.org";
+        String id = system.submit(RunningSystem.eligibleReferral(email));
+        String appointment = system.awaitStatus(id, "SCHEDULED").read("$.appointment.id");
+
+        browser.signIn(system.scheduling.baseUrl(), "clinician", Api.DEMO_PASSWORD);
+        browser.open(system.scheduling.baseUrl() + "/appointments/" + appointment);
+        browser.awaitVisible("form#complete-form");
+        assertThat(browser.find("#dose-total-units").getText()).isEqualTo("155");
+        assertThat(browser.find("#dose-total-injections").getText()).isEqualTo("31");
+        assertThat(browser.find("#dose-warning").isDisplayed()).isFalse();
+        WebElement temporalis = browser.find("input[name='sites[3].units']");
+        temporalis.clear();
+        temporalis.sendKeys("80");
+        browser.await(driver -> browser.find("#dose-total-units").getText().equals("195"));
+        assertThat(browser.awaitVisible("#dose-warning").getText()).contains("More than the PREEMPT plan");
+        temporalis.clear();
+        temporalis.sendKeys("81");
+        browser.await(driver -> browser.find("#dose-warning").getText().contains("give a reason"));
+        browser.screenshot("aClinicianRecordsTheDose-above-the-maximum");
+        temporalis.clear();
+        temporalis.sendKeys("40");
+        browser.await(driver -> !browser.find("#dose-warning").isDisplayed());
+        browser.fill("lot", "C3391");
+        browser.fill("lotExpiry", "2030-01-31");
+        browser.fill("wastedUnits", "0");
+        browser.find("#complete-form button[type=submit]").click();
+
+        assertThat(browser.awaitVisible("#record-billing").getText()).isEqualTo("J0585-JZ × 155");
+        assertThat(browser.find("#record-total").getText()).startsWith("155 U at 31 injection sites");
+        assertThat(browser.find("#status").getText()).isEqualTo("Treated");
+        browser.screenshot("aClinicianRecordsTheDose-recorded");
+
+        MimeMessage mail = system.awaitMail(email, "How are you after your injections?", 1).get(0);
+        Matcher link = Pattern.compile("/checkins/[A-Za-z0-9_.-]+").matcher(GreenMailUtil.getBody(mail));
+        assertThat(link.find()).as("a check-in link in the mail").isTrue();
+        browser.open(system.followup.baseUrl() + link.group());
+        browser.awaitVisible("form#checkin-form");
+        answerCheckIn(10);
+        browser.find("label[for=effect-vision]").click();
+        browser.find("#submit-checkin").click();
+        browser.awaitVisible("#thanks");
+
+        // nobody acknowledges: the on-call list is told, again and again
+        List<MimeMessage> escalations = system.awaitMail("on-call@migraine-clinic.test",
+                "URGENT, NOT ACKNOWLEDGED: possible toxin spread reported", 2);
+        assertThat(GreenMailUtil.getBody(escalations.get(0))).contains(id).doesNotContain(email);
+        String alert = await().atMost(RunningSystem.WAIT).until(() -> system.followup.as("clinician")
+                .get("/api/alerts").<List<String>>read("$[?(@.referralId == '" + id + "')].id"),
+                ids -> !ids.isEmpty()).get(0);
+        assertThat(system.followup.as("clinician").get("/api/alerts").<List<Integer>>read(
+                "$[?(@.referralId == '" + id + "')].escalationsSent").get(0)).isGreaterThanOrEqualTo(2);
+        assertThat(system.followup.as("clinician").post("/api/alerts/" + alert + "/acknowledge", "").status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void aUserWhoseRoleDoesNotAllowAPageIsRefusedAndNobodyGetsInWithoutSigningIn() throws IOException {
         browser.open(system.intake.baseUrl() + "/referrals/new");
         browser.await(ExpectedConditions.urlMatches("/login$"));
