@@ -8,6 +8,7 @@ import clinic.migraine.kit.security.Actors;
 import clinic.migraine.scheduling.booking.domain.Appointment;
 import clinic.migraine.scheduling.booking.domain.AppointmentEvent;
 import clinic.migraine.scheduling.booking.domain.BookingRules;
+import clinic.migraine.scheduling.booking.domain.RebookingList;
 import clinic.migraine.scheduling.booking.domain.Treatment;
 import org.springframework.stereotype.Component;
 
@@ -22,11 +23,13 @@ class AppointmentChanges {
     private final AuditTrail audit;
     private final ChangeLog changeLog;
     private final LiveFeed feed;
+    private final RebookingList rebookings;
     private final ZoneId zone;
 
     AppointmentChanges(AppointmentEvents events, AuditTrail audit, ChangeLog changeLog, LiveFeed feed,
-            BookingRules rules) {
+            RebookingList rebookings, BookingRules rules) {
         this.events = events;
+        this.rebookings = rebookings;
         this.audit = audit;
         this.changeLog = changeLog;
         this.feed = feed;
@@ -38,6 +41,10 @@ class AppointmentChanges {
             events.publish(event);
         }
         Appointment a = event.appointment();
+        if (event instanceof AppointmentEvent.Booked) {
+            // a cycle booked again leaves the rebooking worklist, however it was booked
+            rebookings.resolve(a.referralId(), a.cycle(), event.at());
+        }
         audit.recordBy(event.actor() == null ? Actors.SYSTEM : event.actor(), action(event), "appointment", a.id(),
                 a.referralId(), detail(event));
         FeedChange kind = FeedChange.of(event);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import clinic.migraine.domain.Conflict;
 import clinic.migraine.domain.NotFound;
 import clinic.migraine.scheduling.booking.domain.Appointment;
 import clinic.migraine.scheduling.booking.domain.AppointmentEvent;
@@ -14,6 +15,8 @@ import clinic.migraine.scheduling.booking.domain.Appointments;
 import clinic.migraine.scheduling.booking.domain.BookingRules;
 import clinic.migraine.scheduling.booking.domain.CancelledBy;
 import clinic.migraine.scheduling.booking.domain.CycleWindow;
+import clinic.migraine.scheduling.booking.domain.Rebooking;
+import clinic.migraine.scheduling.booking.domain.RebookingList;
 import clinic.migraine.scheduling.booking.domain.SlotTaken;
 import clinic.migraine.scheduling.booking.domain.Slots;
 import clinic.migraine.scheduling.booking.domain.TooEarly;
@@ -48,11 +51,13 @@ public class Booking {
     private final Closures closures;
     private final BookingRules rules;
     private final AppointmentChanges changes;
+    private final RebookingList rebookings;
     private final Clock clock;
 
     Booking(Appointments appointments, SlotSearch search, ClinicCalendar calendar, Closures closures,
-            BookingRules rules, AppointmentChanges changes, Clock clock) {
+            BookingRules rules, AppointmentChanges changes, RebookingList rebookings, Clock clock) {
         this.appointments = appointments;
+        this.rebookings = rebookings;
         this.search = search;
         this.calendar = calendar;
         this.closures = closures;
@@ -97,12 +102,29 @@ public class Booking {
         if (appointments.ofReferral(referralId).stream().anyMatch(a -> a.holdsCycle(cycle))) {
             return Optional.empty();
         }
-        Optional<Appointment> booked = bookEarliest(referralId, cycle, 0, authorizedUntil);
+        Optional<Appointment> booked = bookEarliest(referralId, cycle, 0, authorizedUntil, null);
         booked.ifPresentOrElse(
                 a -> log.info("Referral {} cycle {} booked as appointment {}", a.referralId(), a.cycle(), a.id()),
                 () -> log.warn("No free slot for referral {} cycle {} within the horizon, the authorization and the "
                         + "patient's 84 days", referralId, cycle));
         return booked;
+    }
+
+    /**
+     * Books a cycle from the rebooking worklist into the earliest slot its window allows.
+     *
+     * @throws NotFound when the entry is not on the worklist (any more)
+     * @throws Conflict when the cycle is booked already, or no slot is free within the horizon and the patient's
+     *         84 days
+     */
+    @Transactional
+    public Appointment rebook(long rebookingId, String actor) {
+        Rebooking entry = rebookings.find(rebookingId).orElseThrow(() -> new NotFound("rebooking", rebookingId));
+        if (appointments.ofReferral(entry.referralId()).stream().anyMatch(a -> a.holdsCycle(entry.cycle()))) {
+            throw new Conflict("Cycle " + entry.cycle() + " of this referral is booked already");
+        }
+        return bookEarliest(entry.referralId(), entry.cycle(), 0, null, actor)
+                .orElseThrow(() -> new Conflict("No free slot within the horizon and the patient's 84 days"));
     }
 
     /** A withdrawn referral's visits still ahead are cancelled by the system. */
@@ -140,6 +162,8 @@ public class Booking {
     public Appointment cancel(UUID id, String reason, CancelledBy by, String actor) {
         AppointmentEvent.Cancelled cancelled = locked(id).cancel(reason, by, actor, clock.instant());
         cancelled(cancelled);
+        Rebooking.after(cancelled).ifPresent(why -> rebookings.open(cancelled.appointment().referralId(),
+                cancelled.appointment().cycle(), why, id, cancelled.at()));
         return cancelled.appointment();
     }
 
@@ -158,11 +182,12 @@ public class Booking {
         Appointment a = missed.appointment();
         appointments.save(a);
         changes.record(missed);
-        if (rules.rebooksAfter(missed.inARow())) {
-            bookEarliest(a.referralId(), a.cycle(), missed.inARow(), null);
-        } else {
-            log.info("Appointment {}: {} no-shows in a row, left to the schedulers", id, missed.inARow());
-        }
+        boolean bookedAgain = rules.rebooksAfter(missed.inARow())
+                && bookEarliest(a.referralId(), a.cycle(), missed.inARow(), null, null).isPresent();
+        Rebooking.after(missed, bookedAgain).ifPresent(why -> {
+            rebookings.open(a.referralId(), a.cycle(), why, id, missed.at());
+            log.info("Appointment {}: {} no-shows in a row, on the rebooking worklist", id, missed.inARow());
+        });
         return a;
     }
 
@@ -188,13 +213,14 @@ public class Booking {
         return treated.appointment();
     }
 
-    private Optional<Appointment> bookEarliest(UUID referralId, int cycle, int noShows, LocalDate authorizedUntil) {
+    private Optional<Appointment> bookEarliest(UUID referralId, int cycle, int noShows, LocalDate authorizedUntil,
+            String actor) {
         Instant now = clock.instant();
         CycleWindow window = window(referralId, cycle, now).authorizedUntil(authorizedUntil, rules.zone());
         for (List<Slot> batch : search.candidateBatches(window)) {
             for (Slot slot : batch) {
                 AppointmentEvent.Booked booked = Appointment.book(UUID.randomUUID(), referralId, cycle, slot, window,
-                        noShows, rules, null, clock.instant());
+                        noShows, rules, actor, clock.instant());
                 try {
                     appointments.add(booked.appointment());
                 } catch (SlotTaken taken) {

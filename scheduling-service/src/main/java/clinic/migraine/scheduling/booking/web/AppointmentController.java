@@ -251,7 +251,7 @@ class AppointmentController {
         return ResponseEntity.noContent().build();
     }
 
-    private AppointmentView view(Appointment a) {
+    AppointmentView view(Appointment a) {
         ZoneId zone = calendar.zone();
         return new AppointmentView(a.id(), a.referralId(), a.cycle(), a.providerId(), providerName(a.providerId()),
                 a.location(), a.start().atZone(zone).toOffsetDateTime(), a.end().atZone(zone).toOffsetDateTime(),

@@ -3,10 +3,13 @@ package clinic.migraine.scheduling.booking.web;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import clinic.migraine.kit.security.StaffRole;
 import clinic.migraine.scheduling.booking.application.AppointmentQueries;
 import clinic.migraine.scheduling.booking.application.FeedChange;
+import clinic.migraine.scheduling.booking.domain.RebookingList;
 import clinic.migraine.scheduling.booking.domain.WeekBoard;
 import clinic.migraine.scheduling.calendar.domain.ClinicCalendar;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -28,11 +31,13 @@ class BoardPage {
     static final String LIVE_EVENT_NAMES = String.join(",", FeedChange.wireNames());
 
     private final AppointmentQueries queries;
+    private final RebookingList rebookings;
     private final ClinicCalendar calendar;
     private final Clock clock;
 
-    BoardPage(AppointmentQueries queries, ClinicCalendar calendar, Clock clock) {
+    BoardPage(AppointmentQueries queries, RebookingList rebookings, ClinicCalendar calendar, Clock clock) {
         this.queries = queries;
+        this.rebookings = rebookings;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -45,7 +50,11 @@ class BoardPage {
     @GetMapping("/board")
     ModelAndView board(@RequestParam(required = false) String providerId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week,
-            Model model) {
+            Model model, HttpServletRequest request) {
+        // the worklist is the schedulers' (a clinician reads the board, never books)
+        if (request.isUserInRole(StaffRole.SCHEDULER.name()) || request.isUserInRole(StaffRole.ADMIN.name())) {
+            model.addAttribute("rebookingCount", rebookings.open().size());
+        }
         return week(providerId, week, model, "scheduling/board");
     }
 

@@ -29,6 +29,6 @@ class SchedulingAccess {
                 .requestMatchers(HttpMethod.GET, "/board", "/board/fragment", "/appointments/*")
                         .hasAnyRole(SCHEDULER, CLINICIAN)
                 .requestMatchers("/board/**", "/appointments/**", "/api/appointments/**", "/api/slots",
-                        "/api/closures/**").hasRole(SCHEDULER);
+                        "/api/closures/**", "/rebooking/**", "/api/rebooking/**").hasRole(SCHEDULER);
     }
 }
