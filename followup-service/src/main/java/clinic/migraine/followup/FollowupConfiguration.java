@@ -81,8 +81,18 @@ class FollowupConfiguration {
         return new LinkTokens(secret);
     }
 
+    /**
+     * Refuses to start outside the local profile with the local SMS signing key or none: anyone holding it could
+     * opt patients out of the messages that protect them, or back in after they said STOP.
+     */
     @Bean
-    SmsGateway smsGateway(FollowupProperties properties) {
+    SmsGateway smsGateway(FollowupProperties properties, Environment environment) {
+        String token = properties.sms().authToken();
+        if (!environment.acceptsProfiles(Profiles.of("local"))
+                && (token == null || token.isBlank() || FollowupProperties.LOCAL_SMS_AUTH_TOKEN.equals(token))) {
+            throw new IllegalStateException("clinic.followup.sms.auth-token must be set to the SMS gateway account's "
+                    + "auth token outside the local profile (it signs the gateway's inbound webhook calls)");
+        }
         FollowupProperties.Sms sms = properties.sms();
         return "http".equals(sms.gateway())
                 ? new HttpSmsGateway(sms.url(), sms.username(), sms.password(), sms.from())

@@ -60,11 +60,19 @@ public record FollowupProperties(
             @DefaultValue("15m") Duration escalateEvery, @DefaultValue("3") int escalations) {
     }
 
+    /** The SMS signing key of local runs and tests; refused under any other profile. */
+    public static final String LOCAL_SMS_AUTH_TOKEN = "local-sms-signing-key";
+
     /**
      * @param gateway {@code recording} keeps SMS in the database (local default); {@code http} posts them to a
      *     Twilio-style gateway
+     * @param authToken the gateway account's auth token, which signs its webhook calls ({@code X-Twilio-Signature});
+     *     required outside the local profile
+     * @param webhookUrl the inbound webhook's address exactly as configured at the gateway, when the service runs
+     *     behind a proxy (otherwise the address the request came to is what was signed)
      */
     public record Sms(@DefaultValue("recording") String gateway, String url, String username, String password,
-            @DefaultValue("+13105550199") String from) {
+            @DefaultValue("+13105550199") String from, @DefaultValue(LOCAL_SMS_AUTH_TOKEN) String authToken,
+            String webhookUrl) {
     }
 }

@@ -59,6 +59,7 @@ import clinic.migraine.followup.plan.domain.VisitStatus;
 import clinic.migraine.followup.plan.persistence.Timers;
 import clinic.migraine.testsupport.EventTopics;
 import clinic.migraine.testsupport.ServiceIntegrationTest;
+import clinic.migraine.testsupport.SmsSignatures;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -401,13 +402,30 @@ class FollowupIT {
         return link.group(1);
     }
 
+    /** Where MockMvc's requests arrive, as the gateway signs it. */
+    private static final String INBOUND = "http://localhost/api/sms/inbound";
+
     @Test
     void stopByTextMessageOptsThePatientOutOfSms() throws Exception {
         String phone = "+1310555" + String.format("%04d", (int) (Math.random() * 10000));
         UUID referral = patient(null, phone, ContactChannel.SMS);
 
+        // any web page could post this: without the gateway's signature nothing changes
         mvc.perform(post("/api/sms/inbound").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .param("From", phone).param("Body", "Stop"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/sms/inbound").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("From", phone).param("Body", "Stop").header("X-Twilio-Signature", SmsSignatures.sign(
+                                "another-account-token", INBOUND, Map.of("From", phone, "Body", "Stop"))))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'sms webhook refused'")
+                .query(Long.class).single()).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.sql("select detail from audit_entry where action = 'sms webhook refused'")
+                .query(String.class).list()).noneMatch(detail -> detail.contains(phone));
+
+        mvc.perform(post("/api/sms/inbound").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("From", phone).param("Body", "Stop").header("X-Twilio-Signature", SmsSignatures.sign(
+                                SmsSignatures.LOCAL_TOKEN, INBOUND, Map.of("From", phone, "Body", "Stop"))))
                 .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("START")));
         topics.send(EventTopic.APPOINTMENT_BOOKED.topicName(), referral.toString(),
                 booked(referral, UUID.randomUUID(), Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS)));

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import clinic.migraine.testsupport.Api;
 import clinic.migraine.testsupport.RunningSystem;
+import clinic.migraine.testsupport.SmsSignatures;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -150,6 +151,38 @@ class SecurityIT {
                 .matcher(page);
         assertThat(hidden.find()).as("the sign-in form's hidden CSRF field").isTrue();
         return hidden.group(1) != null ? hidden.group(1) : hidden.group(2);
+    }
+
+    @Test
+    void anUnsignedSmsWebhookCallIsRefusedAndAuditedAndTheGatewaysSignedOneIsAnswered() throws Exception {
+        String phone = "+1310555" + String.format("%04d", (int) (Math.random() * 10000));
+        String url = system.followup.baseUrl() + "/api/sms/inbound";
+        String form = "From=" + URLEncoder.encode(phone, StandardCharsets.UTF_8) + "&Body=STOP";
+        HttpClient client = HttpClient.newHttpClient();
+
+        HttpResponse<String> unsigned = send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)), client);
+        HttpResponse<String> forged = send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", SmsSignatures.sign("guessed", url, Map.of("From", phone, "Body", "STOP")))
+                .POST(HttpRequest.BodyPublishers.ofString(form)), client);
+        HttpResponse<String> signed = send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", SmsSignatures.sign(SmsSignatures.LOCAL_TOKEN, url,
+                        Map.of("From", phone, "Body", "STOP")))
+                .POST(HttpRequest.BodyPublishers.ofString(form)), client);
+
+        for (HttpResponse<String> refused : List.of(unsigned, forged)) {
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        }
+        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+        UUID webhook = UUID.nameUUIDFromBytes("sms-inbound-webhook".getBytes(StandardCharsets.UTF_8));
+        Api.Answer audit = system.followup.get("/api/audit?subject=" + webhook);
+        assertThat(audit.<List<String>>read("$[*].action")).contains("sms webhook refused");
+        assertThat(audit.body()).doesNotContain(phone.substring(2));
     }
 
     private static HttpRequest.Builder get(Api service, String path) {

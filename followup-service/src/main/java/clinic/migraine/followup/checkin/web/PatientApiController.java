@@ -6,7 +6,6 @@ import java.util.Set;
 
 import clinic.migraine.followup.checkin.application.CheckIns;
 import clinic.migraine.followup.checkin.application.LinkTokens;
-import clinic.migraine.followup.checkin.application.OptOuts;
 import clinic.migraine.followup.checkin.application.PatientLinks;
 import clinic.migraine.followup.checkin.domain.Answer;
 import clinic.migraine.followup.checkin.domain.AnswerKind;
@@ -22,7 +21,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The JSON side of patients' links (for apps and tests), and the SMS gateway's inbound webhook. */
@@ -31,12 +29,10 @@ class PatientApiController {
 
     private final PatientLinks links;
     private final CheckIns checkIns;
-    private final OptOuts optOuts;
 
-    PatientApiController(PatientLinks links, CheckIns checkIns, OptOuts optOuts) {
+    PatientApiController(PatientLinks links, CheckIns checkIns) {
         this.links = links;
         this.checkIns = checkIns;
-        this.optOuts = optOuts;
     }
 
     /**
@@ -102,13 +98,6 @@ class PatientApiController {
         checkIns.record(target(token, LinkTokens.Purpose.DIARY), AnswerKind.DIARY,
                 new Reply(Set.of(), body.headacheDaysLast30(), null, null, null));
         return Map.of("recorded", true);
-    }
-
-    /** Inbound SMS webhook (Twilio-style form): STOP and its synonyms opt out, START opts back in, HELP answers. */
-    @PostMapping(path = "/api/sms/inbound", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
-            produces = MediaType.TEXT_PLAIN_VALUE)
-    String inbound(@RequestParam("From") String from, @RequestParam("Body") String body) {
-        return optOuts.recordTextReply(from, body);
     }
 
     private PatientLinks.Target target(String token, LinkTokens.Purpose purpose) {
