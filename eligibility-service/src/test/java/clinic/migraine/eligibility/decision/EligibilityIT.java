@@ -21,6 +21,7 @@ import clinic.migraine.events.EventTopic;
 import clinic.migraine.events.FollowUpKind;
 import clinic.migraine.events.FollowUpRecorded;
 import clinic.migraine.events.NextCycleDue;
+import clinic.migraine.events.OutsideTreatment;
 import clinic.migraine.events.ReasonCode;
 import clinic.migraine.events.ReferralSubmitted;
 import clinic.migraine.events.TreatmentCompleted;
@@ -51,7 +52,12 @@ class EligibilityIT {
 
     @Test
     void decidesAReferralOnceEvenWhenItIsDeliveredTwice() {
-        ReferralSubmitted referral = referral("label", 18);
+        LocalDate elsewhere = LocalDate.now().minusDays(40);
+        ReferralSubmitted referral = ReferralSubmitted.newBuilder(referral("label", 18))
+                .setOutsideTreatments(List.of(
+                        OutsideTreatment.newBuilder().setDate(elsewhere).setUnits(155).setClinic("Westside").build(),
+                        OutsideTreatment.newBuilder().setDate(elsewhere.minusDays(90)).setUnits(155).build()))
+                .build();
 
         topics.send(EventTopic.REFERRAL_SUBMITTED.topicName(), referral.getReferralId().toString(), referral, referral);
 
@@ -59,6 +65,9 @@ class EligibilityIT {
         assertThat(decisions).hasSize(1);
         assertThat(decisions.get(0).getOutcome()).isEqualTo(EligibilityOutcome.ELIGIBLE);
         assertThat(decisions.get(0).getPolicyVersion()).isEqualTo("2026.1");
+        // the patient across referrals and the injections elsewhere, oldest first, for scheduling's 84 days
+        assertThat(decisions.get(0).getPatientId()).isEqualTo(referral.getPatientId());
+        assertThat(decisions.get(0).getPriorTreatmentDates()).containsExactly(elsewhere.minusDays(90), elsewhere);
         await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql(
                 "select count(*) from decision where referral_id = :id").param("id", referral.getReferralId())
                 .query(Long.class).single()).isEqualTo(1));
@@ -95,6 +104,7 @@ class EligibilityIT {
                 .containsExactly(EligibilityOutcome.NEEDS_REVIEW, EligibilityOutcome.ELIGIBLE);
         assertThat(decisions.get(1).getDecidedBy()).isEqualTo(DecisionMaker.CLINICIAN);
         assertThat(decisions.get(1).getClinician()).isEqualTo("clinician");
+        assertThat(decisions).extracting(EligibilityDetermined::getPatientId).containsOnly(referral.getPatientId());
     }
 
     @Test

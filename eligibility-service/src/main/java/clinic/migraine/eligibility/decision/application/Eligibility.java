@@ -63,7 +63,20 @@ public class Eligibility {
     /** A new referral: its case is opened and its first course decided (nothing when it was known already). */
     @Transactional
     public void openCase(UUID referralId, String policyId, Baseline baseline, Instant receivedAt) {
+        openCase(referralId, null, List.of(), policyId, baseline, receivedAt);
+    }
+
+    /**
+     * A new referral of a known patient: the patient and the injections the referral reports from elsewhere are
+     * kept, so that every decision on it names them.
+     */
+    @Transactional
+    public void openCase(UUID referralId, UUID patientId, List<LocalDate> treatedElsewhere, String policyId,
+            Baseline baseline, Instant receivedAt) {
         if (cases.open(referralId, policyId, baseline, receivedAt)) {
+            if (patientId != null) {
+                cases.recordPatient(referralId, patientId, treatedElsewhere);
+            }
             decideByRules(referralId, 1);
         }
     }

@@ -11,6 +11,7 @@ import clinic.migraine.eligibility.policy.domain.TrialResult;
 import clinic.migraine.events.ClinicalHistory;
 import clinic.migraine.events.FollowUpRecorded;
 import clinic.migraine.events.NextCycleDue;
+import clinic.migraine.events.OutsideTreatment;
 import clinic.migraine.events.ReferralSubmitted;
 import clinic.migraine.events.ReferralWithdrawn;
 import clinic.migraine.events.TreatmentCompleted;
@@ -28,7 +29,8 @@ class EligibilityListeners {
     @Bean
     Consumer<ReferralSubmitted> referralSubmitted(ProcessedEvents processed, Eligibility eligibility) {
         return event -> processed.applyOnce(event, () -> eligibility.openCase(event.getReferralId(),
-                event.getPayer().getPolicy(), baseline(event), event.getOccurredAt()));
+                event.getPatientId(), event.getOutsideTreatments().stream().map(OutsideTreatment::getDate).sorted()
+                        .toList(), event.getPayer().getPolicy(), baseline(event), event.getOccurredAt()));
     }
 
     @Bean

@@ -2,6 +2,8 @@ package clinic.migraine.eligibility.decision.persistence;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,6 +53,25 @@ class CaseStore implements ReferralCases {
     public Optional<Baseline> baseline(UUID referralId) {
         return jdbc.sql("select applicant from referral_case where referral_id = :id").param("id", referralId)
                 .query(String.class).optional().map(json::baseline);
+    }
+
+    @Override
+    public void recordPatient(UUID referralId, UUID patientId, List<LocalDate> treatedElsewhere) {
+        jdbc.sql("update referral_case set patient_id = :patient where referral_id = :id and patient_id is null")
+                .param("patient", patientId).param("id", referralId).update();
+        for (LocalDate day : treatedElsewhere) {
+            jdbc.sql("insert into referral_outside_treatment (referral_id, day) values (:id, :day) on conflict do nothing")
+                    .param("id", referralId).param("day", day).update();
+        }
+    }
+
+    @Override
+    public Optional<PatientOfReferral> patientOf(UUID referralId) {
+        List<LocalDate> days = jdbc.sql("select day from referral_outside_treatment where referral_id = :id order by day")
+                .param("id", referralId).query(LocalDate.class).list();
+        return jdbc.sql("select patient_id from referral_case where referral_id = :id and patient_id is not null")
+                .param("id", referralId).query(UUID.class).optional()
+                .map(patient -> new PatientOfReferral(patient, days));
     }
 
     @Override
