@@ -52,6 +52,10 @@ public class KitTestApplication {
             if (event.getReason().equals("fail-until-fixed") && !fixed) {
                 throw new IllegalStateException("handler cannot take this event until it is fixed");
             }
+            if (event.getReason().startsWith("fail-quoting-the-event")) {
+                // as a MessagingException's failedMessage or a careless message would: the whole event in the text
+                throw new IllegalStateException("cannot handle failedMessage=" + event);
+            }
             if (event.getReason().equals("fail")) {
                 throw new IllegalStateException("handler refuses this event");
             }

@@ -20,6 +20,7 @@ import java.util.UUID;
 import clinic.migraine.events.EventTopic;
 import clinic.migraine.events.ReferralWithdrawn;
 import clinic.migraine.kit.messaging.DeadLetterInbox;
+import clinic.migraine.kit.messaging.DeadLetters;
 import clinic.migraine.kit.outbox.Outbox;
 import clinic.migraine.serde.ConfluentAvroDeserializer;
 import clinic.migraine.serde.ConfluentAvroSerializer;
@@ -32,13 +33,17 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The kit on the real broker, registry and Postgres: outbox, idempotent consumer, dead letters, problem details. */
 @ServiceIntegrationTest
 @AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
 class ServiceKitIT {
 
     @Autowired
@@ -153,8 +159,40 @@ class ServiceKitIT {
         List<ConsumerRecord<String, byte[]>> dead = readAll(deadLetters, 1);
         assertThat(dead).anySatisfy(record -> {
             assertThat(record.value()).isEqualTo(garbage);
-            assertThat(record.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+            assertThat(record.headers().lastHeader(DeadLetters.ROOT_CAUSE)).isNotNull();
+            assertThat(record.headers().lastHeader("kafka_dlt-exception-fqcn")).isNotNull();
         });
+    }
+
+    @Test
+    void aDeadLetterCarriesTheCauseButNeverTheEventTheExceptionQuoted(CapturedOutput output) {
+        String deadLetters = EventTopic.REFERRAL_WITHDRAWN.deadLetterTopic(EventTopic.Service.INTAKE)
+                .replace(EventTopic.Service.INTAKE.groupName(), "kit-test");
+        ReferralWithdrawn quoted = withdrawn("fail-quoting-the-event ana.lopez@example.org +13105550142 1984-03-09");
+        try (KafkaProducer<String, SpecificRecord> producer = avroProducer()) {
+            producer.send(record(quoted));
+        }
+
+        ConsumerRecord<String, byte[]> dead;
+        try (KafkaConsumer<String, byte[]> consumer = rawConsumer()) {
+            consumer.subscribe(List.of(deadLetters));
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            dead = await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.stream().filter(r -> quoted.getReferralId().toString().equals(r.key())).findFirst()
+                        .orElse(null);
+            }, found -> found != null);
+        }
+        assertThat(new String(dead.headers().lastHeader(DeadLetters.ROOT_CAUSE).value(), StandardCharsets.UTF_8))
+                .startsWith("IllegalStateException: cannot handle");
+        assertThat(dead.headers().lastHeader("kafka_dlt-exception-message")).isNull();
+        assertThat(dead.headers().lastHeader("kafka_dlt-exception-stacktrace")).isNull();
+        for (Header header : dead.headers()) {
+            String text = new String(header.value(), StandardCharsets.UTF_8);
+            assertThat(text).as(header.key()).doesNotContain("ana.lopez@example.org", "3105550142", "1984-03-09");
+        }
+        assertThat(output.getAll()).contains("Dead-lettering")
+                .doesNotContain("ana.lopez@example.org", "3105550142", "1984-03-09");
     }
 
     @Test

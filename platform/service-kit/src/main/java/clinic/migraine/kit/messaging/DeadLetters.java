@@ -7,6 +7,8 @@ import java.sql.SQLTransientException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,6 +46,14 @@ public class DeadLetters implements ListenerContainerWithDlqAndRetryCustomizer {
     /** The innermost exception of a dead letter, {@code SimpleName: message}: what staff need to see. */
     public static final String ROOT_CAUSE = "clinic-dlt-root-cause";
 
+    /** Where an exception message starts quoting data, and what in the rest looks like a patient's. */
+    private static final Pattern QUOTED_DATA = Pattern.compile(
+            "(?i)payload|failedMessage|record=|\\{|\\[\\{");
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@,;<>\"]+@[^\\s@,;<>\"]+");
+    private static final Pattern NUMBERISH = Pattern.compile(
+            "\\+?\\d[\\d ().\\-/]{5,}\\d");
+    private static final int MAX_MESSAGE = 300;
+
     private final Map<Class<?>, KafkaOperations<?, ?>> templates;
     private final MeterRegistry meters;
 
@@ -73,12 +83,16 @@ public class DeadLetters implements ListenerContainerWithDlqAndRetryCustomizer {
         DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(templates, (record, exception) -> {
             TopicPartition target = new TopicPartition(deadLetterTopic(record.topic(), group), -1);
             log.warn("Dead-lettering {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
-                    target.topic(), rootCause(exception));
+                    target.topic(), scrubbedRootCause(exception));
             counter.increment();
             return target;
         });
+        // an exception's message and stack trace may quote the failed event (MessagingException's failedMessage, a
+        // record's toString): the dead letter keeps the exception's class and a scrubbed root cause, never them
+        publisher.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_MSG,
+                DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
         publisher.setHeadersFunction((record, exception) -> new RecordHeaders(new Header[] {new RecordHeader(ROOT_CAUSE,
-                rootCause(exception).getBytes(StandardCharsets.UTF_8))}));
+                scrubbedRootCause(exception).getBytes(StandardCharsets.UTF_8))}));
         DefaultErrorHandler handler = new DefaultErrorHandler(publisher, backOff);
         handler.setBackOffFunction((record, exception) -> isTransient(exception) ? OUTAGE_BACK_OFF : null);
         container.setCommonErrorHandler(handler);
@@ -119,11 +133,25 @@ public class DeadLetters implements ListenerContainerWithDlqAndRetryCustomizer {
         return false;
     }
 
-    private static String rootCause(Throwable e) {
+    /**
+     * The innermost exception as {@code SimpleName: message}, the message cut where it starts quoting data (a
+     * payload, a failed message, a record's JSON) and with addresses, phone numbers, dates and long numbers
+     * blanked: what staff need to see, and nothing of the patient.
+     */
+    static String scrubbedRootCause(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + scrub(message));
+    }
+
+    static String scrub(String message) {
+        Matcher quoted = QUOTED_DATA.matcher(message);
+        String kept = quoted.find() ? message.substring(0, quoted.start()).stripTrailing() + " …" : message;
+        kept = EMAIL.matcher(kept).replaceAll("[redacted]");
+        kept = NUMBERISH.matcher(kept).replaceAll("[redacted]");
+        return kept.length() <= MAX_MESSAGE ? kept : kept.substring(0, MAX_MESSAGE) + "…";
     }
 }
