@@ -6,6 +6,7 @@ import java.util.Map;
 
 import clinic.migraine.kit.audit.AuditController;
 import clinic.migraine.kit.audit.AuditTrail;
+import clinic.migraine.kit.config.RequiredOutsideLocal;
 import clinic.migraine.kit.inbox.ProcessedEvents;
 import clinic.migraine.kit.messaging.DeadLetterInbox;
 import clinic.migraine.kit.messaging.DeadLetters;
@@ -92,6 +93,12 @@ public class ServiceKitAutoConfiguration {
     @Bean
     SignInController signInController() {
         return new SignInController();
+    }
+
+    /** The database password outside the local profile, checked before anything connects. */
+    @Bean
+    static RequiredOutsideLocal requiredOutsideLocal(Environment environment) {
+        return new RequiredOutsideLocal(environment);
     }
 
     @Bean

@@ -1,0 +1,2 @@
+/** Start-up checks on the configuration every service shares. */
+package clinic.migraine.kit.config;
