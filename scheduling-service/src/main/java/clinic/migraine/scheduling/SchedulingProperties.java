@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param preferredWindow how long after the minimum interval a later cycle is preferably booked (14 days)
  * @param maxConsecutiveNoShows after this many no-shows in a row the schedulers rebook by hand
  * @param fillCancellations offer a slot freed within {@code fillCancellationsWithin} to the patient booked latest
+ * @param stream how long the live feed's streams last, how often they beat, how many an account may hold
  * @param recordTreatmentWithin how far from a visit's start the time a treatment was given may be (12 hours; the
  *        whole-system tests, which treat visits booked weeks ahead at once, widen it)
  */
@@ -36,7 +37,19 @@ public record SchedulingProperties(
         @DefaultValue("true") boolean fillCancellations,
         @DefaultValue("14d") Duration fillCancellationsWithin,
         @DefaultValue("12h") Duration recordTreatmentWithin,
+        @DefaultValue Stream stream,
         List<ProviderHours> providers) {
+
+    /**
+     * The schedulers' live feed.
+     *
+     * @param timeout a stream ends after this; the page reconnects with Last-Event-ID
+     * @param heartbeat a comment this often keeps an idle stream open through proxies and finds dead ones
+     * @param perAccount opening one more than this ends the account's oldest
+     */
+    public record Stream(@DefaultValue("30m") Duration timeout, @DefaultValue("25s") Duration heartbeat,
+            @DefaultValue("5") int perAccount) {
+    }
 
     public record ProviderHours(String id, String name, @DefaultValue("Marina Del Rey") String location,
             Map<DayOfWeek, List<String>> hours) {

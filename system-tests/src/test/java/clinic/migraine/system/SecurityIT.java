@@ -135,6 +135,76 @@ class SecurityIT {
         }
     }
 
+    @Test
+    void theAppointmentStreamBeatsEndsWhenItsAccountSignsOutAndAnAccountKeepsOnlyAFew() throws Exception {
+        HttpClient browser = signedIn(system.scheduling, "scheduler");
+        OpenStream stream = OpenStream.of(browser, HttpRequest.newBuilder(
+                URI.create(system.scheduling.baseUrl() + "/api/appointments/stream")).header("Accept",
+                "text/event-stream"));
+        assertThat(stream.awaitLine(line -> line.startsWith(":keep-alive"))).as("a heartbeat").isTrue();
+
+        String page = send(get(system.scheduling, "/board"), browser).body();
+        Matcher meta = Pattern.compile("<meta[^>]*name=\"_csrf\"[^>]*content=\"([^\"]+)\"").matcher(page);
+        assertThat(meta.find()).isTrue();
+        assertThat(send(form(system.scheduling, "/logout", Map.of("_csrf", meta.group(1)))
+                .header("Accept", "text/html"), browser).statusCode()).isEqualTo(302);
+        assertThat(stream.ended()).as("the stream ends when its account signs out").isTrue();
+
+        List<OpenStream> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            many.add(OpenStream.of(HttpClient.newHttpClient(), HttpRequest.newBuilder(
+                    URI.create(system.scheduling.baseUrl() + "/api/appointments/stream"))
+                    .header("Authorization", Api.basic("admin", Api.DEMO_PASSWORD))));
+            assertThat(many.get(i).awaitLine(line -> line.startsWith(":keep-alive"))).isTrue();
+        }
+        assertThat(many.get(0).ended()).as("the oldest of six streams of one account ends").isTrue();
+        assertThat(many.get(5).isOpen()).isTrue();
+    }
+
+    /** A Server-Sent-Events response read line by line on its own thread. */
+    private record OpenStream(java.util.concurrent.BlockingQueue<String> lines,
+            java.util.concurrent.CompletableFuture<Void> end) {
+
+        static OpenStream of(HttpClient client, HttpRequest.Builder request) throws Exception {
+            HttpResponse<java.util.stream.Stream<String>> response = client.send(request.GET().build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            assertThat(response.statusCode()).isEqualTo(200);
+            java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+            java.util.concurrent.CompletableFuture<Void> end = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    response.body().forEach(lines::add);
+                } catch (RuntimeException closed) {
+                    // the server closed it: the end is what the test waits for
+                }
+            });
+            return new OpenStream(lines, end);
+        }
+
+        boolean awaitLine(java.util.function.Predicate<String> wanted) throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() < deadline) {
+                String line = lines.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (line != null && wanted.test(line)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean ended() {
+            try {
+                end.get(20, java.util.concurrent.TimeUnit.SECONDS);
+                return true;
+            } catch (Exception notYet) {
+                return false;
+            }
+        }
+
+        boolean isOpen() {
+            return !end.isDone();
+        }
+    }
+
     /** A cookie-keeping client signed in through the service's sign-in form, as a browser would be. */
     private static HttpClient signedIn(Api service, String account) throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();

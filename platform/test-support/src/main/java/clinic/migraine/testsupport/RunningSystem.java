@@ -71,6 +71,8 @@ public final class RunningSystem implements AutoCloseable {
             properties.put("clinic.followup.timer-polling", "250ms");
             // an urgent alert nobody acknowledges reaches the on-call list within seconds, not a quarter of an hour
             properties.put("clinic.followup.on-call.escalate-every", "3s");
+            // the schedulers' live feed beats every second, so a test sees a stream alive without waiting 25 s
+            properties.put("clinic.scheduling.stream.heartbeat", "1s");
             properties.put("clinic.outbox.poll-interval", "200ms");
             // the journeys treat visits booked days and weeks ahead at once, recording the time given as now
             properties.put("clinic.scheduling.record-treatment-within", "400d");

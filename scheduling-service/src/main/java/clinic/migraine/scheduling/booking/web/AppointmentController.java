@@ -219,14 +219,14 @@ class AppointmentController {
 
     @GetMapping(path = "/appointments/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) throws java.io.IOException {
-        SseEmitter emitter = new SseEmitter(0L);
+        String account = Actors.currentOrNull();
+        SseEmitter emitter = feed.open(account == null ? "anonymous" : account);
         if (lastEventId != null && lastEventId.matches("[0-9]{1,18}")) {
             for (ChangeLog.Entry change : queries.changesAfter(Long.parseLong(lastEventId), 1000)) {
                 emitter.send(SseEmitter.event().id(String.valueOf(change.seq())).name(change.kind().wireName())
                         .data(queries.find(change.appointmentId()).map(this::view).orElse(null)));
             }
         }
-        feed.register(emitter);
         return emitter;
     }
 
