@@ -3,6 +3,7 @@ package clinic.migraine.followup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -25,6 +26,7 @@ import clinic.migraine.followup.plan.domain.Messages;
 import clinic.migraine.followup.plan.domain.PlanEvents;
 import clinic.migraine.followup.plan.domain.QuietHours;
 import clinic.migraine.followup.plan.persistence.Timers;
+import clinic.migraine.kit.audit.ReadAudited;
 import clinic.migraine.kit.security.AccessRules;
 import clinic.migraine.kit.security.StaffRole;
 import org.slf4j.Logger;
@@ -48,6 +50,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class FollowupConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(FollowupConfiguration.class);
+
+    /** Reading one patient's messages and answers, on the API or the page, is audited. */
+    @Bean
+    ReadAudited messageReads() {
+        return new ReadAudited(Map.of("/api/messages", "referral", "/messages", "referral"));
+    }
 
     /**
      * Patients reach their pages by signed link, without an account: the token in the path is the credential,

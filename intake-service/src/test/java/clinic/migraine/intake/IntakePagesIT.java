@@ -130,7 +130,9 @@ class IntakePagesIT {
         List<String> entries = jdbc.sql("""
                 select actor || '|' || action || '|' || subject_type || '|' || coalesce(detail, '')
                 from audit_entry where referral_id = :id""").param("id", id).query(String.class).list();
-        assertThat(entries).containsExactly("intake|referral submitted|referral|payer policy commercial-precert");
+        // reading the page is recorded too: who looked, at what, never what it showed
+        assertThat(entries).containsExactly("intake|referral submitted|referral|payer policy commercial-precert",
+                "intake|read|referral|GET /referrals/{id}");
     }
 
     @Test

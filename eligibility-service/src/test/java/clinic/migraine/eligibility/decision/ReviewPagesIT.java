@@ -82,6 +82,9 @@ class ReviewPagesIT {
         assertThat(decision.getOutcome()).isEqualTo(EligibilityOutcome.ELIGIBLE);
         assertThat(decision.getDecidedBy()).isEqualTo(DecisionMaker.CLINICIAN);
         assertThat(decision.getClinician()).isEqualTo("clinician");
+        assertThat(jdbc.sql("select actor || ' ' || detail from audit_entry where subject_id = :id and action = 'read'")
+                .param("id", reviewId).query(String.class).list()).as("opening the review is recorded")
+                .contains("clinician GET /reviews/{id}");
         assertThat(audit(reviewId)).singleElement().satisfies(entry -> {
             assertThat(entry.actor()).isEqualTo("clinician");
             assertThat(entry.action()).isEqualTo("review decided: ELIGIBLE");
@@ -184,10 +187,11 @@ class ReviewPagesIT {
         return html.substring(start, html.indexOf("</table>", start));
     }
 
+    /** What was changed on the subject (reads left out). */
     private List<AuditRow> audit(UUID subject) {
         return jdbc.sql("""
-                select actor, action, subject_id, referral_id, detail from audit_entry where subject_id = :id
-                order by at, id""").param("id", subject)
+                select actor, action, subject_id, referral_id, detail from audit_entry
+                where subject_id = :id and action <> 'read' order by at, id""").param("id", subject)
                 .query((rs, n) -> new AuditRow(rs.getString("actor"), rs.getString("action"),
                         rs.getObject("subject_id", UUID.class), rs.getObject("referral_id", UUID.class),
                         rs.getString("detail")))

@@ -2,10 +2,13 @@ package clinic.migraine.kit;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.Map;
 
 import clinic.migraine.kit.audit.AuditController;
 import clinic.migraine.kit.audit.AuditTrail;
+import clinic.migraine.kit.audit.ReadAudit;
+import clinic.migraine.kit.audit.ReadAudited;
 import clinic.migraine.kit.config.RequiredOutsideLocal;
 import clinic.migraine.kit.inbox.ProcessedEvents;
 import clinic.migraine.kit.messaging.DeadLetterInbox;
@@ -53,6 +56,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Wires the shared pieces into every service: outbox + relay, processed events, problem details, a clock, sign-in
@@ -76,6 +81,20 @@ public class ServiceKitAutoConfiguration {
     @Bean
     AuditController auditController(AuditTrail trail) {
         return new AuditController(trail);
+    }
+
+    /** Every read of one patient's record the service names ({@link ReadAudited}) goes to the audit trail. */
+    @Bean
+    WebMvcConfigurer readAuditing(AuditTrail trail, ObjectProvider<ReadAudited> audited) {
+        Map<String, String> patterns = new HashMap<>();
+        audited.orderedStream().forEach(a -> patterns.putAll(a.subjectTypeByPattern()));
+        ReadAudit interceptor = new ReadAudit(trail, patterns);
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(interceptor);
+            }
+        };
     }
 
     /** Templates read it as {@code ${@site}}. */

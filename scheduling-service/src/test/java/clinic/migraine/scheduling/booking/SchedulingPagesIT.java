@@ -88,7 +88,7 @@ class SchedulingPagesIT {
 
         assertThat(topics.await(EventTopic.APPOINTMENT_BOOKED.topicName(), AppointmentBooked.class,
                 e -> e.getAppointmentId().equals(appointment), 1, WAIT).get(0).getActor()).isEqualTo("scheduler");
-        assertThat(audit.about(appointment)).extracting(AuditTrail.Entry::actor, AuditTrail.Entry::action)
+        assertThat(audit.changesAbout(appointment)).extracting(AuditTrail.Entry::actor, AuditTrail.Entry::action)
                 .containsExactly(tuple("scheduler", "appointment booked"));
     }
 
@@ -124,7 +124,7 @@ class SchedulingPagesIT {
                 AppointmentRescheduled.class, e -> e.getAppointmentId().equals(appointment), 1, WAIT).get(0);
         assertThat(moved.getActor()).isEqualTo("scheduler");
         assertThat(moved.getStart()).isEqualTo(OffsetDateTime.parse(target).toInstant());
-        AuditTrail.Entry entry = audit.about(appointment).get(1);
+        AuditTrail.Entry entry = audit.changesAbout(appointment).get(1);
         assertThat(entry.actor()).isEqualTo("scheduler");
         assertThat(entry.action()).isEqualTo("appointment rescheduled");
         assertThat(entry.detail()).endsWith("to " + target + " with " + PROVIDER);
@@ -158,9 +158,9 @@ class SchedulingPagesIT {
                 .andExpect(status().isConflict()).andReturn());
         assertThat(refused.getElementById("notice").text()).contains("cancelled, not booked");
         assertThat(refused.getElementById("check-in-form")).isNull();
-        assertThat(audit.about(appointment)).extracting(AuditTrail.Entry::action)
+        assertThat(audit.changesAbout(appointment)).extracting(AuditTrail.Entry::action)
                 .containsExactly("appointment booked", "appointment cancelled");
-        assertThat(audit.about(appointment).get(1).detail()).doesNotContain("moving away");
+        assertThat(audit.changesAbout(appointment).get(1).detail()).doesNotContain("moving away");
     }
 
     @Test
@@ -187,7 +187,7 @@ class SchedulingPagesIT {
                 e -> e.getAppointmentId().equals(appointment), 1, WAIT).get(0);
         assertThat(treated.getActor()).isEqualTo("clinician");
         assertThat(treated.getLotNumber()).isEqualTo("C3391");
-        AuditTrail.Entry entry = audit.about(appointment).get(1);
+        AuditTrail.Entry entry = audit.changesAbout(appointment).get(1);
         assertThat(entry.actor()).isEqualTo("clinician");
         assertThat(entry.action()).isEqualTo("treatment completed");
         assertThat(entry.detail()).isEqualTo("155 U at 31 injection sites, lot C3391, J0585-JZ × 155");
@@ -197,6 +197,27 @@ class SchedulingPagesIT {
         assertThat(done.getElementById("record-total").text()).isEqualTo("155 U at 31 injection sites, 0 U wasted");
         assertThat(done.getElementById("record-billing").text()).isEqualTo("J0585-JZ × 155");
         assertThat(done.select("#treatment-record tbody tr")).hasSize(7);
+    }
+
+    @Test
+    void everyReadOfAnAppointmentIsAuditedAndOnlyClinicalStaffSeeTheTrail() throws Exception {
+        UUID appointment = book(UUID.randomUUID(), freeSlot(146, 0));
+
+        mvc.perform(as("scheduler", get("/api/appointments/" + appointment))).andExpect(status().isOk());
+        mvc.perform(as("clinician", get("/appointments/" + appointment))).andExpect(status().isOk());
+        mvc.perform(as("scheduler", get("/api/appointments/" + appointment + ".ics"))).andExpect(status().isOk());
+        mvc.perform(as("scheduler", get("/api/appointments/" + UUID.randomUUID()))).andExpect(status().isNotFound());
+
+        assertThat(audit.about(appointment)).filteredOn(e -> e.action().equals("read"))
+                .extracting(AuditTrail.Entry::actor, AuditTrail.Entry::detail)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("scheduler", "GET /api/appointments/{id}"),
+                        org.assertj.core.groups.Tuple.tuple("clinician", "GET /appointments/{id}"),
+                        org.assertj.core.groups.Tuple.tuple("scheduler", "GET /api/appointments/{id}.ics"));
+        mvc.perform(as("scheduler", get("/api/audit").param("subject", appointment.toString())))
+                .andExpect(status().isForbidden());
+        mvc.perform(as("clinician", get("/api/audit").param("subject", appointment.toString())))
+                .andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .jsonPath("$[?(@.action == 'read')]").isNotEmpty());
     }
 
     @Test

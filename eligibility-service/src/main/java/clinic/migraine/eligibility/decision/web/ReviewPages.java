@@ -230,7 +230,7 @@ class ReviewPages {
                 .anyMatch(r -> ReasonCode.PRIOR_AUTH_REQUIRED.name().equals(r.code())));
         model.addAttribute("authorizationRequiredByPolicy",
                 policies.find(review.policyId()).map(Policy::priorAuthorizationRequired).orElse(false));
-        model.addAttribute("activity", audit.about(review.id()));
+        model.addAttribute("activity", audit.changesAbout(review.id()));
         model.addAttribute("today", eligibility.today());
         if (!model.containsAttribute("authorizationForm")) {
             model.addAttribute("authorizationForm", new AuthorizationForm());

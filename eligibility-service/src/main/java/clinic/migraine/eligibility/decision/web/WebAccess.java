@@ -1,5 +1,8 @@
 package clinic.migraine.eligibility.decision.web;
 
+import java.util.Map;
+
+import clinic.migraine.kit.audit.ReadAudited;
 import clinic.migraine.kit.security.AccessRules;
 import clinic.migraine.kit.security.StaffRole;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +12,12 @@ import org.springframework.http.HttpMethod;
 /** Reviews and what-if evaluations are clinicians' work; any signed-in staff may read the payer policies. */
 @Configuration(proxyBeanMethods = false)
 class WebAccess {
+
+    /** Reading one review (the patient's clinical facts), on the API or the page, is audited. */
+    @Bean
+    ReadAudited reviewReads() {
+        return new ReadAudited(Map.of("/api/reviews/{id}", "review", "/reviews/{id}", "review"));
+    }
 
     @Bean
     AccessRules eligibilityAccess() {

@@ -63,7 +63,7 @@ class ReferralDetails {
         return queries.find(id).map(referral -> {
             List<TimelineEntry> timeline = timeline(id);
             return new Progress(id, referral.status(), eligibility(id), nextAppointment(id), timeline,
-                    AuditLines.merge(auditTrail.about(id), timeline));
+                    AuditLines.merge(auditTrail.changesAbout(id), timeline));
         });
     }
 

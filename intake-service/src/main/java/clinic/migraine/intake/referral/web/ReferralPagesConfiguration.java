@@ -1,5 +1,8 @@
 package clinic.migraine.intake.referral.web;
 
+import java.util.Map;
+
+import clinic.migraine.kit.audit.ReadAudited;
 import clinic.migraine.kit.security.AccessRules;
 import clinic.migraine.kit.security.StaffRole;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,6 +16,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReferralFormProperties.class)
 class ReferralPagesConfiguration {
+
+    /** Reading one referral or one patient's file, on the API or the page, is audited. */
+    @Bean
+    ReadAudited intakeReads() {
+        return new ReadAudited(Map.of("/api/referrals/{id}", "referral", "/referrals/{id}", "referral",
+                "/api/patients/{id}", "patient", "/patients/{id}", "patient"));
+    }
 
     @Bean
     AccessRules referralAccess() {

@@ -49,7 +49,18 @@ public class AuditTrail {
                 .update();
     }
 
-    /** Everything done to a subject, or to anything of a referral, oldest first. */
+    /** What was changed on a subject, or on anything of a referral, oldest first: {@link #about} without the reads. */
+    public List<Entry> changesAbout(UUID id) {
+        return jdbc.sql("""
+                select at, actor, action, subject_type, subject_id, referral_id, detail from audit_entry
+                where (subject_id = :id or referral_id = :id) and action <> 'read' order by at, id limit :limit""")
+                .param("id", id)
+                .param("limit", LIMIT)
+                .query(AuditTrail::entry)
+                .list();
+    }
+
+    /** Everything done to a subject, or to anything of a referral, reads included, oldest first. */
     public List<Entry> about(UUID id) {
         return jdbc.sql("""
                 select at, actor, action, subject_type, subject_id, referral_id, detail from audit_entry

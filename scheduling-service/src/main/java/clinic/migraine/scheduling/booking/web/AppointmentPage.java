@@ -203,7 +203,7 @@ class AppointmentPage {
         model.put("referralPage", site.link("intake", "/referrals/" + appointment.referralId()));
         model.put("week", appointment.start().atZone(calendar.zone()).toLocalDate());
         model.put("current", appointment.status().holdsTheSlot() ? null : queries.replacement(appointment).orElse(null));
-        model.put("history", audit.about(id).stream().filter(e -> id.equals(e.subjectId())).toList());
+        model.put("history", audit.changesAbout(id).stream().filter(e -> id.equals(e.subjectId())).toList());
         model.put("canSchedule", has(who, StaffRole.SCHEDULER));
         // the dose record is the injecting clinician's; a scheduler sees it, never writes it
         model.put("canComplete", has(who, StaffRole.CLINICIAN));

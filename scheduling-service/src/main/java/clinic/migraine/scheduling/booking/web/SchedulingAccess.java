@@ -1,5 +1,8 @@
 package clinic.migraine.scheduling.booking.web;
 
+import java.util.Map;
+
+import clinic.migraine.kit.audit.ReadAudited;
 import clinic.migraine.kit.security.AccessRules;
 import clinic.migraine.kit.security.StaffRole;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +19,13 @@ class SchedulingAccess {
 
     private static final String SCHEDULER = StaffRole.SCHEDULER.name();
     private static final String CLINICIAN = StaffRole.CLINICIAN.name();
+
+    /** Reading one appointment (with its dose record), on the API, the page or as a calendar file, is audited. */
+    @Bean
+    ReadAudited appointmentReads() {
+        return new ReadAudited(Map.of("/api/appointments/{id}", "appointment", "/appointments/{id}", "appointment",
+                "/api/appointments/{id}.ics", "appointment"));
+    }
 
     @Bean
     AccessRules schedulingAccessRules() {
