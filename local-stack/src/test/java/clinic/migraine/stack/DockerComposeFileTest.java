@@ -70,12 +70,16 @@ class DockerComposeFileTest {
             assertThat(environment).as(name + " environment")
                     .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://postgres:5432/" + StackConfig.database(name))
                     .containsEntry("SPRING_DATASOURCE_USERNAME", "postgres")
-                    .containsEntry("SPRING_DATASOURCE_PASSWORD", "postgres")
+                    .containsEntry("SPRING_DATASOURCE_PASSWORD",
+                            "${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env (see .env.example)}")
                     .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:29092")
                     .containsEntry("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", "kafka:29092")
                     .containsEntry("CLINIC_SCHEMA_REGISTRY_URL", "http://schema-registry:8081")
-                    // staff accounts: the demo ones, as ./run-local has them
-                    .containsEntry("SPRING_PROFILES_ACTIVE", "local");
+                    // not the local profile: no demo accounts, no local keys; the account comes from .env
+                    .containsEntry("SPRING_PROFILES_ACTIVE", "compose")
+                    .containsEntry("CLINIC_SECURITY_USERS_0_ROLES", "ADMIN");
+            assertThat(environment.get("CLINIC_SECURITY_USERS_0_PASSWORD").toString()).as(name)
+                    .startsWith("${CLINIC_ADMIN_PASSWORD_HASH:?");
 
             Map<String, Object> healthcheck = (Map<String, Object>) service.get("healthcheck");
             assertThat(healthcheck).as(name + " healthcheck").isNotNull();
@@ -94,6 +98,43 @@ class DockerComposeFileTest {
                 .containsEntry("SPRING_MAIL_HOST", "mailpit")
                 .containsEntry("SPRING_MAIL_PORT", "1025")
                 .containsEntry("CLINIC_FOLLOWUP_PUBLIC_BASE_URL", "http://localhost:8094");
+    }
+
+    /**
+     * Secrets come from .env and stop compose when missing; only the four services listen beyond this machine;
+     * the JVM heaps fit their containers' limits.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void secretsComeFromTheEnvFileTheInfrastructureListensOnLoopbackAndHeapsFitTheirLimits() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
+        String example = Files.readString(ROOT.resolve(".env.example"));
+
+        java.util.regex.Matcher required = java.util.regex.Pattern.compile("\\$\\{([A-Z_]+):\\?").matcher(compose);
+        List<String> variables = new java.util.ArrayList<>();
+        while (required.find()) {
+            variables.add(required.group(1));
+        }
+        assertThat(variables).contains("POSTGRES_PASSWORD", "CLINIC_ADMIN_NAME", "CLINIC_ADMIN_PASSWORD_HASH",
+                "CLINIC_FOLLOWUP_LINK_SECRET", "CLINIC_FOLLOWUP_SMS_AUTH_TOKEN");
+        variables.forEach(variable -> assertThat(example).as(".env.example explains " + variable)
+                .containsPattern("(?m)^" + variable + "="));
+        assertThat(compose).doesNotContain("PASSWORD: postgres").doesNotContain("SPRING_PROFILES_ACTIVE: local");
+        assertThat(Files.readString(ROOT.resolve(".gitignore"))).containsPattern("(?m)^\\.env$");
+
+        for (String infrastructure : List.of("kafka", "schema-registry", "postgres", "mailpit")) {
+            assertThat((List<String>) services.get(infrastructure).get("ports")).as(infrastructure + " ports")
+                    .isNotEmpty().allSatisfy(port -> assertThat(port).startsWith("127.0.0.1:"));
+        }
+        assertThat((Map<String, Object>) services.get("followup-service").get("environment"))
+                .containsKeys("CLINIC_FOLLOWUP_LINK_SECRET", "CLINIC_FOLLOWUP_SMS_AUTH_TOKEN");
+        assertThat(services.get("kafka").get("mem_limit")).isEqualTo("768m");
+        assertThat((Map<String, Object>) services.get("kafka").get("environment"))
+                .containsEntry("KAFKA_HEAP_OPTS", "-Xms512m -Xmx512m");
+        assertThat(services.get("schema-registry").get("mem_limit")).isEqualTo("512m");
+        assertThat((Map<String, Object>) services.get("schema-registry").get("environment"))
+                .containsEntry("SCHEMA_REGISTRY_HEAP_OPTS", "-Xms256m -Xmx256m");
     }
 
     @Test
