@@ -33,6 +33,7 @@ import javax.sql.DataSource;
 
 import clinic.migraine.events.AppointmentBooked;
 import clinic.migraine.events.AppointmentCancelled;
+import clinic.migraine.events.AppointmentNoShow;
 import clinic.migraine.events.AppointmentRescheduled;
 import clinic.migraine.events.CancelledBy;
 import clinic.migraine.events.ClinicalHistory;
@@ -247,6 +248,24 @@ class FollowupIT {
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(messages(referral, "REMINDER", "PLANNED")).isEmpty());
         awaitMail(email(referral), "Your treatment visit is cancelled");
+    }
+
+    @Test
+    void aMissedVisitIsToldAsMissedNotAsCancelled() {
+        UUID referral = patient("miss-" + UUID.randomUUID() + "@example.org", null, ContactChannel.EMAIL);
+        UUID appointment = UUID.randomUUID();
+        Instant start = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        topics.send(EventTopic.APPOINTMENT_BOOKED.topicName(), referral.toString(), booked(referral, appointment, start));
+        awaitMail(email(referral), "Your migraine treatment visit is booked");
+
+        topics.send(EventTopic.APPOINTMENT_NO_SHOW.topicName(), referral.toString(), AppointmentNoShow.newBuilder()
+                .setEventId(UUID.randomUUID()).setOccurredAt(now()).setReferralId(referral).setAppointmentId(appointment)
+                .setCycle(1).setStart(start).build());
+
+        MimeMessage missed = awaitMail(email(referral), "We missed you at your treatment visit");
+        assertThat(GreenMailUtil.getBody(missed)).contains("we missed you").doesNotContain("cancelled");
+        assertThat(jdbc.sql("select count(*) from message where referral_id = :id and kind = 'CANCELLATION_NOTICE' "
+                + "and status = 'SENT'").param("id", referral).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -19,6 +19,7 @@ import clinic.migraine.followup.plan.domain.MessageTimers;
 import clinic.migraine.followup.plan.domain.Messages;
 import clinic.migraine.followup.plan.domain.PlanEvents;
 import clinic.migraine.followup.plan.domain.QuietHours;
+import clinic.migraine.followup.plan.domain.VisitStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -138,10 +139,13 @@ public class Dispatcher {
             case URGENT_ALERT, ALERT_ESCALATION -> m.referralId().toString();
             default -> null;
         };
+        String when = a == null ? "" : MessageTexts.when(a.start(), ZoneId.of(a.clinicZone()), zone);
         MessageTexts.Text text = m.kind() == MessageKind.COURSE_ENDED
                 ? MessageTexts.courseEnded(contacts.courseEndReasons(m.referralId()))
-                : MessageTexts.of(m.kind(), a == null ? "" : MessageTexts.when(a.start(), ZoneId.of(a.clinicZone()), zone),
-                        a == null ? "" : a.location(), a == null ? null : a.provider(), link);
+                : m.kind() == MessageKind.CANCELLATION_NOTICE && VisitStatus.NO_SHOW.code().equals(m.label())
+                        ? MessageTexts.missedVisit(when)
+                        : MessageTexts.of(m.kind(), when, a == null ? "" : a.location(),
+                                a == null ? null : a.provider(), link);
         if (!m.kind().toStaff()) {
             text = text.signedBy(clinic);
         }

@@ -90,6 +90,17 @@ public final class MessageTexts {
                         + "injections. Then call the clinic.\n\nIf an eyelid droops, please call the clinic.");
     }
 
+    /**
+     * A missed visit is not a cancelled one: the patient is told they were missed and how a new date comes (the
+     * clinic books it again by itself, or the schedulers call after a second one).
+     */
+    public static Text missedVisit(String when) {
+        return new Text("We missed you at your treatment visit",
+                "Hello,\n\nwe missed you at your treatment visit on " + when + ". If the clinic has booked a new "
+                        + "visit for you, its confirmation follows; otherwise we will call you about a new date. If you "
+                        + "cannot keep a visit, please call us on the number below.");
+    }
+
     public static Text of(MessageKind kind, String when, String location, String provider, String link) {
         return switch (kind) {
             case CONFIRMATION -> new Text("Your migraine treatment visit is booked",
