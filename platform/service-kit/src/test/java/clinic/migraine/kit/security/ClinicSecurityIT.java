@@ -180,7 +180,7 @@ class ClinicSecurityIT {
     }
 
     @Test
-    void theAuditTrailNamesWhoDidWhatAndAnyStaffMemberCanReadIt() {
+    void theAuditTrailNamesWhoDidWhatAndOnlyClinicalStaffAndAdminsReadIt() {
         UUID referral = UUID.randomUUID();
         UUID appointment = UUID.randomUUID();
         transactions.executeWithoutResult(tx -> {
@@ -188,9 +188,12 @@ class ClinicSecurityIT {
             audit.record("referral withdrawn", "referral", referral, referral, "WITHDRAWN");
         });
 
-        Api.Answer trail = admin().as("intake").get("/api/audit?subject=" + referral);
+        Api.Answer trail = admin().as("clinician").get("/api/audit?subject=" + referral);
 
         assertThat(trail.status()).isEqualTo(200);
+        assertThat(admin().get("/api/audit?subject=" + referral).status()).isEqualTo(200);
+        assertThat(admin().as("intake").get("/api/audit?subject=" + referral).status()).isEqualTo(403);
+        assertThat(admin().as("scheduler").get("/api/audit?subject=" + referral).status()).isEqualTo(403);
         assertThat(trail.<java.util.List<String>>read("$[*].actor")).containsExactly("scheduler", Actors.SYSTEM);
         assertThat(trail.<java.util.List<String>>read("$[*].action"))
                 .containsExactly("appointment booked", "referral withdrawn");
