@@ -264,8 +264,10 @@ class FollowupIT {
 
         MimeMessage missed = awaitMail(email(referral), "We missed you at your treatment visit");
         assertThat(GreenMailUtil.getBody(missed)).contains("we missed you").doesNotContain("cancelled");
-        assertThat(jdbc.sql("select count(*) from message where referral_id = :id and kind = 'CANCELLATION_NOTICE' "
-                + "and status = 'SENT'").param("id", referral).query(Long.class).single()).isEqualTo(1);
+        // the message is marked SENT once the mail server took it, a moment after it arrived there
+        await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql("select count(*) from message "
+                + "where referral_id = :id and kind = 'CANCELLATION_NOTICE' and status = 'SENT'").param("id", referral)
+                .query(Long.class).single()).isEqualTo(1));
     }
 
     @Test
