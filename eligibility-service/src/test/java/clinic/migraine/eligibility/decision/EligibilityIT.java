@@ -90,11 +90,18 @@ class EligibilityIT {
                         .content("{\"outcome\":\"ELIGIBLE\",\"note\":\"looks fine\",\"clinician\":\"Dr. Shah\"}"))
                 .andExpect(status().isUnprocessableContent());
 
+        // the dates and the treatments approved are part of an authorization: a body without them is refused
+        mvc.perform(post("/api/reviews/" + reviewId + "/authorization").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"authorizationNumber\":\"PA-7781\",\"validUntil\":\"" + LocalDate.now().plusMonths(6)
+                                + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("validFrom",
+                        "treatmentsAuthorized")));
         // the body still names a clinician, as older clients do; the signed-in account is what counts
         mvc.perform(post("/api/reviews/" + reviewId + "/authorization").contentType(MediaType.APPLICATION_JSON)
                         .header("Authorization", Api.basic("clinician", Api.DEMO_PASSWORD))
-                        .content("{\"authorizationNumber\":\"PA-7781\",\"validUntil\":\"" + LocalDate.now().plusMonths(6)
-                                + "\",\"clinician\":\"Dr. Shah\"}"))
+                        .content(authorization("PA-7781", LocalDate.now(), LocalDate.now().plusMonths(6), 2)
+                                .replace("}", ",\"clinician\":\"Dr. Shah\"}")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CLOSED"))
                 .andExpect(jsonPath("$.outcome").value("ELIGIBLE"));
@@ -105,10 +112,76 @@ class EligibilityIT {
         assertThat(decisions.get(1).getDecidedBy()).isEqualTo(DecisionMaker.CLINICIAN);
         assertThat(decisions.get(1).getClinician()).isEqualTo("clinician");
         assertThat(decisions).extracting(EligibilityDetermined::getPatientId).containsOnly(referral.getPatientId());
+        // scheduling books inside the authorization: the eligible decision carries it
+        assertThat(decisions.get(1).getAuthorization()).satisfies(a -> {
+            assertThat(a.getValidUntil()).isEqualTo(LocalDate.now().plusMonths(6));
+            assertThat(a.getTreatmentsAuthorized()).isEqualTo(2);
+            assertThat(a.getTreatmentsUsed()).isZero();
+        });
     }
 
     @Test
-    void refusesToContinueWhenHeadacheDaysDidNotDropEnoughAfterTwoCycles() {
+    void everyCourseNeedsAnAuthorizationWithATreatmentLeftAndTheWorklistShowsTheOnesToRenew() throws Exception {
+        ReferralSubmitted referral = referral("workers-comp", 18);
+        UUID id = referral.getReferralId();
+        String key = id.toString();
+        LocalDate today = LocalDate.now();
+        topics.send(EventTopic.REFERRAL_SUBMITTED.topicName(), key, referral);
+        assertThat(decisionsFor(id, 1).get(0).getReasons()).extracting(r -> r.getCode())
+                .containsExactly(ReasonCode.PRIOR_AUTH_REQUIRED);
+        mvc.perform(post("/api/reviews/" + openReview(id) + "/authorization").contentType(MediaType.APPLICATION_JSON)
+                        .content(authorization("WC 1", today.minusDays(10), today.plusDays(200), 1)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.outcome").value("ELIGIBLE"));
+
+        // the one treatment approved is given; the next cycle finds the authorization used up
+        TreatmentCompleted treatment = TreatmentCompleted.newBuilder(treated(id, 1)).setTreatmentDate(today.minusDays(5))
+                .build();
+        topics.send(EventTopic.TREATMENT_COMPLETED.topicName(), key, treatment);
+        await().atMost(WAIT).untilAsserted(() -> mvc.perform(get("/api/authorizations")
+                        .param("expiringWithinDays", "0"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.referralId == '" + id + "')].why[*]").value(
+                        org.hamcrest.Matchers.contains("NO_TREATMENTS_LEFT")))
+                .andExpect(jsonPath("$[?(@.referralId == '" + id + "')].treatmentsUsed").value(
+                        org.hamcrest.Matchers.contains(1))));
+        topics.send(EventTopic.FOLLOW_UP_RECORDED.topicName(), key, diary(id, 1, 8));
+        topics.send(EventTopic.NEXT_CYCLE_DUE.topicName(), key, NextCycleDue.newBuilder().setEventId(UUID.randomUUID())
+                .setOccurredAt(now()).setReferralId(id).setNextCycle(2).setLastTreatmentDate(today.minusDays(5))
+                .setEarliestDate(today.plusDays(79)).setLatestHeadacheDays(8).build());
+
+        EligibilityDetermined second = decisionsFor(id, 3).get(2);
+        assertThat(second.getCycle()).isEqualTo(2);
+        assertThat(second.getOutcome()).isEqualTo(EligibilityOutcome.NEEDS_REVIEW);
+        assertThat(second.getReasons()).extracting(r -> r.getCode()).containsExactly(ReasonCode.PRIOR_AUTH_EXPIRED);
+
+        // an authorization that ends before the cycle may be treated (day 84 after the last) is refused
+        String review = openReview(id);
+        mvc.perform(post("/api/reviews/" + review + "/authorization").contentType(MediaType.APPLICATION_JSON)
+                        .content(authorization("WC 2", today, today.plusDays(78), 2)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("validUntil"));
+        mvc.perform(post("/api/reviews/" + review + "/authorization").contentType(MediaType.APPLICATION_JSON)
+                        .content(authorization("WC 2", today, today.plusDays(79), 2)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.outcome").value("ELIGIBLE"));
+        assertThat(decisionsFor(id, 4).get(3).getAuthorization().getValidUntil()).isEqualTo(today.plusDays(79));
+    }
+
+    private String openReview(UUID referralId) throws Exception {
+        return await().atMost(WAIT).until(() -> {
+            String reviews = mvc.perform(get("/api/reviews").param("status", "OPEN")).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            List<String> ids = JsonPath.read(reviews, "$[?(@.referralId == '" + referralId + "')].id");
+            return ids.isEmpty() ? null : ids.get(0);
+        }, java.util.Objects::nonNull);
+    }
+
+    private static String authorization(String number, LocalDate from, LocalDate until, int treatments) {
+        return "{\"authorizationNumber\":\"" + number + "\",\"validFrom\":\"" + from + "\",\"validUntil\":\"" + until
+                + "\",\"treatmentsAuthorized\":" + treatments + "}";
+    }
+
+    @Test
+    void aClinicianConfirmsTheEndWhenHeadacheDaysDidNotDropEnoughAfterTwoCycles() throws Exception {
         ReferralSubmitted referral = referral("nice", 20);
         UUID id = referral.getReferralId();
         String key = id.toString();
@@ -125,9 +198,20 @@ class EligibilityIT {
         assertThat(decisions).hasSize(2);
         EligibilityDetermined continuation = decisions.get(1);
         assertThat(continuation.getCycle()).isEqualTo(3);
-        assertThat(continuation.getOutcome()).isEqualTo(EligibilityOutcome.NOT_ELIGIBLE);
+        // ending a course is a clinician's act: the rules' reason waits for one
+        assertThat(continuation.getOutcome()).isEqualTo(EligibilityOutcome.NEEDS_REVIEW);
         assertThat(continuation.getReasons()).extracting(r -> r.getCode()).containsExactly(ReasonCode.INSUFFICIENT_RESPONSE);
         assertThat(continuation.getReasons().get(0).getMessage()).contains("from 20 to 16");
+        String review = openReview(id);
+        mvc.perform(get("/api/reviews/" + review)).andExpect(jsonPath("$.confirmsEndOfCourse").value(true));
+
+        mvc.perform(post("/api/reviews/" + review + "/decision").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"outcome\":\"NOT_ELIGIBLE\",\"note\":\"too little benefit, discussed\"}"))
+                .andExpect(status().isOk());
+        EligibilityDetermined confirmed = decisionsFor(id, 3).get(2);
+        assertThat(confirmed.getOutcome()).isEqualTo(EligibilityOutcome.NOT_ELIGIBLE);
+        assertThat(confirmed.getDecidedBy()).isEqualTo(DecisionMaker.CLINICIAN);
+        assertThat(confirmed.getReasons()).extracting(r -> r.getCode()).containsExactly(ReasonCode.INSUFFICIENT_RESPONSE);
     }
 
     @Test

@@ -104,20 +104,34 @@ class ReviewPagesIT {
 
         String expired = mvc.perform(as(CLINICIAN, post("/reviews/" + reviewId + "/authorization"))
                         .param("authorizationNumber", "PA-7781")
-                        .param("validUntil", LocalDate.now().minusDays(3).toString()))
+                        .param("validFrom", LocalDate.now().minusDays(90).toString())
+                        .param("validUntil", LocalDate.now().minusDays(3).toString())
+                        .param("treatmentsAuthorized", "2"))
                 .andExpect(status().isUnprocessableContent())
                 .andReturn().getResponse().getContentAsString();
         assertThat(expired).contains("value=\"PA-7781\"")
                 .containsPattern("id=\"validUntil-error\">\\s*must not be in the past");
         mvc.perform(as(CLINICIAN, post("/reviews/" + reviewId + "/authorization"))
                         .param("authorizationNumber", "PA-7781")
-                        .param("validUntil", LocalDate.now().plusMonths(6).toString()))
+                        .param("validFrom", LocalDate.now().toString())
+                        .param("validUntil", LocalDate.now().plusMonths(6).toString())
+                        .param("treatmentsAuthorized", ""))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("enter how many treatments the payer approved")));
+        mvc.perform(as(CLINICIAN, post("/reviews/" + reviewId + "/authorization"))
+                        .param("authorizationNumber", "PA-7781")
+                        .param("validFrom", LocalDate.now().toString())
+                        .param("validUntil", LocalDate.now().plusMonths(6).toString())
+                        .param("treatmentsAuthorized", "2"))
                 .andExpect(redirectedUrl("/reviews/" + reviewId))
                 .andExpect(flash().attribute("notice", containsString("the referral is eligible")));
 
         EligibilityDetermined decision = decisionsFor(referral.getReferralId(), 2).get(1);
         assertThat(decision.getOutcome()).isEqualTo(EligibilityOutcome.ELIGIBLE);
         assertThat(decision.getClinician()).isEqualTo("clinician");
+        assertThat(decision.getAuthorization().getTreatmentsAuthorized()).isEqualTo(2);
+        assertThat(page(get("/authorizations").param("expiringWithinDays", "365")))
+                .contains("data-authorization-id", referral.getReferralId().toString(), "2 of 2");
         assertThat(audit(reviewId)).extracting(AuditRow::actor, AuditRow::action)
                 .containsExactly(tuple("clinician", "prior authorization recorded"),
                         tuple("clinician", "review decided: ELIGIBLE"));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import clinic.migraine.domain.NotFound;
+import clinic.migraine.eligibility.decision.domain.Authorizations;
 import clinic.migraine.eligibility.decision.domain.Baseline;
 import clinic.migraine.eligibility.decision.domain.CycleDecision;
 import clinic.migraine.eligibility.decision.domain.CycleDecisions;
@@ -15,6 +16,7 @@ import clinic.migraine.eligibility.decision.domain.ReferralCase;
 import clinic.migraine.eligibility.decision.domain.ReferralCases;
 import clinic.migraine.eligibility.decision.domain.Review;
 import clinic.migraine.eligibility.decision.domain.Reviews;
+import clinic.migraine.eligibility.policy.domain.Authorization;
 import clinic.migraine.eligibility.policy.domain.Decision;
 import clinic.migraine.eligibility.policy.domain.EligibilityOutcome;
 import clinic.migraine.eligibility.policy.domain.Policies;
@@ -36,6 +38,7 @@ public class Eligibility {
     private static final String REVIEW = "review";
 
     private final ReferralCases cases;
+    private final Authorizations authorizations;
     private final CycleDecisions decisions;
     private final Reviews reviews;
     private final Policies policies;
@@ -44,9 +47,10 @@ public class Eligibility {
     private final Clock clock;
     private final ZoneId clinicZone;
 
-    Eligibility(ReferralCases cases, CycleDecisions decisions, Reviews reviews, Policies policies,
+    Eligibility(ReferralCases cases, Authorizations authorizations, CycleDecisions decisions, Reviews reviews, Policies policies,
             DecisionEvents events, AuditTrail audit, Clock clock, ClinicZone clinicZone) {
         this.cases = cases;
+        this.authorizations = authorizations;
         this.decisions = decisions;
         this.reviews = reviews;
         this.policies = policies;
@@ -77,27 +81,29 @@ public class Eligibility {
             if (patientId != null) {
                 cases.recordPatient(referralId, patientId, treatedElsewhere);
             }
-            decideByRules(referralId, 1);
+            decideByRules(referralId, 1, null, null);
         }
     }
 
+    /** @param day the clinic-local day of the treatment; null from writers before it was sent */
     @Transactional
-    public void recordTreatedCycle(UUID referralId, int cycle) {
-        cases.recordTreatedCycle(referralId, cycle);
+    public void recordTreatedCycle(UUID referralId, int cycle, LocalDate day) {
+        cases.recordTreatedCycle(referralId, cycle, day);
     }
 
+    /** A monthly diary answer after the given cycle's treatment. */
     @Transactional
-    public void recordLatestHeadacheDays(UUID referralId, int days, Instant at) {
-        cases.recordLatestHeadacheDays(referralId, days, at);
+    public void recordDiaryReport(UUID referralId, int cycle, int headacheDays, Instant at) {
+        cases.recordDiaryReport(referralId, cycle, headacheDays, at);
     }
 
-    /** Follow-up asks for the next cycle, with the newest diary's headache days when it has them. */
+    /**
+     * Follow-up asks for the next cycle, with the newest diary's headache days when it has them (used when that
+     * diary's own event has not arrived yet) and the earliest day the cycle may be treated.
+     */
     @Transactional
-    public void nextCycleDue(UUID referralId, int nextCycle, Integer latestHeadacheDays, Instant at) {
-        if (latestHeadacheDays != null) {
-            cases.recordLatestHeadacheDays(referralId, latestHeadacheDays, at);
-        }
-        decideByRules(referralId, nextCycle);
+    public void nextCycleDue(UUID referralId, int nextCycle, Integer latestHeadacheDays, LocalDate earliestDate) {
+        decideByRules(referralId, nextCycle, latestHeadacheDays, earliestDate);
     }
 
     /** A withdrawn referral is not decided again, and its open reviews close. */
@@ -111,7 +117,7 @@ public class Eligibility {
         }
     }
 
-    private void decideByRules(UUID referralId, int cycle) {
+    private void decideByRules(UUID referralId, int cycle, Integer requestReport, LocalDate requestEarliest) {
         ReferralCase c = cases.lock(referralId).orElse(null);
         if (c == null) {
             log.warn("No referral {} known; cycle {} not decided", referralId, cycle);
@@ -121,7 +127,7 @@ public class Eligibility {
             log.info("Referral {} withdrawn; cycle {} not decided", referralId, cycle);
             return;
         }
-        CycleDecision decision = c.decide(cycle, policies, today(), clock.instant());
+        CycleDecision decision = c.decide(cycle, requestReport, requestEarliest, policies, today(), clock.instant());
         if (!decisions.add(decision)) {
             return;
         }
@@ -133,31 +139,58 @@ public class Eligibility {
                 decision.policyId(), decision.policyVersion());
     }
 
+    /** What a clinician records of the payer's prior authorization. */
+    public record AuthorizationGiven(String number, LocalDate validFrom, LocalDate validUntil,
+            int treatmentsAuthorized) {
+    }
+
     /**
-     * Records a prior authorization; if that was all the review waited for, the referral is eligible.
+     * Records a prior authorization for the review's patient and payer (the treatments it has already covered are
+     * counted); if that was all the review waited for, the cycle is eligible.
      *
      * @param clinician the signed-in account that records it, named in the decision, the event and the audit trail
      */
     @Transactional
-    public Review authorize(UUID reviewId, String number, LocalDate validUntil, String clinician) {
-        Review.Authorized authorized = locked(reviewId).authorize(number, validUntil, today(), clinician,
-                clock.instant());
+    public Review authorize(UUID reviewId, AuthorizationGiven given, String clinician) {
+        Review open = locked(reviewId);
+        ReferralCase c = cases.lock(open.referralId()).orElseThrow(() -> new NotFound("referral", open.referralId()));
+        Authorization authorization = new Authorization(given.number(), given.validFrom(), given.validUntil(),
+                given.treatmentsAuthorized(), given.validUntil().isBefore(given.validFrom()) ? 0
+                        : authorizations.treatmentsUsed(open.referralId(), given.validFrom(), given.validUntil()));
+        Review.Authorized authorized = open.authorize(authorization, c.earliestTreatment(null, today()), today(),
+                clinician, clock.instant());
         Review review = authorized.review();
+        authorizations.add(new Authorizations.Recorded(UUID.randomUUID(), review.referralId(),
+                cases.patientOf(review.referralId()).map(ReferralCases.PatientOfReferral::patientId).orElse(null),
+                c.policyId(), authorization, clinician, clock.instant()));
         reviews.save(review);
         // the authorization number identifies the patient's coverage at the payer: it stays out of the audit detail
         audit.recordBy(clinician, "prior authorization recorded", REVIEW, reviewId, review.referralId(),
-                "valid until " + validUntil + "; still open: " + codes(review.openReasons()));
+                "valid " + given.validFrom() + " to " + given.validUntil() + "; treatments "
+                        + authorization.treatmentsLeft() + " of " + given.treatmentsAuthorized() + " left; still open: "
+                        + codes(review.openReasons()));
         return authorized.decided().map(this::decided).orElse(review);
     }
 
     /**
-     * A clinician's decision on everything the review still waits for, except a missing prior authorization.
+     * A clinician's decision on everything the review still waits for, except a missing prior authorization. On a
+     * review of the end of a course, NOT_ELIGIBLE confirms the end and the patient is told why.
      *
      * @param clinician the signed-in account that decides, named in the decision, the event and the audit trail
      */
     @Transactional
     public Review decide(UUID reviewId, EligibilityOutcome outcome, String note, String clinician) {
-        return decided(locked(reviewId).decide(outcome, note, clinician, clock.instant()));
+        Review open = locked(reviewId);
+        ReferralCase c = cases.lock(open.referralId()).orElse(null);
+        Authorization onFile = c == null || c.authorization() == null || c.authorization().usedUp()
+                || !c.authorization().coversFrom(c.earliestTreatment(null, today())) ? null : c.authorization();
+        return decided(open.decide(outcome, note, clinician, clock.instant(), onFile));
+    }
+
+    /** The renewal worklist: authorizations ending within the days given, or with at most one treatment left. */
+    @Transactional(readOnly = true)
+    public List<Authorizations.Recorded> expiringAuthorizations(int withinDays, int limit) {
+        return authorizations.expiring(today().plusDays(withinDays), 1, limit);
     }
 
     private Review decided(Review.ClinicianDecided decided) {

@@ -22,16 +22,20 @@ public interface ReferralCases {
     record PatientOfReferral(UUID patientId, List<LocalDate> treatedElsewhere) {
     }
 
-    /** The case with its treated cycles, locked until the transaction ends. */
+    /**
+     * The case with the patient's treatments, this referral's diary reports and the prior authorization on file,
+     * locked until the transaction ends.
+     */
     Optional<ReferralCase> lock(UUID referralId);
 
     /** The baseline facts, for pages (no lock). */
     Optional<Baseline> baseline(UUID referralId);
 
-    void recordTreatedCycle(UUID referralId, int cycle);
+    /** @param day the clinic-local day of the treatment; null from writers before it was sent */
+    void recordTreatedCycle(UUID referralId, int cycle, LocalDate day);
 
-    /** Keeps the newest diary answer, whatever order answers arrive in. */
-    void recordLatestHeadacheDays(UUID referralId, int days, Instant at);
+    /** Keeps every diary answer by the cycle it followed, whatever order answers arrive in. */
+    void recordDiaryReport(UUID referralId, int cycle, int headacheDays, Instant at);
 
     void markWithdrawn(UUID referralId);
 }

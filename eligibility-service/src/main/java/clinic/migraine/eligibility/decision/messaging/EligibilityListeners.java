@@ -36,14 +36,14 @@ class EligibilityListeners {
     @Bean
     Consumer<TreatmentCompleted> treatmentCompleted(ProcessedEvents processed, Eligibility eligibility) {
         return event -> processed.applyOnce(event,
-                () -> eligibility.recordTreatedCycle(event.getReferralId(), event.getCycle()));
+                () -> eligibility.recordTreatedCycle(event.getReferralId(), event.getCycle(), event.getTreatmentDate()));
     }
 
     @Bean
     Consumer<FollowUpRecorded> followUpRecorded(ProcessedEvents processed, Eligibility eligibility) {
         return event -> processed.applyOnce(event, () -> {
             if (event.getHeadacheDaysLast30() != null) {
-                eligibility.recordLatestHeadacheDays(event.getReferralId(), event.getHeadacheDaysLast30(),
+                eligibility.recordDiaryReport(event.getReferralId(), event.getCycle(), event.getHeadacheDaysLast30(),
                         event.getOccurredAt());
             }
         });
@@ -52,7 +52,7 @@ class EligibilityListeners {
     @Bean
     Consumer<NextCycleDue> nextCycleDue(ProcessedEvents processed, Eligibility eligibility) {
         return event -> processed.applyOnce(event, () -> eligibility.nextCycleDue(event.getReferralId(),
-                event.getNextCycle(), event.getLatestHeadacheDays(), event.getOccurredAt()));
+                event.getNextCycle(), event.getLatestHeadacheDays(), event.getEarliestDate()));
     }
 
     @Bean

@@ -5,8 +5,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import clinic.migraine.eligibility.decision.application.DecisionEvents;
+import clinic.migraine.eligibility.decision.domain.Baseline;
 import clinic.migraine.eligibility.decision.domain.CycleDecision;
 import clinic.migraine.eligibility.decision.domain.ReferralCases;
+import clinic.migraine.eligibility.policy.domain.Policies;
+import clinic.migraine.eligibility.policy.domain.Policy;
+import clinic.migraine.events.Authorization;
 import clinic.migraine.events.DecisionMaker;
 import clinic.migraine.events.EligibilityDetermined;
 import clinic.migraine.events.EligibilityOutcome;
@@ -21,10 +25,20 @@ class OutboxDecisionEvents implements DecisionEvents {
 
     private final Outbox outbox;
     private final ReferralCases cases;
+    private final Policies policies;
 
-    OutboxDecisionEvents(Outbox outbox, ReferralCases cases) {
+    OutboxDecisionEvents(Outbox outbox, ReferralCases cases, Policies policies) {
         this.outbox = outbox;
         this.cases = cases;
+        this.policies = policies;
+    }
+
+    /** The payer's continuation line for the patient's chart: the baseline less the reduction the policy needs. */
+    private Double continuationLine(CycleDecision d) {
+        Integer baseline = cases.baseline(d.referralId()).map(Baseline::headacheDaysPerMonth).orElse(null);
+        return policies.find(d.policyId()).map(Policy::continuation)
+                .filter(rule -> baseline != null)
+                .map(rule -> baseline * (100 - rule.minimumHeadacheDayReductionPercent()) / 100.0).orElse(null);
     }
 
     @Override
@@ -41,6 +55,12 @@ class OutboxDecisionEvents implements DecisionEvents {
                 .setPatientId(patient.map(ReferralCases.PatientOfReferral::patientId).orElse(null))
                 .setPriorTreatmentDates(patient.map(ReferralCases.PatientOfReferral::treatedElsewhere)
                         .orElse(List.of()))
+                .setContinuationHeadacheDays(continuationLine(d))
+                .setAuthorization(d.authorization() == null ? null : Authorization.newBuilder()
+                        .setNumber(d.authorization().number()).setValidFrom(d.authorization().validFrom())
+                        .setValidUntil(d.authorization().validUntil())
+                        .setTreatmentsAuthorized(d.authorization().treatmentsAuthorized())
+                        .setTreatmentsUsed(d.authorization().treatmentsUsed()).build())
                 .build());
     }
 }

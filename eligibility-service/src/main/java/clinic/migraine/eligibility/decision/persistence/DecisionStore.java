@@ -29,15 +29,16 @@ class DecisionStore implements CycleDecisions {
     public boolean add(CycleDecision d) {
         return jdbc.sql("""
                 insert into decision (id, referral_id, cycle, outcome, reasons, policy_id, policy_version, decided_by,
-                  clinician, note, decided_at)
+                  clinician, note, decided_at, relied_on_authorization)
                 values (:id, :referralId, :cycle, :outcome, cast(:reasons as jsonb), :policyId, :policyVersion,
-                  :decidedBy, :clinician, :note, :at)
+                  :decidedBy, :clinician, :note, :at, cast(:authorization as jsonb))
                 on conflict do nothing
                 """).param("id", d.id()).param("referralId", d.referralId()).param("cycle", d.cycle())
                 .param("outcome", d.outcome().name()).param("reasons", json.reasons(d.reasons()))
                 .param("policyId", d.policyId()).param("policyVersion", d.policyVersion())
                 .param("decidedBy", d.decidedBy().name()).param("clinician", d.clinician()).param("note", d.note())
                 .param("at", Timestamp.from(d.decidedAt()))
+                .param("authorization", d.authorization() == null ? null : json.authorization(d.authorization()))
                 .update() == 1;
     }
 
@@ -52,6 +53,7 @@ class DecisionStore implements CycleDecisions {
                 rs.getInt("cycle"), EligibilityOutcome.valueOf(rs.getString("outcome")),
                 json.reasons(rs.getString("reasons")), rs.getString("policy_id"), rs.getString("policy_version"),
                 DecidedBy.valueOf(rs.getString("decided_by")), rs.getString("clinician"), rs.getString("note"),
-                rs.getTimestamp("decided_at").toInstant());
+                rs.getTimestamp("decided_at").toInstant(), rs.getString("relied_on_authorization") == null ? null
+                        : json.authorization(rs.getString("relied_on_authorization")));
     }
 }

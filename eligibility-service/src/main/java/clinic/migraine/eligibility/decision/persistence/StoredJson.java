@@ -3,6 +3,7 @@ package clinic.migraine.eligibility.decision.persistence;
 import java.util.List;
 
 import clinic.migraine.eligibility.decision.domain.Baseline;
+import clinic.migraine.eligibility.policy.domain.Authorization;
 import clinic.migraine.eligibility.policy.domain.Decision;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -29,6 +30,14 @@ class StoredJson {
 
     List<Decision.Reason> reasons(String stored) {
         return json.readValue(stored, REASONS);
+    }
+
+    String authorization(Authorization authorization) {
+        return json.writeValueAsString(authorization);
+    }
+
+    Authorization authorization(String stored) {
+        return json.readValue(stored, Authorization.class);
     }
 
     String baseline(Baseline baseline) {

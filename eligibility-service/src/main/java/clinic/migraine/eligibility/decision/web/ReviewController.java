@@ -58,15 +58,21 @@ class ReviewController {
         return views.find(id);
     }
 
-    /** @param clinician ignored: the signed-in account is recorded */
-    record Authorization(@NotBlank @Size(max = 60) String authorizationNumber, @NotNull LocalDate validUntil,
-            @Size(max = 100) String clinician) {
+    /**
+     * The payer's prior authorization: its number, dates (both days valid) and the treatments it approves.
+     *
+     * @param clinician ignored: the signed-in account is recorded
+     */
+    record Authorization(@NotBlank @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 ./-]*") String authorizationNumber,
+            @NotNull LocalDate validFrom, @NotNull LocalDate validUntil,
+            @NotNull @Min(1) @Max(20) Integer treatmentsAuthorized, @Size(max = 100) String clinician) {
     }
 
     @PostMapping(path = "/{id}/authorization", consumes = MediaType.APPLICATION_JSON_VALUE)
     ReviewView authorize(@PathVariable UUID id, @Valid @RequestBody Authorization authorization) {
-        return views.view(eligibility.authorize(id, authorization.authorizationNumber(), authorization.validUntil(),
-                Actors.current()));
+        return views.view(eligibility.authorize(id, new Eligibility.AuthorizationGiven(
+                authorization.authorizationNumber().strip(), authorization.validFrom(), authorization.validUntil(),
+                authorization.treatmentsAuthorized()), Actors.current()));
     }
 
     /** @param clinician ignored: the signed-in account is recorded */

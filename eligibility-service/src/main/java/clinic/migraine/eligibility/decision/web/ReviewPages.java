@@ -24,6 +24,8 @@ import clinic.migraine.kit.security.Actors;
 import clinic.migraine.kit.web.DomainErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -78,9 +80,34 @@ class ReviewPages {
         @Size(max = 60, message = "must be at most 60 characters")
         private String authorizationNumber;
 
+        @NotNull(message = "enter the first day it is valid")
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        private LocalDate validFrom;
+
         @NotNull(message = "enter the last day it is valid")
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate validUntil;
+
+        @NotNull(message = "enter how many treatments the payer approved")
+        @Min(value = 1, message = "must be at least 1")
+        @Max(value = 20, message = "must be at most 20")
+        private Integer treatmentsAuthorized;
+
+        public LocalDate getValidFrom() {
+            return validFrom;
+        }
+
+        public void setValidFrom(LocalDate validFrom) {
+            this.validFrom = validFrom;
+        }
+
+        public Integer getTreatmentsAuthorized() {
+            return treatmentsAuthorized;
+        }
+
+        public void setTreatmentsAuthorized(Integer treatmentsAuthorized) {
+            this.treatmentsAuthorized = treatmentsAuthorized;
+        }
 
         public String getAuthorizationNumber() {
             return authorizationNumber;
@@ -160,8 +187,10 @@ class ReviewPages {
             BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         if (!errors.hasErrors()) {
             try {
-                ReviewView review = views.view(eligibility.authorize(id, authorizationForm.getAuthorizationNumber(),
-                        authorizationForm.getValidUntil(), Actors.current()));
+                ReviewView review = views.view(eligibility.authorize(id, new Eligibility.AuthorizationGiven(
+                        authorizationForm.getAuthorizationNumber(), authorizationForm.getValidFrom(),
+                        authorizationForm.getValidUntil(), authorizationForm.getTreatmentsAuthorized()),
+                        Actors.current()));
                 redirect.addFlashAttribute("notice", "CLOSED".equals(review.status())
                         ? "Prior authorization recorded. Nothing else was waiting: the referral is eligible and goes on to scheduling."
                         : "Prior authorization recorded. The remaining reasons still need your decision.");
@@ -227,9 +256,10 @@ class ReviewPages {
         model.addAttribute("age", review.clinical() == null || review.clinical().dateOfBirth() == null ? null
                 : Period.between(review.clinical().dateOfBirth(), eligibility.today()).getYears());
         model.addAttribute("authorizationNeeded", open && review.openReasons().stream()
-                .anyMatch(r -> ReasonCode.PRIOR_AUTH_REQUIRED.name().equals(r.code())));
-        model.addAttribute("authorizationRequiredByPolicy",
-                policies.find(review.policyId()).map(Policy::priorAuthorizationRequired).orElse(false));
+                .anyMatch(r -> ReasonCode.valueOf(r.code()).authorization()));
+        model.addAttribute("authorizationRequiredByPolicy", policies.find(review.policyId())
+                .map(p -> p.priorAuthorization() != Policy.PriorAuthorization.NONE).orElse(false));
+        model.addAttribute("endOfCourse", open && review.confirmsEndOfCourse());
         model.addAttribute("activity", audit.changesAbout(review.id()));
         model.addAttribute("today", eligibility.today());
         if (!model.containsAttribute("authorizationForm")) {

@@ -30,7 +30,7 @@ class ReviewViews {
     record ReviewView(UUID id, UUID referralId, int cycle, String status, List<ReasonView> openReasons,
             String policyId, String policyVersion, String authorizationNumber, LocalDate authorizationValidUntil,
             String outcome, String note, String clinician, Instant openedAt, Instant closedAt,
-            Baseline clinical, List<DecisionView> decisions) {
+            Baseline clinical, List<DecisionView> decisions, boolean confirmsEndOfCourse) {
     }
 
     private final ReviewQueries queries;
@@ -49,7 +49,7 @@ class ReviewViews {
         return new ReviewView(r.id(), r.referralId(), r.cycle(), r.status().name(), ReasonView.of(r.openReasons()),
                 r.policyId(), r.policyVersion(), r.authorizationNumber(), r.authorizationValidUntil(),
                 r.outcome() == null ? null : r.outcome().name(), r.note(), r.clinician(), r.openedAt(), r.closedAt(),
-                clinical, decisions);
+                clinical, decisions, r.confirmsEndOfCourse());
     }
 
     private static DecisionView decision(CycleDecision d) {

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
-/** Reviews and what-if evaluations are clinicians' work; any signed-in staff may read the payer policies. */
+/** Reviews, authorizations to renew and what-if evaluations are clinicians' work; any signed-in staff may read the payer policies. */
 @Configuration(proxyBeanMethods = false)
 class WebAccess {
 
@@ -22,7 +22,8 @@ class WebAccess {
     @Bean
     AccessRules eligibilityAccess() {
         return paths -> paths
-                .requestMatchers("/reviews/**", "/api/reviews/**", "/api/eligibility/**")
+                .requestMatchers("/reviews/**", "/api/reviews/**", "/api/eligibility/**", "/authorizations",
+                        "/authorizations/**", "/api/authorizations", "/api/authorizations/**")
                 .hasRole(StaffRole.CLINICIAN.name())
                 .requestMatchers(HttpMethod.GET, "/api/policies", "/api/policies/**").authenticated()
                 .requestMatchers(HttpMethod.GET, "/").authenticated();

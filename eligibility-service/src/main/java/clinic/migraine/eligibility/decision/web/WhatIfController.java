@@ -7,6 +7,8 @@ import java.util.List;
 import clinic.migraine.eligibility.decision.application.Eligibility;
 import clinic.migraine.eligibility.decision.web.ReviewViews.ReasonView;
 import clinic.migraine.eligibility.policy.domain.Applicant;
+import clinic.migraine.eligibility.policy.domain.Authorization;
+import clinic.migraine.eligibility.policy.domain.Coverage;
 import clinic.migraine.eligibility.policy.domain.Contraindication;
 import clinic.migraine.eligibility.policy.domain.Decision;
 import clinic.migraine.eligibility.policy.domain.DrugClass;
@@ -60,16 +62,38 @@ class WhatIfController {
             @Size(max = 10) List<@NotNull Contraindication> contraindications) {
     }
 
+    /**
+     * @param monthlyHeadacheDays the monthly reports since the last treatment, oldest first (the last is the one
+     *        the continuation test reads; the episodic rule reads the last months)
+     */
     record HistoryRequest(@NotNull @Min(0) @Max(100) Integer completedCycles,
-            @Min(0) @Max(31) Integer baselineHeadacheDaysPerMonth, @Min(0) @Max(31) Integer latestHeadacheDaysPerMonth) {
+            @Min(0) @Max(31) Integer baselineHeadacheDaysPerMonth, @Min(0) @Max(31) Integer latestHeadacheDaysPerMonth,
+            @Size(max = 60) List<@NotNull @Min(0) @Max(31) Integer> monthlyHeadacheDays) {
+    }
+
+    /** The payer's prior authorization to judge the cycle with. */
+    record AuthorizationRequest(@NotNull LocalDate validFrom, @NotNull LocalDate validUntil,
+            @NotNull @Min(1) @Max(20) Integer treatmentsAuthorized, @NotNull @Min(0) @Max(20) Integer treatmentsUsed) {
     }
 
     record Evaluation(@NotNull @Valid Patient patient, JsonNode referrer, @NotNull @Valid Payer payer,
             @NotNull @Pattern(regexp = "[A-TV-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?") String diagnosisCode,
-            @NotNull @Valid Clinical clinical, @Valid HistoryRequest treatmentHistory, LocalDate asOf) {
+            @NotNull @Valid Clinical clinical, @Valid HistoryRequest treatmentHistory,
+            @Valid AuthorizationRequest authorization, LocalDate asOf) {
     }
 
     record Answer(String outcome, List<ReasonView> reasons, String policy, String policyVersion) {
+    }
+
+    /** The monthly reports as given; only the latest when that is all the request has. */
+    private static Applicant.TreatmentHistory history(HistoryRequest h, Clinical c) {
+        int baseline = h.baselineHeadacheDaysPerMonth() == null ? c.headacheDaysPerMonth()
+                : h.baselineHeadacheDaysPerMonth();
+        if (h.monthlyHeadacheDays() == null || h.monthlyHeadacheDays().isEmpty()) {
+            return new Applicant.TreatmentHistory(h.completedCycles(), baseline, h.latestHeadacheDaysPerMonth());
+        }
+        return new Applicant.TreatmentHistory(h.completedCycles(), baseline, h.monthlyHeadacheDays(),
+                h.monthlyHeadacheDays());
     }
 
     @PostMapping(path = "/api/eligibility/evaluations", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -77,10 +101,7 @@ class WhatIfController {
     Answer evaluate(@Valid @RequestBody Evaluation request) {
         Clinical c = request.clinical();
         HistoryRequest h = request.treatmentHistory();
-        Applicant.TreatmentHistory history = h == null ? Applicant.TreatmentHistory.NONE
-                : new Applicant.TreatmentHistory(h.completedCycles(),
-                        h.baselineHeadacheDaysPerMonth() == null ? c.headacheDaysPerMonth() : h.baselineHeadacheDaysPerMonth(),
-                        h.latestHeadacheDaysPerMonth());
+        Applicant.TreatmentHistory history = h == null ? Applicant.TreatmentHistory.NONE : history(h, c);
         Applicant applicant = new Applicant(request.patient().dateOfBirth(), request.diagnosisCode(),
                 c.headacheDaysPerMonth(), c.migraineDaysPerMonth(), c.chronicMigraineMonths(),
                 c.preventiveTrials() == null ? List.of() : c.preventiveTrials().stream()
@@ -88,9 +109,12 @@ class WhatIfController {
                 c.medicationOveruse(), c.onCgrpAntibody(),
                 new HashSet<>(c.contraindications() == null ? List.of() : c.contraindications()), history);
         int cycle = history.completedCycles() + 1;
+        LocalDate asOf = request.asOf() == null ? eligibility.today() : request.asOf();
+        AuthorizationRequest a = request.authorization();
+        Coverage coverage = new Coverage(a == null ? null : new Authorization("what-if", a.validFrom(),
+                a.validUntil(), a.treatmentsAuthorized(), a.treatmentsUsed()), asOf);
         Decision decision = PolicyEngine.decide(policies.find(request.payer().policy()).orElse(null),
-                request.payer().policy(), applicant, cycle, request.asOf() == null ? eligibility.today() : request.asOf(),
-                policies.label());
+                request.payer().policy(), applicant, cycle, asOf, policies.label(), coverage, policies.drugs());
         return new Answer(decision.outcome().name(), ReasonView.of(decision.reasons()), decision.policyId(),
                 decision.policyVersion());
     }

@@ -12,4 +12,9 @@ public interface Policies {
 
     /** By id. */
     Collection<Policy> all();
+
+    /** Counts preventive drugs by substance. */
+    default DrugCatalogue drugs() {
+        return DrugCatalogue.EMPTY;
+    }
 }

@@ -12,8 +12,23 @@ import java.util.Set;
 public record Policy(String id, String version, String name, int minimumAge, int minimumHeadacheDaysPerMonth,
         int minimumMigraineDaysPerMonth, int minimumChronicMigraineMonths, Set<String> coveredDiagnosisCodes,
         PreventiveTrials preventiveTrials, boolean unmanagedMedicationOveruseAllowed,
-        boolean concurrentCgrpAntibodyAllowed, boolean priorAuthorizationRequired, Continuation continuation,
+        boolean concurrentCgrpAntibodyAllowed, PriorAuthorization priorAuthorization, Continuation continuation,
         Integer maximumCourses) {
+
+    /** When the payer wants its prior authorization on file. */
+    public enum PriorAuthorization {
+        /** Never. */
+        NONE,
+        /** Before the patient's first course only. */
+        INITIAL,
+        /** Before every course: each authorization covers its dates and a number of treatments. */
+        EVERY_COURSE;
+
+        /** @param completedTreatments the patient's treatments so far, here and elsewhere */
+        public boolean requiredAfter(int completedTreatments) {
+            return this == EVERY_COURSE || (this == INITIAL && completedTreatments == 0);
+        }
+    }
 
     /**
      * @param trialCounts null: every trial counts
@@ -29,6 +44,25 @@ public record Policy(String id, String version, String name, int minimumAge, int
     public record TrialCounts(int minimumDays, Set<TrialResult> orResults) {
     }
 
-    public record Continuation(int minimumHeadacheDayReductionPercent) {
+    /**
+     * The payer's stopping rules.
+     *
+     * @param inclusive true: a reduction of exactly the percentage is enough; false: it must be more
+     * @param stopWhenEpisodicForMonths null: no such rule; n: fewer than the minimum headache days in each of the
+     *        last n monthly reports ends the course
+     */
+    public record Continuation(int minimumHeadacheDayReductionPercent, boolean inclusive,
+            Integer stopWhenEpisodicForMonths) {
+
+        /** Whether headache days falling from {@code baseline} to {@code latest} a month are enough to go on. */
+        public boolean enough(int baseline, int latest) {
+            // in whole numbers: (baseline - latest) / baseline against percent / 100, without rounding
+            long reduced = (long) (baseline - latest) * 100;
+            long needed = (long) minimumHeadacheDayReductionPercent * baseline;
+            if (baseline <= 0) {
+                return minimumHeadacheDayReductionPercent == 0 && inclusive;
+            }
+            return inclusive ? reduced >= needed : reduced > needed;
+        }
     }
 }

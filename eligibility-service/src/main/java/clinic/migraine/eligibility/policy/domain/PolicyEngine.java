@@ -15,36 +15,44 @@ import java.util.stream.Collectors;
  */
 public final class PolicyEngine {
 
-    private static final Set<ReasonCode> HARD = Set.of(ReasonCode.AGE_BELOW_MINIMUM,
-            ReasonCode.HEADACHE_DAYS_BELOW_MINIMUM, ReasonCode.MIGRAINE_DAYS_BELOW_MINIMUM,
-            ReasonCode.DURATION_BELOW_MINIMUM, ReasonCode.DIAGNOSIS_NOT_COVERED,
-            ReasonCode.INSUFFICIENT_PREVENTIVE_TRIALS, ReasonCode.MEDICATION_OVERUSE_UNMANAGED,
-            ReasonCode.CONCURRENT_CGRP_ANTIBODY, ReasonCode.CONTRAINDICATED, ReasonCode.INSUFFICIENT_RESPONSE,
-            ReasonCode.COURSE_LIMIT_REACHED);
-
     private PolicyEngine() {
+    }
+
+    /** A cycle judged with nothing on file and no drug catalogue, treatable from the evaluation date. */
+    public static Decision decide(Policy policy, String requestedPolicyId, Applicant applicant, int cycle,
+            LocalDate evaluationDate, Policy label) {
+        return decide(policy, requestedPolicyId, applicant, cycle, evaluationDate, label,
+                Coverage.noneOnFile(evaluationDate), DrugCatalogue.EMPTY);
     }
 
     /**
      * @param policy null when the payer policy is unknown: the label criteria apply and a clinician reviews
-     * @param cycle 1 for the initial course, n for the n-th cycle
+     * @param cycle 1 for the referral's initial course, n for its n-th cycle; the patient's treatments before the
+     *        referral are in the applicant's history
+     * @param coverage the prior authorization on file and the cycle's earliest day
+     * @param drugs counts preventive drugs by substance
      */
     public static Decision decide(Policy policy, String requestedPolicyId, Applicant applicant, int cycle,
-            LocalDate evaluationDate, Policy label) {
+            LocalDate evaluationDate, Policy label, Coverage coverage, DrugCatalogue drugs) {
         Policy rules = policy == null ? label : policy;
         List<Decision.Reason> reasons = new ArrayList<>();
         if (policy == null) {
             reasons.add(reason(ReasonCode.UNKNOWN_PAYER_POLICY, "Payer policy '" + requestedPolicyId
                     + "' is not known here; judged on the label criteria, a clinician must confirm coverage"));
         }
-        baseline(rules, applicant, evaluationDate, reasons);
+        baseline(rules, applicant, evaluationDate, drugs, reasons);
+        int completed = applicant.history().completedCycles();
+        if (completed > 0) {
+            courseLimit(rules, completed, reasons);
+        }
         if (cycle > 1) {
             continuation(rules, applicant.history(), reasons);
-        } else if (rules.priorAuthorizationRequired()) {
-            reasons.add(reason(ReasonCode.PRIOR_AUTH_REQUIRED,
-                    "Policy " + rules.id() + " requires prior authorization for the initial course"));
         }
-        List<Decision.Reason> hard = reasons.stream().filter(r -> HARD.contains(r.code())).toList();
+        Authorization reliedOn = null;
+        if (rules.priorAuthorization().requiredAfter(completed)) {
+            reliedOn = authorization(rules, completed, coverage, reasons);
+        }
+        List<Decision.Reason> hard = reasons.stream().filter(r -> r.code().hard()).toList();
         String policyId = policy == null ? requestedPolicyId : policy.id();
         String version = policy == null ? "unknown" : policy.version();
         if (!hard.isEmpty()) {
@@ -53,10 +61,36 @@ public final class PolicyEngine {
         if (!reasons.isEmpty()) {
             return new Decision(EligibilityOutcome.NEEDS_REVIEW, reasons, policyId, version);
         }
-        return new Decision(EligibilityOutcome.ELIGIBLE, List.of(), policyId, version);
+        return new Decision(EligibilityOutcome.ELIGIBLE, List.of(), policyId, version, reliedOn);
     }
 
-    private static void baseline(Policy p, Applicant a, LocalDate on, List<Decision.Reason> reasons) {
+    /** The authorization relied on when it is valid for the cycle; otherwise a reason, and null. */
+    private static Authorization authorization(Policy p, int completed, Coverage coverage,
+            List<Decision.Reason> reasons) {
+        String course = completed == 0 ? "the initial course" : "every course";
+        Authorization onFile = coverage.authorization();
+        if (onFile == null) {
+            reasons.add(reason(ReasonCode.PRIOR_AUTH_REQUIRED, "Policy " + p.id() + " requires prior authorization for "
+                    + course + "; none is on file"));
+            return null;
+        }
+        if (!onFile.coversFrom(coverage.earliestTreatment())) {
+            reasons.add(reason(ReasonCode.PRIOR_AUTH_EXPIRED, "The prior authorization ended on " + onFile.validUntil()
+                    + ", before this cycle's earliest day " + coverage.earliestTreatment() + "; policy " + p.id()
+                    + " requires one for " + course));
+            return null;
+        }
+        if (onFile.usedUp()) {
+            reasons.add(reason(ReasonCode.PRIOR_AUTH_EXPIRED, "The prior authorization covered "
+                    + onFile.treatmentsAuthorized() + " treatment" + (onFile.treatmentsAuthorized() == 1 ? "" : "s")
+                    + " and all have been given; policy " + p.id() + " requires a new one for " + course));
+            return null;
+        }
+        return onFile;
+    }
+
+    private static void baseline(Policy p, Applicant a, LocalDate on, DrugCatalogue drugs,
+            List<Decision.Reason> reasons) {
         int age = Period.between(a.dateOfBirth(), on).getYears();
         if (age < p.minimumAge()) {
             reasons.add(reason(ReasonCode.AGE_BELOW_MINIMUM,
@@ -73,7 +107,7 @@ public final class PolicyEngine {
                     + " is not covered; this policy covers " + String.join(", ", p.coveredDiagnosisCodes().stream()
                             .sorted().toList())));
         }
-        trials(p.preventiveTrials(), a, reasons);
+        trials(p.preventiveTrials(), a, drugs, reasons);
         if (a.medicationOveruse() == MedicationOveruse.UNMANAGED && !p.unmanagedMedicationOveruseAllowed()) {
             reasons.add(reason(ReasonCode.MEDICATION_OVERUSE_UNMANAGED,
                     "Medication-overuse headache is not yet managed; this policy needs it managed first"));
@@ -110,13 +144,14 @@ public final class PolicyEngine {
         }
     }
 
-    private static void trials(Policy.PreventiveTrials rule, Applicant a, List<Decision.Reason> reasons) {
+    private static void trials(Policy.PreventiveTrials rule, Applicant a, DrugCatalogue catalogue,
+            List<Decision.Reason> reasons) {
         if (!rule.required()) {
             return;
         }
         List<Applicant.Trial> counted = a.preventiveTrials().stream().filter(t -> counts(rule.trialCounts(), t)).toList();
         long classes = counted.stream().map(Applicant.Trial::drugClass).distinct().count();
-        long drugs = counted.stream().map(t -> t.drug().trim().toLowerCase()).distinct().count();
+        long drugs = counted.stream().map(t -> catalogue.substanceOf(t.drug())).distinct().count();
         List<String> needs = new ArrayList<>();
         if (drugs < rule.minimumDistinctDrugs()) {
             needs.add("at least " + rule.minimumDistinctDrugs() + " different drugs");
@@ -141,27 +176,47 @@ public final class PolicyEngine {
         return (trial.days() != null && trial.days() >= rule.minimumDays()) || rule.orResults().contains(trial.result());
     }
 
-    private static void continuation(Policy p, Applicant.TreatmentHistory history, List<Decision.Reason> reasons) {
-        if (p.maximumCourses() != null && history.completedCycles() >= p.maximumCourses()) {
-            reasons.add(reason(ReasonCode.COURSE_LIMIT_REACHED, history.completedCycles()
+    private static void courseLimit(Policy p, int completed, List<Decision.Reason> reasons) {
+        if (p.maximumCourses() != null && completed >= p.maximumCourses()) {
+            reasons.add(reason(ReasonCode.COURSE_LIMIT_REACHED, completed
                     + " courses completed; this policy covers at most " + p.maximumCourses()));
         }
-        if (history.completedCycles() < 2 || p.continuation() == null) {
+    }
+
+    /** The payer's stopping rules, on the reports of the previous cycle (the episodic rule: the last months). */
+    private static void continuation(Policy p, Applicant.TreatmentHistory history, List<Decision.Reason> reasons) {
+        Policy.Continuation rule = p.continuation();
+        if (rule == null) {
+            return;
+        }
+        Integer months = rule.stopWhenEpisodicForMonths();
+        List<Integer> recent = history.recentReports();
+        if (months != null && recent.size() >= months
+                && recent.subList(recent.size() - months, recent.size()).stream()
+                        .allMatch(days -> days < p.minimumHeadacheDaysPerMonth())) {
+            reasons.add(reason(ReasonCode.EPISODIC_CONVERSION, "Fewer than " + p.minimumHeadacheDaysPerMonth()
+                    + " headache days in each of the last " + months + " monthly reports ("
+                    + recent.subList(recent.size() - months, recent.size()).stream().map(String::valueOf)
+                            .collect(Collectors.joining(", "))
+                    + "): the migraine is episodic now, and this policy stops treatment"));
+        }
+        if (history.completedCycles() < 2) {
             return;
         }
         Integer latest = history.latestHeadacheDaysPerMonth();
         int baseline = history.baselineHeadacheDaysPerMonth();
-        int needed = p.continuation().minimumHeadacheDayReductionPercent();
+        int needed = rule.minimumHeadacheDayReductionPercent();
+        String atLeast = rule.inclusive() ? "at least " : "more than ";
         if (latest == null) {
-            reasons.add(reason(ReasonCode.MISSING_CLINICAL_DATA,
-                    "No headache diary after treatment; this policy needs a " + needed + " % reduction to continue"));
+            reasons.add(reason(ReasonCode.MISSING_CLINICAL_DATA, "No headache diary after the last cycle's treatment; "
+                    + "this policy needs " + atLeast + needed + " % fewer headache days to continue"));
             return;
         }
-        double reduction = baseline <= 0 ? 0 : (baseline - latest) * 100.0 / baseline;
-        if (reduction < needed) {
+        if (!rule.enough(baseline, latest)) {
+            double reduction = baseline <= 0 ? 0 : (baseline - latest) * 100.0 / baseline;
             reasons.add(reason(ReasonCode.INSUFFICIENT_RESPONSE, String.format(java.util.Locale.ROOT,
-                    "Headache days went from %d to %d a month (%.0f %% fewer); this policy needs at least %d %% fewer",
-                    baseline, latest, reduction, needed)));
+                    "Headache days went from %d to %d a month (%.0f %% fewer); this policy needs %s%d %% fewer",
+                    baseline, latest, reduction, atLeast, needed)));
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import clinic.migraine.eligibility.policy.domain.DrugCatalogue;
 import clinic.migraine.eligibility.policy.domain.Policies;
 import clinic.migraine.eligibility.policy.domain.Policy;
 
@@ -20,8 +21,14 @@ public final class PolicyCatalog implements Policies {
     public static final String LABEL = "label";
 
     private final Map<String, Policy> policies;
+    private final DrugCatalogue drugs;
 
     public PolicyCatalog(Map<String, String> shippedFiles, Collection<Path> extraDirectories) {
+        this(shippedFiles, extraDirectories, DrugCatalogue.EMPTY);
+    }
+
+    public PolicyCatalog(Map<String, String> shippedFiles, Collection<Path> extraDirectories, DrugCatalogue drugs) {
+        this.drugs = drugs;
         Map<String, Policy> byId = new TreeMap<>();
         shippedFiles.forEach((name, yaml) -> add(byId, PolicyFile.parse(name, yaml), name));
         for (Path directory : extraDirectories) {
@@ -56,6 +63,11 @@ public final class PolicyCatalog implements Policies {
     @Override
     public Policy label() {
         return policies.get(LABEL);
+    }
+
+    @Override
+    public DrugCatalogue drugs() {
+        return drugs;
     }
 
     @Override

@@ -26,7 +26,9 @@ class PolicyConfiguration {
         for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath:policies/*.yml")) {
             shipped.put("policies/" + resource.getFilename(), resource.getContentAsString(StandardCharsets.UTF_8));
         }
-        PolicyCatalog catalog = new PolicyCatalog(shipped, properties.policyDirs());
+        Resource drugs = new PathMatchingResourcePatternResolver().getResource("classpath:drug-catalogue.yml");
+        PolicyCatalog catalog = new PolicyCatalog(shipped, properties.policyDirs(),
+                DrugCatalogueFile.parse("drug-catalogue.yml", drugs.getContentAsString(StandardCharsets.UTF_8)));
         catalog.all().forEach(p -> log.info("Policy {} version {} loaded", p.id(), p.version()));
         return catalog;
     }

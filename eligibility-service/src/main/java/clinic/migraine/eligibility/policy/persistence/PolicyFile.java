@@ -18,6 +18,16 @@ public final class PolicyFile {
 
     private static final String ICD10_CM = "[A-TV-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?";
 
+    private static final List<String> TOP_LEVEL = List.of("id", "version", "name", "minimumAge",
+            "minimumHeadacheDaysPerMonth", "minimumMigraineDaysPerMonth", "minimumChronicMigraineMonths",
+            "coveredDiagnosisCodes", "preventiveTrials", "unmanagedMedicationOveruseAllowed",
+            "concurrentCgrpAntibodyAllowed", "priorAuthorization", "continuation", "maximumCourses");
+    private static final List<String> TRIALS = List.of("minimumDistinctClasses", "minimumDistinctDrugs",
+            "trialCounts");
+    private static final List<String> TRIAL_COUNTS = List.of("minimumDays", "orResults");
+    private static final List<String> CONTINUATION = List.of("minimumHeadacheDayReductionPercent", "inclusive",
+            "stopWhenEpisodicForMonths");
+
     private final String file;
     private final Map<String, Object> root;
 
@@ -50,9 +60,17 @@ public final class PolicyFile {
         if (!file.endsWith(expectedFile) && !file.endsWith(id + ".yaml")) {
             throw invalid("id", "must match the file name (" + id + " is not in " + file + ")");
         }
+        known(root, "", TOP_LEVEL);
         Map<String, Object> trials = map(root, "preventiveTrials", true);
+        known(trials, "preventiveTrials.", TRIALS);
         Map<String, Object> counts = map(trials, "trialCounts", false);
+        if (counts != null) {
+            known(counts, "preventiveTrials.trialCounts.", TRIAL_COUNTS);
+        }
         Map<String, Object> continuation = map(root, "continuation", false);
+        if (continuation != null) {
+            known(continuation, "continuation.", CONTINUATION);
+        }
         return new Policy(id, text(root, "version"), text(root, "name"),
                 count(root, "minimumAge", 0, 130),
                 count(root, "minimumHeadacheDaysPerMonth", 0, 31),
@@ -65,10 +83,37 @@ public final class PolicyFile {
                                 results(counts))),
                 flag(root, "unmanagedMedicationOveruseAllowed"),
                 flag(root, "concurrentCgrpAntibodyAllowed"),
-                flag(root, "priorAuthorizationRequired"),
+                priorAuthorization(),
                 continuation == null ? null
-                        : new Policy.Continuation(count(continuation, "minimumHeadacheDayReductionPercent", 0, 100)),
+                        : new Policy.Continuation(count(continuation, "minimumHeadacheDayReductionPercent", 0, 100),
+                                flag(continuation, "inclusive"),
+                                continuation.get("stopWhenEpisodicForMonths") == null ? null
+                                        : count(continuation, "stopWhenEpisodicForMonths", 1, 24)),
                 root.get("maximumCourses") == null ? null : count(root, "maximumCourses", 1, 100));
+    }
+
+    /** A key the service does not read is a typo that would silently change the rules: refused. */
+    private void known(Map<String, Object> map, String prefix, List<String> keys) {
+        for (Object key : map.keySet()) {
+            if (!keys.contains(String.valueOf(key))) {
+                throw invalid(prefix + key, "is not a policy field here; known: " + String.join(", ", keys));
+            }
+        }
+    }
+
+    private Policy.PriorAuthorization priorAuthorization() {
+        String value = text(root, "priorAuthorization");
+        for (Policy.PriorAuthorization rule : Policy.PriorAuthorization.values()) {
+            if (spelled(rule).equals(value)) {
+                return rule;
+            }
+        }
+        throw invalid("priorAuthorization", "must be none, initial or every-course, not '" + value + "'");
+    }
+
+    /** As the files spell it: none, initial, every-course. */
+    public static String spelled(Policy.PriorAuthorization rule) {
+        return rule.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     private Set<String> codes() {

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -183,13 +185,26 @@ class PolicyEngineTest {
         assertThat(decision.policyId()).isEqualTo("acme-health");
     }
 
+    /** Authorized from long ago to far ahead, four treatments, none used: the authorization never decides. */
+    private static final Coverage AUTHORIZED = new Coverage(new Authorization("PA-1", TODAY.minusYears(1),
+            TODAY.plusYears(1), 4, 0), TODAY);
+
+    private static Decision decide(String policyId, Applicant applicant, int cycle, Coverage coverage) {
+        return PolicyEngine.decide(ShippedPolicies.load(policyId), policyId, applicant, cycle, TODAY, LABEL, coverage,
+                DrugCatalogue.EMPTY);
+    }
+
     static Stream<Arguments> continuation() {
         return Stream.of(
                 Arguments.of("commercial-precert", 1, 20, null, EligibilityOutcome.ELIGIBLE, null),
+                Arguments.of("commercial-precert", 2, 20, 13, EligibilityOutcome.ELIGIBLE, null),
                 Arguments.of("commercial-precert", 2, 20, 14, EligibilityOutcome.ELIGIBLE, null),
                 Arguments.of("commercial-precert", 2, 20, 15, EligibilityOutcome.NOT_ELIGIBLE, ReasonCode.INSUFFICIENT_RESPONSE),
                 Arguments.of("commercial-precert", 2, 20, null, EligibilityOutcome.NEEDS_REVIEW, ReasonCode.MISSING_CLINICAL_DATA),
-                Arguments.of("workers-comp", 2, 20, 10, EligibilityOutcome.ELIGIBLE, null),
+                Arguments.of("nice", 2, 20, 14, EligibilityOutcome.ELIGIBLE, null),
+                Arguments.of("nice", 2, 20, 15, EligibilityOutcome.NOT_ELIGIBLE, ReasonCode.INSUFFICIENT_RESPONSE),
+                Arguments.of("workers-comp", 2, 20, 9, EligibilityOutcome.ELIGIBLE, null),
+                Arguments.of("workers-comp", 2, 20, 10, EligibilityOutcome.NOT_ELIGIBLE, ReasonCode.INSUFFICIENT_RESPONSE),
                 Arguments.of("workers-comp", 2, 20, 11, EligibilityOutcome.NOT_ELIGIBLE, ReasonCode.INSUFFICIENT_RESPONSE),
                 Arguments.of("workers-comp", 5, 20, 2, EligibilityOutcome.NOT_ELIGIBLE, ReasonCode.COURSE_LIMIT_REACHED),
                 Arguments.of("workers-comp", 4, 20, 2, EligibilityOutcome.ELIGIBLE, null),
@@ -200,20 +215,122 @@ class PolicyEngineTest {
     @MethodSource("continuation")
     void continuesOnlyWithEnoughResponseAfterTwoCycles(String policy, int completed, int baseline, Integer latest,
             EligibilityOutcome outcome, ReasonCode reason) {
-        Decision decision = decide(policy, Applicants.treated(completed, baseline, latest), completed + 1);
+        Decision decision = decide(policy, Applicants.treated(completed, baseline, latest), completed + 1, AUTHORIZED);
 
         assertThat(decision.outcome()).isEqualTo(outcome);
         if (reason != null) {
             assertThat(decision.has(reason)).isTrue();
         }
-        assertThat(decision.has(ReasonCode.PRIOR_AUTH_REQUIRED)).as("prior authorization is for the initial course").isFalse();
+    }
+
+    @ParameterizedTest(name = "exactly 50 % fewer, inclusive {0} → enough {1}")
+    @CsvSource({"true, true", "false, false"})
+    void anInclusiveRuleTakesExactlyThePercentageAnExclusiveOneNeedsMore(boolean inclusive, boolean enough) {
+        Policy.Continuation rule = new Policy.Continuation(50, inclusive, null);
+
+        assertThat(rule.enough(20, 10)).isEqualTo(enough);
+        assertThat(rule.enough(20, 9)).isTrue();
+        assertThat(rule.enough(20, 11)).isFalse();
+        // a third: 30 % of 17 is 5.1 days, so 12 (29.4 %) is not enough and 11 (35.3 %) is
+        Policy.Continuation third = new Policy.Continuation(30, inclusive, null);
+        assertThat(third.enough(17, 12)).isFalse();
+        assertThat(third.enough(17, 11)).isTrue();
+        assertThat(third.enough(10, 7)).isEqualTo(enough);
     }
 
     @Test
     void theResponseMessageShowsBothNumbersAndTheShare() {
-        Decision decision = decide("workers-comp", Applicants.treated(2, 20, 11), 3);
+        Decision decision = decide("workers-comp", Applicants.treated(2, 20, 11), 3, AUTHORIZED);
 
         assertThat(decision.reasons().get(0).message())
-                .isEqualTo("Headache days went from 20 to 11 a month (45 % fewer); this policy needs at least 50 % fewer");
+                .isEqualTo("Headache days went from 20 to 11 a month (45 % fewer); this policy needs more than 50 % fewer");
+        assertThat(decide("nice", Applicants.treated(2, 20, 15), 3, AUTHORIZED).reasons().get(0).message())
+                .isEqualTo("Headache days went from 20 to 15 a month (25 % fewer); this policy needs at least 30 % fewer");
+    }
+
+    private static Applicant reporting(int completed, List<Integer> cycleReports, List<Integer> recent) {
+        Applicant a = Applicants.treated(completed, 20, null);
+        return new Applicant(a.dateOfBirth(), a.diagnosisCode(), a.headacheDaysPerMonth(), a.migraineDaysPerMonth(),
+                a.chronicMigraineMonths(), a.preventiveTrials(), a.medicationOveruse(), a.onCgrpAntibody(),
+                a.contraindications(), new Applicant.TreatmentHistory(completed, 20, cycleReports, recent));
+    }
+
+    static Stream<Arguments> episodic() {
+        return Stream.of(
+                Arguments.of(List.of(12, 14, 13), true),
+                Arguments.of(List.of(16, 12, 14, 13), true),
+                Arguments.of(List.of(12, 15, 13), false),
+                Arguments.of(List.of(14, 13), false),
+                Arguments.of(List.of(12, 14, 15), false));
+    }
+
+    @ParameterizedTest(name = "monthly reports {0} → episodic {1}")
+    @MethodSource("episodic")
+    void niceStopsWhenTheLastThreeMonthlyReportsAreAllBelowFifteen(List<Integer> recent, boolean episodic) {
+        Decision nice = decide("nice", reporting(1, List.of(recent.get(recent.size() - 1)), recent), 2, AUTHORIZED);
+        Decision commercial = decide("commercial-precert", reporting(1, List.of(recent.get(recent.size() - 1)), recent),
+                2, AUTHORIZED);
+
+        assertThat(nice.has(ReasonCode.EPISODIC_CONVERSION)).isEqualTo(episodic);
+        assertThat(nice.outcome()).isEqualTo(episodic ? EligibilityOutcome.NOT_ELIGIBLE : EligibilityOutcome.ELIGIBLE);
+        assertThat(commercial.has(ReasonCode.EPISODIC_CONVERSION)).as("only NICE has the rule").isFalse();
+    }
+
+    @Test
+    void theEpisodicMessageNamesTheMonths() {
+        Decision decision = decide("nice", reporting(1, List.of(13), List.of(12, 14, 13)), 2, AUTHORIZED);
+
+        assertThat(decision.reasons()).singleElement().extracting(Decision.Reason::message).isEqualTo(
+                "Fewer than 15 headache days in each of the last 3 monthly reports (12, 14, 13): the migraine is "
+                        + "episodic now, and this policy stops treatment");
+    }
+
+    @Test
+    void niceCountsDrugsBySubstanceThroughTheCatalogue() {
+        DrugCatalogue catalogue = new DrugCatalogue(Map.of("Topamax", "topiramate", "Elavil", "amitriptyline"));
+        Applicant brandAndSubstance = Applicants.withTrials(List.of(
+                trial("Topamax", DrugClass.ANTICONVULSANT, 90, TrialResult.INEFFECTIVE),
+                trial("topiramate ", DrugClass.ANTICONVULSANT, 90, TrialResult.INEFFECTIVE),
+                trial("Elavil", DrugClass.TRICYCLIC, 90, TrialResult.INEFFECTIVE)));
+        Applicant three = Applicants.withTrials(List.of(
+                trial("Topamax", DrugClass.ANTICONVULSANT, 90, TrialResult.INEFFECTIVE),
+                trial("propranolol", DrugClass.BETA_BLOCKER, 90, TrialResult.INEFFECTIVE),
+                trial("Elavil", DrugClass.TRICYCLIC, 90, TrialResult.INEFFECTIVE)));
+        Policy nice = ShippedPolicies.load("nice");
+
+        assertThat(PolicyEngine.decide(nice, "nice", brandAndSubstance, 1, TODAY, LABEL, Coverage.noneOnFile(TODAY),
+                catalogue).has(ReasonCode.INSUFFICIENT_PREVENTIVE_TRIALS)).isTrue();
+        assertThat(PolicyEngine.decide(nice, "nice", three, 1, TODAY, LABEL, Coverage.noneOnFile(TODAY), catalogue)
+                .outcome()).isEqualTo(EligibilityOutcome.ELIGIBLE);
+        assertThat(catalogue.substanceOf("  TOPAMAX ")).isEqualTo("topiramate");
+        assertThat(catalogue.substanceOf("Qulipta")).as("unknown names count as themselves").isEqualTo("qulipta");
+    }
+
+    @ParameterizedTest(name = "{0}, {1} treatments before → authorization needed {2}")
+    @CsvSource({"commercial-precert, 0, true", "commercial-precert, 1, true", "commercial-precert, 3, true",
+            "workers-comp, 2, true", "nice, 0, false", "nice, 2, false", "label, 1, false"})
+    void authorizationIsNeededBeforeEveryCourseWhereThePayerSaysSo(String policy, int completed, boolean needed) {
+        Decision decision = decide(policy, Applicants.treated(completed, 20, 5), completed + 1,
+                Coverage.noneOnFile(TODAY));
+
+        assertThat(decision.has(ReasonCode.PRIOR_AUTH_REQUIRED)).isEqualTo(needed);
+    }
+
+    @Test
+    void anInitialOnlyRuleAsksBeforeThePatientsFirstCourseOnly() {
+        assertThat(Policy.PriorAuthorization.INITIAL.requiredAfter(0)).isTrue();
+        assertThat(Policy.PriorAuthorization.INITIAL.requiredAfter(1)).isFalse();
+        assertThat(Policy.PriorAuthorization.EVERY_COURSE.requiredAfter(7)).isTrue();
+        assertThat(Policy.PriorAuthorization.NONE.requiredAfter(0)).isFalse();
+    }
+
+    @Test
+    void anEligibleDecisionCarriesTheAuthorizationItReliesOn() {
+        Decision decision = decide("commercial-precert", Applicants.qualifying(), 1, AUTHORIZED);
+
+        assertThat(decision.outcome()).isEqualTo(EligibilityOutcome.ELIGIBLE);
+        assertThat(decision.authorization()).isEqualTo(AUTHORIZED.authorization());
+        assertThat(decide("label", Applicants.qualifying(), 1, AUTHORIZED).authorization())
+                .as("a payer that needs none relies on none").isNull();
     }
 }

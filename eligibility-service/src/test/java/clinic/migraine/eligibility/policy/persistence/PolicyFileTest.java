@@ -28,9 +28,11 @@ class PolicyFileTest {
                 orResults: [NOT_TOLERATED]
             unmanagedMedicationOveruseAllowed: true
             concurrentCgrpAntibodyAllowed: false
-            priorAuthorizationRequired: true
+            priorAuthorization: every-course
             continuation:
               minimumHeadacheDayReductionPercent: 30
+              inclusive: false
+              stopWhenEpisodicForMonths: 3
             maximumCourses: 4
             """;
 
@@ -41,7 +43,37 @@ class PolicyFileTest {
         assertThat(policy.id()).isEqualTo("acme");
         assertThat(policy.preventiveTrials().trialCounts().minimumDays()).isEqualTo(60);
         assertThat(policy.continuation().minimumHeadacheDayReductionPercent()).isEqualTo(30);
+        assertThat(policy.continuation().inclusive()).isFalse();
+        assertThat(policy.continuation().stopWhenEpisodicForMonths()).isEqualTo(3);
+        assertThat(policy.priorAuthorization()).isEqualTo(Policy.PriorAuthorization.EVERY_COURSE);
         assertThat(policy.maximumCourses()).isEqualTo(4);
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({"none, NONE", "initial, INITIAL", "every-course, EVERY_COURSE"})
+    void readsEachPriorAuthorizationRule(String spelled, Policy.PriorAuthorization rule) {
+        assertThat(PolicyFile.parse("policies/acme.yml", VALID.replace("priorAuthorization: every-course",
+                "priorAuthorization: " + spelled)).priorAuthorization()).isEqualTo(rule);
+    }
+
+    @Test
+    void theEpisodicRuleIsOptional() {
+        assertThat(PolicyFile.parse("policies/acme.yml", VALID.replace("  stopWhenEpisodicForMonths: 3\n", ""))
+                .continuation().stopWhenEpisodicForMonths()).isNull();
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+            "maximumCourses: 4|maximumCourse: 4|'maximumCourse' is not a policy field here",
+            "continuation:|continuaton:|'continuaton' is not a policy field here",
+            "  inclusive: false|  inclusiv: false|'continuation.inclusiv' is not a policy field here",
+            "    minimumDays: 60|    minimumDays: 60\\n    maximumDays: 90|'preventiveTrials.trialCounts.maximumDays' is not a policy field here",
+            "priorAuthorization: every-course|priorAuthorizationRequired: true|'priorAuthorizationRequired' is not a policy field here"})
+    void anUnknownKeyStopsTheServiceNamingTheFileAndTheKey(String line, String replacement, String expected) {
+        assertThatThrownBy(() -> PolicyFile.parse("policies/acme.yml",
+                VALID.replace(line, replacement.replace("\\n", "\n"))))
+                .hasMessageStartingWith("Policy file policies/acme.yml: field ")
+                .hasMessageContaining(expected);
     }
 
     @ParameterizedTest(name = "{1}")
@@ -51,7 +83,9 @@ class PolicyFileTest {
             "version: \"1\"|version: \"\"|'version' is required",
             "coveredDiagnosisCodes: [G43.709]|coveredDiagnosisCodes: [chronic]|'coveredDiagnosisCodes' has 'chronic'",
             "orResults: [NOT_TOLERATED]|orResults: [BORED]|'preventiveTrials.trialCounts.orResults' has 'BORED'",
-            "priorAuthorizationRequired: true|priorAuthorizationRequired: maybe|'priorAuthorizationRequired' must be true or false",
+            "priorAuthorization: every-course|priorAuthorization: sometimes|'priorAuthorization' must be none, initial or every-course, not 'sometimes'",
+            "  inclusive: false|  inclusive: maybe|'inclusive' must be true or false",
+            "stopWhenEpisodicForMonths: 3|stopWhenEpisodicForMonths: 0|'stopWhenEpisodicForMonths' must be between 1 and 24",
             "id: acme|id: other|'id' must match the file name"})
     void namesTheFileAndTheFieldOfABadValue(String line, String replacement, String expected) {
         assertThatThrownBy(() -> PolicyFile.parse("policies/acme.yml", VALID.replace(line, replacement)))
