@@ -119,8 +119,8 @@ class WholeJourneyIT {
 
         // the decider is the signed-in account, whatever name the body gives
         Api.Answer authorized = eligibility.as("clinician").post("/api/reviews/" + reviewId + "/authorization",
-                "{\"authorizationNumber\":\"PA-2231\",\"validUntil\":\"" + LocalDate.now().plusMonths(6)
-                        + "\",\"clinician\":\"Dr. Shah\"}");
+                "{\"authorizationNumber\":\"PA-2231\",\"validFrom\":\"" + LocalDate.now() + "\",\"validUntil\":\""
+                        + LocalDate.now().plusMonths(6) + "\",\"treatmentsAuthorized\":2,\"clinician\":\"Dr. Shah\"}");
 
         assertThat(authorized.status()).isEqualTo(200);
         Api.Answer referral = system.awaitStatus(id, "SCHEDULED");
@@ -150,6 +150,18 @@ class WholeJourneyIT {
                 Doses.preempt("C3392")).status())
                 .isEqualTo(200);
         answerCheckIn(email, 2, 17);
+
+        // the rules would stop here; ending the course is a clinician's act, and only then is the patient told
+        String endReview = await().atMost(WAIT).until(() -> {
+            List<String> ids = eligibility.get("/api/reviews?status=OPEN")
+                    .read("$[?(@.referralId == '" + id + "' && @.cycle == 3)].id");
+            return ids.isEmpty() ? null : ids.get(0);
+        }, found -> found != null);
+        assertThat(eligibility.get("/api/reviews/" + endReview).<Boolean>read("$.confirmsEndOfCourse")).isTrue();
+        assertThat(system.mailTo(email)).extracting(RunningSystem::subject).doesNotContain("Your treatment course");
+        assertThat(eligibility.as("clinician").post("/api/reviews/" + endReview + "/decision",
+                "{\"outcome\":\"NOT_ELIGIBLE\",\"note\":\"little benefit after two cycles, discussed\"}").status())
+                .isEqualTo(200);
 
         Api.Answer ended = system.awaitStatus(id, "DISCONTINUED");
         assertThat(ended.<String>read("$.eligibility.outcome")).isEqualTo("NOT_ELIGIBLE");
