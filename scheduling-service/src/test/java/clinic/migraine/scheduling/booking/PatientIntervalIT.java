@@ -142,17 +142,32 @@ class PatientIntervalIT {
     }
 
     @Test
-    void anEligibleCycleIsBookedOnlyInsideTheAuthorization() {
+    void anEligibleCycleIsBookedOnlyInsideTheAuthorization() throws Exception {
         UUID covered = UUID.randomUUID();
         LocalDate until = LocalDate.now(CLINIC).plusDays(20);
         decide(covered, UUID.randomUUID(), EligibilityOutcome.ELIGIBLE, List.of(), until);
         assertThat(bookedDay(covered, 1)).isBeforeOrEqualTo(until);
+        // moving it past the authorization's last day is refused; the last day itself is not
+        mvc.perform(post("/api/appointments/" + appointmentOf(covered) + "/reschedule")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"start\": \"" + freeSlot(until.plusDays(1)) + "\", \"providerId\": \"prov-1\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail", Matchers.containsString("authorization ends on " + until)));
 
         UUID expiring = UUID.randomUUID();
         decide(expiring, UUID.randomUUID(), EligibilityOutcome.ELIGIBLE, List.of(), LocalDate.now(CLINIC));
         awaitPatientKnown(expiring);
         assertThat(jdbc.sql("select count(*) from appointment where referral_id = :id").param("id", expiring)
                 .query(Long.class).single()).isZero();
+        // not lost in a log line: the schedulers see it, and a booking by hand is held to the authorization too
+        mvc.perform(get("/api/rebooking"))
+                .andExpect(jsonPath("$[?(@.referralId == '" + expiring + "')].reason")
+                        .value(Matchers.contains("NOT_BOOKED_AUTOMATICALLY")));
+        mvc.perform(post("/api/appointments").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"referralId\": \"" + expiring + "\", \"cycle\": 1, \"start\": \""
+                                + freeSlot(LocalDate.now(CLINIC).plusDays(7)) + "\", \"providerId\": \"prov-1\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail", Matchers.containsString("authorization ends on " + LocalDate.now(CLINIC))));
     }
 
     private void treatedElsewhere(UUID patient, LocalDate day) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import clinic.migraine.domain.Conflict;
 import clinic.migraine.domain.NotFound;
 import clinic.migraine.scheduling.booking.domain.Appointment;
+import clinic.migraine.scheduling.booking.domain.AuthorizationEnds;
 import clinic.migraine.scheduling.booking.domain.AppointmentEvent;
 import clinic.migraine.scheduling.booking.domain.Appointments;
 import clinic.migraine.scheduling.booking.domain.BookingRules;
@@ -77,8 +78,22 @@ public class Booking {
             appointments.assignPatient(decision.referralId(), decision.patientId());
             appointments.recordOutsideTreatments(decision.patientId(), decision.treatedElsewhere());
         }
-        return decision.eligible() ? bookCycle(decision.referralId(), decision.cycle(), decision.authorizedUntil())
-                : Optional.empty();
+        if (!decision.eligible()) {
+            return Optional.empty();
+        }
+        if (decision.authorizedUntil() != null) {
+            appointments.authorizeCycle(decision.referralId(), decision.cycle(), decision.authorizedUntil());
+        }
+        if (appointments.ofReferral(decision.referralId()).stream().anyMatch(a -> a.holdsCycle(decision.cycle()))) {
+            return Optional.empty();
+        }
+        Optional<Appointment> booked = bookCycle(decision.referralId(), decision.cycle());
+        if (booked.isEmpty()) {
+            // a cycle the patient may have must not be lost in a log line: the schedulers book it by hand
+            rebookings.open(decision.referralId(), decision.cycle(), Rebooking.Reason.NOT_BOOKED_AUTOMATICALLY, null,
+                    clock.instant());
+        }
+        return booked;
     }
 
     /**
@@ -95,14 +110,10 @@ public class Booking {
     /** An eligible referral's cycle gets the earliest free slot, unless the cycle already holds one. */
     @Transactional
     public Optional<Appointment> bookCycle(UUID referralId, int cycle) {
-        return bookCycle(referralId, cycle, null);
-    }
-
-    private Optional<Appointment> bookCycle(UUID referralId, int cycle, LocalDate authorizedUntil) {
         if (appointments.ofReferral(referralId).stream().anyMatch(a -> a.holdsCycle(cycle))) {
             return Optional.empty();
         }
-        Optional<Appointment> booked = bookEarliest(referralId, cycle, 0, authorizedUntil, null);
+        Optional<Appointment> booked = bookEarliest(referralId, cycle, 0, null);
         booked.ifPresentOrElse(
                 a -> log.info("Referral {} cycle {} booked as appointment {}", a.referralId(), a.cycle(), a.id()),
                 () -> log.warn("No free slot for referral {} cycle {} within the horizon, the authorization and the "
@@ -123,8 +134,8 @@ public class Booking {
         if (appointments.ofReferral(entry.referralId()).stream().anyMatch(a -> a.holdsCycle(entry.cycle()))) {
             throw new Conflict("Cycle " + entry.cycle() + " of this referral is booked already");
         }
-        return bookEarliest(entry.referralId(), entry.cycle(), 0, null, actor)
-                .orElseThrow(() -> new Conflict("No free slot within the horizon and the patient's 84 days"));
+        return bookEarliest(entry.referralId(), entry.cycle(), 0, actor).orElseThrow(() -> new Conflict(
+                "No free slot within the horizon, the patient's 84 days and the payer's authorization"));
     }
 
     /** A withdrawn referral's visits still ahead are cancelled by the system. */
@@ -149,9 +160,13 @@ public class Booking {
         return booked.appointment();
     }
 
+    /** @throws AuthorizationEnds when the new time is after the last day the payer's authorization covers */
     @Transactional
     public Appointment reschedule(UUID id, Instant start, String providerId, String actor) {
-        AppointmentEvent.Rescheduled moved = locked(id).reschedule(start, providerId, slots(), rules, actor,
+        Appointment visit = locked(id);
+        appointments.authorizedUntil(visit.referralId(), visit.cycle())
+                .ifPresent(lastDay -> AuthorizationEnds.check(start, lastDay, rules.zone()));
+        AppointmentEvent.Rescheduled moved = visit.reschedule(start, providerId, slots(), rules, actor,
                 clock.instant());
         appointments.save(moved.appointment());
         changes.record(moved);
@@ -183,7 +198,7 @@ public class Booking {
         appointments.save(a);
         changes.record(missed);
         boolean bookedAgain = rules.rebooksAfter(missed.inARow())
-                && bookEarliest(a.referralId(), a.cycle(), missed.inARow(), null, null).isPresent();
+                && bookEarliest(a.referralId(), a.cycle(), missed.inARow(), null).isPresent();
         Rebooking.after(missed, bookedAgain).ifPresent(why -> {
             rebookings.open(a.referralId(), a.cycle(), why, id, missed.at());
             log.info("Appointment {}: {} no-shows in a row, on the rebooking worklist", id, missed.inARow());
@@ -213,10 +228,9 @@ public class Booking {
         return treated.appointment();
     }
 
-    private Optional<Appointment> bookEarliest(UUID referralId, int cycle, int noShows, LocalDate authorizedUntil,
-            String actor) {
+    private Optional<Appointment> bookEarliest(UUID referralId, int cycle, int noShows, String actor) {
         Instant now = clock.instant();
-        CycleWindow window = window(referralId, cycle, now).authorizedUntil(authorizedUntil, rules.zone());
+        CycleWindow window = window(referralId, cycle, now);
         for (List<Slot> batch : search.candidateBatches(window)) {
             for (Slot slot : batch) {
                 AppointmentEvent.Booked booked = Appointment.book(UUID.randomUUID(), referralId, cycle, slot, window,
@@ -262,10 +276,13 @@ public class Booking {
         });
     }
 
-    /** The cycle's window: the referral's own visits and the patient's other treatments. */
+    /**
+     * The cycle's window: the referral's own visits, the patient's other treatments and the last day the payer's
+     * authorization covers.
+     */
     private CycleWindow window(UUID referralId, int cycle, Instant now) {
         return CycleWindow.of(cycle, appointments.ofReferral(referralId), appointments.otherTreatmentDays(referralId),
-                now, rules);
+                now, rules).authorizedUntil(appointments.authorizedUntil(referralId, cycle).orElse(null), rules.zone());
     }
 
     private Appointment locked(UUID id) {

@@ -66,6 +66,12 @@ public interface Appointments {
      */
     List<LocalDate> otherTreatmentDays(UUID referralId);
 
+    /** Remembers the last day the payer's prior authorization covers for a cycle (the newest decision stands). */
+    void authorizeCycle(UUID referralId, int cycle, LocalDate until);
+
+    /** The last day the payer's authorization covers the cycle; empty when the payer needs none. */
+    Optional<LocalDate> authorizedUntil(UUID referralId, int cycle);
+
     /** A held slot of a provider. */
     record TakenSlot(String providerId, Instant start, Instant end) {
     }

@@ -5,16 +5,18 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A cycle left without a visit that the schedulers must book again by hand: the clinic called the visit off, or
- * the patient missed it and was not booked again automatically. It leaves the worklist when the cycle is booked.
+ * A cycle left without a visit that the schedulers must book by hand: the clinic called the visit off, the patient
+ * missed it and was not booked again automatically, or an eligible cycle found no slot it could take (none free
+ * inside the patient's 84 days and the payer's authorization, or the patient holds another referral's visit too
+ * close). It leaves the worklist when the cycle is booked.
  *
- * @param appointmentId the visit that was lost
+ * @param appointmentId the visit that was lost; null when there was none
  */
 public record Rebooking(long id, UUID referralId, int cycle, Reason reason, UUID appointmentId, Instant openedAt) {
 
     /** Why the cycle has no visit. */
     public enum Reason {
-        CANCELLED_BY_CLINIC, NO_SHOW
+        CANCELLED_BY_CLINIC, NO_SHOW, NOT_BOOKED_AUTOMATICALLY
     }
 
     /** A cancellation by the clinic leaves the cycle for the schedulers; the patient's own or the system's not. */

@@ -219,6 +219,20 @@ class AppointmentStore implements Appointments, ChangeLog {
     }
 
     @Override
+    public void authorizeCycle(UUID referralId, int cycle, LocalDate until) {
+        jdbc.sql("""
+                insert into cycle_authorization (referral_id, cycle, authorized_until) values (:r, :c, :until)
+                on conflict (referral_id, cycle) do update set authorized_until = excluded.authorized_until
+                """).param("r", referralId).param("c", cycle).param("until", until).update();
+    }
+
+    @Override
+    public Optional<LocalDate> authorizedUntil(UUID referralId, int cycle) {
+        return jdbc.sql("select authorized_until from cycle_authorization where referral_id = :r and cycle = :c")
+                .param("r", referralId).param("c", cycle).query(LocalDate.class).optional();
+    }
+
+    @Override
     public List<LocalDate> otherTreatmentDays(UUID referralId) {
         return jdbc.sql("""
                 select o.day from outside_treatment o

@@ -47,8 +47,12 @@ class RebookingController {
 
         static RebookingView of(Rebooking r) {
             return new RebookingView(r.id(), r.referralId(), r.cycle(), r.reason(),
-                    r.reason() == Rebooking.Reason.NO_SHOW ? "Missed the visit, not booked again automatically"
-                            : "Called off by the clinic",
+                    switch (r.reason()) {
+                        case NO_SHOW -> "Missed the visit, not booked again automatically";
+                        case CANCELLED_BY_CLINIC -> "Called off by the clinic";
+                        case NOT_BOOKED_AUTOMATICALLY -> "Eligible, but no slot fits the patient's 84 days and the "
+                                + "payer's authorization, or the patient holds another referral's visit";
+                    },
                     r.appointmentId(), r.openedAt());
         }
     }
