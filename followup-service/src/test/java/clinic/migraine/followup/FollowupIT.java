@@ -174,12 +174,16 @@ class FollowupIT {
         UUID appointment = UUID.randomUUID();
         Instant start = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 
-        topics.send(EventTopic.APPOINTMENT_BOOKED.topicName(), referral.toString(), booked(referral, appointment, start));
+        String manageUrl = "http://localhost:8093/visit/AQEx" + appointment.toString().substring(0, 8);
+        topics.send(EventTopic.APPOINTMENT_BOOKED.topicName(), referral.toString(),
+                AppointmentBooked.newBuilder(booked(referral, appointment, start)).setManageUrl(manageUrl).build());
 
         MimeMessage mail = awaitMail(email(referral), "Your migraine treatment visit is booked");
         String raw = GreenMailUtil.getWholeMessage(mail);
         assertThat(raw).contains("text/calendar").contains("BEGIN:VEVENT").contains("UID:" + appointment)
                 .contains("List-Unsubscribe").doesNotContain("Lopez");
+        // the patient's own link to confirm, cancel or choose another time
+        assertThat(GreenMailUtil.getBody(mail).replace("=\r\n", "")).contains(manageUrl);
         assertThat(((MimeMultipart) mail.getContent()).getCount()).isGreaterThanOrEqualTo(2);
         assertThat(messages(referral, "REMINDER", "PLANNED")).hasSize(2);
         mvc.perform(get("/api/messages").param("patient", referral.toString())).andExpect(status().isOk())

@@ -117,7 +117,7 @@ class DockerComposeFileTest {
             variables.add(required.group(1));
         }
         assertThat(variables).contains("POSTGRES_PASSWORD", "CLINIC_ADMIN_NAME", "CLINIC_ADMIN_PASSWORD_HASH",
-                "CLINIC_FOLLOWUP_LINK_SECRET", "CLINIC_FOLLOWUP_SMS_AUTH_TOKEN");
+                "CLINIC_FOLLOWUP_LINK_SECRET", "CLINIC_FOLLOWUP_SMS_AUTH_TOKEN", "CLINIC_SCHEDULING_VISIT_LINK_KEY");
         variables.forEach(variable -> assertThat(example).as(".env.example explains " + variable)
                 .containsPattern("(?m)^" + variable + "="));
         assertThat(compose).doesNotContain("PASSWORD: postgres").doesNotContain("SPRING_PROFILES_ACTIVE: local");
@@ -129,6 +129,8 @@ class DockerComposeFileTest {
         }
         assertThat((Map<String, Object>) services.get("followup-service").get("environment"))
                 .containsKeys("CLINIC_FOLLOWUP_LINK_SECRET", "CLINIC_FOLLOWUP_SMS_AUTH_TOKEN");
+        assertThat((Map<String, Object>) services.get("scheduling-service").get("environment"))
+                .containsKeys("CLINIC_SCHEDULING_VISIT_LINKS_KEY_ID", "CLINIC_SCHEDULING_VISIT_LINKS_KEYS_1");
         assertThat(services.get("kafka").get("mem_limit")).isEqualTo("768m");
         assertThat((Map<String, Object>) services.get("kafka").get("environment"))
                 .containsEntry("KAFKA_HEAP_OPTS", "-Xms512m -Xmx512m");

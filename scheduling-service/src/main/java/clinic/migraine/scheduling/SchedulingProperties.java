@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxConsecutiveNoShows after this many no-shows in a row the schedulers rebook by hand
  * @param fillCancellations offer a slot freed within {@code fillCancellationsWithin} to the patient booked latest
  * @param stream how long the live feed's streams last, how often they beat, how many an account may hold
+ * @param visitLinks the keys of the patients' own links to their visit
  * @param recordTreatmentWithin how far from a visit's start the time a treatment was given may be (12 hours; the
  *        whole-system tests, which treat visits booked weeks ahead at once, widen it)
  */
@@ -38,6 +39,7 @@ public record SchedulingProperties(
         @DefaultValue("14d") Duration fillCancellationsWithin,
         @DefaultValue("12h") Duration recordTreatmentWithin,
         @DefaultValue Stream stream,
+        @DefaultValue VisitLinkKeys visitLinks,
         List<ProviderHours> providers) {
 
     /**
@@ -47,6 +49,17 @@ public record SchedulingProperties(
      * @param heartbeat a comment this often keeps an idle stream open through proxies and finds dead ones
      * @param perAccount opening one more than this ends the account's oldest
      */
+    /**
+     * The keys that sign patients' own links to their visit: {@code keyId} signs new links, every key in {@code keys}
+     * (id → secret) still verifies the links already sent. The local profile sets a demo key; anywhere else the
+     * service refuses to start without its own (at least 32 characters).
+     */
+    /** The local profile's key: known to everyone who has this code, refused anywhere else. */
+    public static final String LOCAL_VISIT_LINK_KEY = "local-visit-link-key-not-for-any-real-clinic";
+
+    public record VisitLinkKeys(@DefaultValue("1") int keyId, Map<Integer, String> keys) {
+    }
+
     public record Stream(@DefaultValue("30m") Duration timeout, @DefaultValue("25s") Duration heartbeat,
             @DefaultValue("5") int perAccount) {
     }

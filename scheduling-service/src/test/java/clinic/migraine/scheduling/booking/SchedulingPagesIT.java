@@ -76,7 +76,8 @@ class SchedulingPagesIT {
                 + WeekBoard.mondayOf(day));
         assertThat(board.attr("data-live-events")).isEqualTo("/api/appointments/stream");
         assertThat(board.attr("data-live-event-names").split(","))
-                .containsExactlyInAnyOrder("booked", "rescheduled", "cancelled", "arrived", "noshow", "fulfilled");
+                .containsExactlyInAnyOrder("booked", "rescheduled", "cancelled", "arrived", "noshow", "fulfilled",
+                        "confirmed");
         assertThat(page.getElementById("provider").select("option[selected]").attr("value")).isEqualTo(PROVIDER);
         assertThat(page.getElementById("next-week").attr("href")).contains("week=" + WeekBoard.mondayOf(day).plusWeeks(1));
         assertThat(page.getElementById("prev-week").attr("href")).contains("week=" + WeekBoard.mondayOf(day).minusWeeks(1));

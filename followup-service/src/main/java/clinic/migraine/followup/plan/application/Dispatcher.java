@@ -137,6 +137,7 @@ public class Dispatcher {
             case CHECK_IN -> links.checkIn(m.id());
             case DIARY_REQUEST -> links.diary(m.id());
             case URGENT_ALERT, ALERT_ESCALATION -> m.referralId().toString();
+            case CONFIRMATION, REMINDER, RESCHEDULE_NOTICE -> a == null ? null : a.manageUrl();
             default -> null;
         };
         String when = a == null ? "" : MessageTexts.when(a.start(), ZoneId.of(a.clinicZone()), zone);

@@ -101,18 +101,24 @@ public final class MessageTexts {
                         + "cannot keep a visit, please call us on the number below.");
     }
 
+    /** The patient's own link to the visit, when scheduling sent one. */
+    private static String manage(String link) {
+        return link == null ? "" : "\n\nTo confirm that you will come, cancel, or choose another time: " + link;
+    }
+
     public static Text of(MessageKind kind, String when, String location, String provider, String link) {
         return switch (kind) {
             case CONFIRMATION -> new Text("Your migraine treatment visit is booked",
                     "Hello,\n\nyour Botox treatment visit for chronic migraine is booked for " + when + " at " + location
                             + (provider == null ? "" : " with " + provider) + ".\n\nThe visit takes about 30 minutes. "
-                            + "The invitation is attached for your calendar.\n\nIf you cannot come, please call us on "
-                            + "the number below.");
+                            + "The invitation is attached for your calendar." + manage(link)
+                            + "\n\nIf you cannot come, please call us on the number below.");
             case REMINDER -> new Text("Reminder: your treatment visit on " + when,
-                    "Hello,\n\na reminder of your treatment visit on " + when + " at " + location + ".");
+                    "Hello,\n\na reminder of your treatment visit on " + when + " at " + location + "."
+                            + manage(link));
             case RESCHEDULE_NOTICE -> new Text("Your treatment visit has moved",
                     "Hello,\n\nyour treatment visit has moved to " + when + " at " + location
-                            + ". The updated invitation is attached.");
+                            + ". The updated invitation is attached." + manage(link));
             case CANCELLATION_NOTICE -> new Text("Your treatment visit is cancelled",
                     "Hello,\n\nyour treatment visit on " + when + " is cancelled. We will be in touch about a new date.");
             case CHECK_IN -> new Text("How are you after your injections?",

@@ -45,14 +45,14 @@ class PlanListeners {
     Consumer<AppointmentBooked> booked(FollowUps followUps) {
         return e -> once(e, () -> followUps.appointmentBooked(new KnownAppointment(e.getAppointmentId(),
                 e.getReferralId(), e.getCycle(), e.getStart(), e.getEnd(), e.getProviderName(), e.getLocation(),
-                e.getClinicTimeZone(), VisitStatus.BOOKED)));
+                e.getClinicTimeZone(), VisitStatus.BOOKED, e.getManageUrl())));
     }
 
     @Bean
     Consumer<AppointmentRescheduled> rescheduled(FollowUps followUps) {
         return e -> once(e, () -> followUps.appointmentRescheduled(new KnownAppointment(e.getAppointmentId(),
                 e.getReferralId(), e.getCycle(), e.getStart(), e.getEnd(), e.getProviderName(), e.getLocation(),
-                e.getClinicTimeZone(), VisitStatus.BOOKED)));
+                e.getClinicTimeZone(), VisitStatus.BOOKED, e.getManageUrl())));
     }
 
     @Bean

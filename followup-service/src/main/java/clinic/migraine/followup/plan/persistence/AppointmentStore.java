@@ -26,14 +26,16 @@ public class AppointmentStore implements KnownAppointments {
     @Override
     public void save(KnownAppointment a) {
         jdbc.sql("""
-                insert into appointment (id, referral_id, cycle, start_at, end_at, provider, location, clinic_zone, status)
-                values (:id, :referral, :cycle, :start, :end, :provider, :location, :zone, :status)
+                insert into appointment (id, referral_id, cycle, start_at, end_at, provider, location, clinic_zone, status,
+                  manage_url)
+                values (:id, :referral, :cycle, :start, :end, :provider, :location, :zone, :status, :manage)
                 on conflict (id) do update set start_at = excluded.start_at, end_at = excluded.end_at,
-                  provider = excluded.provider, location = excluded.location, status = excluded.status
+                  provider = excluded.provider, location = excluded.location, status = excluded.status,
+                  manage_url = coalesce(excluded.manage_url, appointment.manage_url)
                 """).param("id", a.id()).param("referral", a.referralId()).param("cycle", a.cycle())
                 .param("start", Timestamp.from(a.start())).param("end", Timestamp.from(a.end()))
                 .param("provider", a.provider()).param("location", a.location()).param("zone", a.clinicZone())
-                .param("status", a.status().code()).update();
+                .param("status", a.status().code()).param("manage", a.manageUrl()).update();
     }
 
     @Override
@@ -52,7 +54,7 @@ public class AppointmentStore implements KnownAppointments {
         return new KnownAppointment(rs.getObject("id", UUID.class), rs.getObject("referral_id", UUID.class),
                 rs.getInt("cycle"), rs.getTimestamp("start_at").toInstant(), rs.getTimestamp("end_at").toInstant(),
                 rs.getString("provider"), rs.getString("location"), rs.getString("clinic_zone"),
-                VisitStatus.ofCode(rs.getString("status")));
+                VisitStatus.ofCode(rs.getString("status")), rs.getString("manage_url"));
     }
 
     @Override

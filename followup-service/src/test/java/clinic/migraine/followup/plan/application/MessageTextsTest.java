@@ -80,4 +80,18 @@ class MessageTextsTest {
     void noReasonKeptIsToldAsTheCliniciansDecision() {
         assertThat(MessageTexts.courseEnded(Set.of()).body()).contains(CourseEndReason.CLINICIAN_DECISION.told());
     }
+
+    @Test
+    void theConfirmationRemindersAndMovesCarryThePatientsOwnLinkToTheVisitWhenThereIsOne() {
+        String link = "http://localhost:8093/visit/AQF3";
+        for (MessageKind kind : java.util.List.of(MessageKind.CONFIRMATION, MessageKind.REMINDER,
+                MessageKind.RESCHEDULE_NOTICE)) {
+            assertThat(MessageTexts.of(kind, "Tuesday", "Marina Del Rey", null, link).body()).as(kind.name())
+                    .contains("To confirm that you will come, cancel, or choose another time: " + link);
+            assertThat(MessageTexts.of(kind, "Tuesday", "Marina Del Rey", null, null).body()).as(kind.name())
+                    .doesNotContain("choose another time");
+        }
+        assertThat(MessageTexts.of(MessageKind.CANCELLATION_NOTICE, "Tuesday", "Marina Del Rey", null, link).body())
+                .doesNotContain(link);
+    }
 }

@@ -51,6 +51,13 @@ class AppointmentChanges {
         feed.changed(a.id(), kind, changeLog.append(a.id(), kind, event.at()));
     }
 
+    /** The patient confirmed the visit: audited and on the board at once; nothing to publish. */
+    void confirmed(Appointment a, String actor, Instant at) {
+        audit.recordBy(actor, "appointment confirmed", "appointment", a.id(), a.referralId(),
+                "confirmed for " + slotText(a.start(), a.providerId()));
+        feed.changed(a.id(), FeedChange.CONFIRMED, changeLog.append(a.id(), FeedChange.CONFIRMED, at));
+    }
+
     private static String action(AppointmentEvent event) {
         if (event instanceof AppointmentEvent.Booked) {
             return "appointment booked";

@@ -60,6 +60,13 @@ public class AppointmentQueries {
                 .findFirst();
     }
 
+    /** The booked visits of a week the patients have confirmed at the time they now start. */
+    @Transactional(readOnly = true)
+    public java.util.Set<UUID> confirmed(WeekBoard board) {
+        return appointments.confirmed(board.rows().stream().flatMap(row -> row.cells().stream())
+                .map(WeekBoard.Cell::appointment).filter(java.util.Objects::nonNull).toList());
+    }
+
     /** One provider's week for the schedulers' board: every appointment starting in it, closures marked. */
     public WeekBoard week(ClinicCalendar.Provider provider, LocalDate anyDay) {
         LocalDate monday = WeekBoard.mondayOf(anyDay);

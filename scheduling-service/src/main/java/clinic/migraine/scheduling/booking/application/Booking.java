@@ -138,6 +138,25 @@ public class Booking {
                 "No free slot within the horizon, the patient's 84 days and the payer's authorization"));
     }
 
+    /**
+     * The free slots a booked visit may move to, earliest first after the preferred ones: inside its cycle's window
+     * (the patient's 84 days, the payer's authorization, the horizon).
+     */
+    @Transactional(readOnly = true)
+    public List<Slot> otherTimes(UUID id, int max) {
+        Appointment visit = appointments.find(id).orElseThrow(() -> new NotFound("appointment", id));
+        List<Slot> found = new java.util.ArrayList<>();
+        for (List<Slot> batch : search.candidateBatches(window(visit.referralId(), visit.cycle(), clock.instant()))) {
+            for (Slot slot : batch) {
+                if (found.size() == max) {
+                    return found;
+                }
+                found.add(slot);
+            }
+        }
+        return found;
+    }
+
     /** A withdrawn referral's visits still ahead are cancelled by the system. */
     @Transactional
     public void cancelForWithdrawal(UUID referralId) {

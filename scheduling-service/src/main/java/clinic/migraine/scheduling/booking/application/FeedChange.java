@@ -8,7 +8,7 @@ import clinic.migraine.scheduling.booking.domain.AppointmentEvent;
 /** The kinds of change the schedulers' live feed sends; {@link #wireName} is the stream's event name. */
 public enum FeedChange {
     BOOKED("booked"), RESCHEDULED("rescheduled"), CANCELLED("cancelled"), ARRIVED("arrived"), NO_SHOW("noshow"),
-    FULFILLED("fulfilled");
+    FULFILLED("fulfilled"), CONFIRMED("confirmed");
 
     private final String wireName;
 

@@ -128,6 +128,20 @@ public record Appointment(UUID id, UUID referralId, int cycle, String providerId
         return new AppointmentEvent.Treated(treated, signed, clinician, now);
     }
 
+    /**
+     * The patient confirms they will come: what is confirmed is this start time (a visit moved later needs a new
+     * confirmation).
+     *
+     * @throws Conflict when the visit is not booked, or has begun
+     */
+    public Instant confirm(Instant now) {
+        requireBooked();
+        if (!start.isAfter(now)) {
+            throw new Conflict("The visit has begun; there is nothing left to confirm");
+        }
+        return start;
+    }
+
     /** True when this visit holds the referral's place for the cycle (booked, arrived or treated). */
     public boolean holdsCycle(int cycleNumber) {
         return cycle == cycleNumber && status.holdsTheSlot();

@@ -2,8 +2,10 @@ package clinic.migraine.scheduling.booking.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -71,6 +73,12 @@ public interface Appointments {
 
     /** The last day the payer's authorization covers the cycle; empty when the payer needs none. */
     Optional<LocalDate> authorizedUntil(UUID referralId, int cycle);
+
+    /** Keeps the patient's confirmation of the visit at the given start (the newest one stands). */
+    void confirm(UUID appointmentId, Instant start, Instant at);
+
+    /** Those of the given visits the patient confirmed at the time they now start. */
+    Set<UUID> confirmed(Collection<Appointment> visits);
 
     /** A held slot of a provider. */
     record TakenSlot(String providerId, Instant start, Instant end) {

@@ -11,7 +11,9 @@ import clinic.migraine.events.CancelledBy;
 import clinic.migraine.events.TreatmentCompleted;
 import clinic.migraine.events.TreatmentSite;
 import clinic.migraine.kit.outbox.Outbox;
+import clinic.migraine.kit.pages.Site;
 import clinic.migraine.scheduling.booking.application.AppointmentEvents;
+import clinic.migraine.scheduling.booking.application.VisitLinks;
 import clinic.migraine.scheduling.booking.domain.Appointment;
 import clinic.migraine.scheduling.booking.domain.AppointmentEvent;
 import clinic.migraine.scheduling.booking.domain.Muscle;
@@ -28,10 +30,19 @@ class OutboxAppointmentEvents implements AppointmentEvents {
 
     private final Outbox outbox;
     private final ClinicCalendar calendar;
+    private final VisitLinks links;
+    private final Site site;
 
-    OutboxAppointmentEvents(Outbox outbox, ClinicCalendar calendar) {
+    OutboxAppointmentEvents(Outbox outbox, ClinicCalendar calendar, VisitLinks links, Site site) {
         this.outbox = outbox;
         this.calendar = calendar;
+        this.links = links;
+        this.site = site;
+    }
+
+    /** The patient's own link to the visit, for the confirmation and the reminders follow-up sends. */
+    private String manageUrl(Appointment a) {
+        return site.link("scheduling", "/visit/" + links.issue(a.id()));
     }
 
     @Override
@@ -43,14 +54,15 @@ class OutboxAppointmentEvents implements AppointmentEvents {
                     .setReferralId(a.referralId()).setAppointmentId(a.id()).setCycle(a.cycle())
                     .setProviderId(a.providerId()).setProviderName(providerName(a.providerId()))
                     .setLocation(a.location()).setStart(a.start()).setEnd(a.end()).setClinicTimeZone(zone.getId())
-                    .setActor(event.actor()).build());
+                    .setActor(event.actor()).setManageUrl(manageUrl(a)).build());
         } else if (event instanceof AppointmentEvent.Rescheduled moved) {
             Appointment previous = moved.previous();
             outbox.publish(AppointmentRescheduled.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(event.at())
                     .setReferralId(a.referralId()).setAppointmentId(a.id()).setCycle(a.cycle())
                     .setPreviousStart(previous.start()).setPreviousEnd(previous.end()).setStart(a.start())
                     .setEnd(a.end()).setProviderId(a.providerId()).setProviderName(providerName(a.providerId()))
-                    .setLocation(a.location()).setClinicTimeZone(zone.getId()).setActor(event.actor()).build());
+                    .setLocation(a.location()).setClinicTimeZone(zone.getId()).setActor(event.actor())
+                    .setManageUrl(manageUrl(a)).build());
         } else if (event instanceof AppointmentEvent.Cancelled) {
             outbox.publish(AppointmentCancelled.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(event.at())
                     .setReferralId(a.referralId()).setAppointmentId(a.id()).setCycle(a.cycle()).setStart(a.start())

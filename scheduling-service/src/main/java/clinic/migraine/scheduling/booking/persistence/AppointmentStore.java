@@ -6,8 +6,11 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import clinic.migraine.scheduling.booking.application.ChangeLog;
@@ -216,6 +219,34 @@ class AppointmentStore implements Appointments, ChangeLog {
             jdbc.sql("insert into treatment_day (patient_id, day) values (:p, :day) on conflict do nothing")
                     .param("p", patientId).param("day", day).update();
         }
+    }
+
+    @Override
+    public void confirm(UUID appointmentId, Instant start, Instant at) {
+        jdbc.sql("""
+                insert into visit_confirmation (appointment_id, start, confirmed_at) values (:id, :start, :at)
+                on conflict (appointment_id) do update set start = excluded.start, confirmed_at = excluded.confirmed_at
+                """).param("id", appointmentId).param("start", Timestamp.from(start)).param("at", Timestamp.from(at))
+                .update();
+    }
+
+    @Override
+    public Set<UUID> confirmed(Collection<Appointment> visits) {
+        if (visits.isEmpty()) {
+            return Set.of();
+        }
+        Map<UUID, Instant> starts = visits.stream().collect(java.util.stream.Collectors.toMap(Appointment::id,
+                Appointment::start, (a, b) -> a));
+        Set<UUID> confirmed = new java.util.HashSet<>();
+        jdbc.sql("select appointment_id, start from visit_confirmation where appointment_id in (:ids)")
+                .param("ids", starts.keySet()).query((rs, n) -> {
+                    UUID id = rs.getObject("appointment_id", UUID.class);
+                    if (rs.getTimestamp("start").toInstant().equals(starts.get(id))) {
+                        confirmed.add(id);
+                    }
+                    return id;
+                }).list();
+        return confirmed;
     }
 
     @Override

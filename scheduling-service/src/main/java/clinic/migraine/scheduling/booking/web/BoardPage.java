@@ -75,6 +75,7 @@ class BoardPage {
         LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
         WeekBoard board = queries.week(provider, week == null ? today : week);
         model.addAttribute("board", board);
+        model.addAttribute("confirmed", queries.confirmed(board));
         model.addAttribute("today", today);
         model.addAttribute("providers", calendar.providers());
         model.addAttribute("liveEventNames", LIVE_EVENT_NAMES);

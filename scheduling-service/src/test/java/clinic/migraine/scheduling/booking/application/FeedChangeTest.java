@@ -13,7 +13,7 @@ class FeedChangeTest {
     @Test
     void everyKindIsReadBackFromTheNameItIsLoggedAndStreamedUnder() {
         assertThat(FeedChange.wireNames())
-                .containsExactly("booked", "rescheduled", "cancelled", "arrived", "noshow", "fulfilled");
+                .containsExactly("booked", "rescheduled", "cancelled", "arrived", "noshow", "fulfilled", "confirmed");
         Arrays.stream(FeedChange.values())
                 .forEach(kind -> assertThat(FeedChange.ofWireName(kind.wireName())).isEqualTo(kind));
     }

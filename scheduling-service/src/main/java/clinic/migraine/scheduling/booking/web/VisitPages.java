@@ -1,0 +1,136 @@
+package clinic.migraine.scheduling.booking.web;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
+
+import clinic.migraine.domain.Conflict;
+import clinic.migraine.domain.NotFound;
+import clinic.migraine.domain.RuleBroken;
+import clinic.migraine.scheduling.booking.application.PatientVisits;
+import clinic.migraine.scheduling.booking.domain.SlotTaken;
+import clinic.migraine.scheduling.calendar.domain.ClinicCalendar;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The patient's own page for their visit, reached by the signed link in the confirmation and reminders: when and
+ * where, confirm, cancel, or choose another free time. No sign-in: the link is the key. A forged or garbled link
+ * answers 404 and reveals nothing; a time taken meanwhile answers 409 with the times still free.
+ */
+@Controller
+class VisitPages {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' h:mm a",
+            Locale.US);
+
+    private final PatientVisits visits;
+    private final ClinicCalendar calendar;
+
+    VisitPages(PatientVisits visits, ClinicCalendar calendar) {
+        this.visits = visits;
+        this.calendar = calendar;
+    }
+
+    @GetMapping("/visit/{token}")
+    ModelAndView page(@PathVariable String token, Model model) {
+        return visits.visitOf(token).map(id -> show(token, id, model, HttpStatus.OK))
+                .orElseGet(() -> Pages.error(HttpStatus.NOT_FOUND));
+    }
+
+    @PostMapping("/visit/{token}/confirm")
+    ModelAndView confirm(@PathVariable String token, Model model, RedirectAttributes redirect) {
+        return act(token, model, redirect, id -> visits.confirm(id),
+                "Thank you: your visit is confirmed. We look forward to seeing you.");
+    }
+
+    @PostMapping("/visit/{token}/cancel")
+    ModelAndView cancel(@PathVariable String token, @RequestParam(required = false) String sure, Model model,
+            RedirectAttributes redirect) {
+        if (!"yes".equals(sure)) {
+            model.addAttribute("problem", "Tick the box to say you want to cancel the visit.");
+            return visits.visitOf(token).map(id -> show(token, id, model, HttpStatus.UNPROCESSABLE_CONTENT))
+                    .orElseGet(() -> Pages.error(HttpStatus.NOT_FOUND));
+        }
+        return act(token, model, redirect, id -> visits.cancel(id),
+                "Your visit is cancelled. The clinic will call you about a new date.");
+    }
+
+    @PostMapping("/visit/{token}/move")
+    ModelAndView move(@PathVariable String token,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant start,
+            @RequestParam(required = false) String providerId, Model model, RedirectAttributes redirect) {
+        if (start == null || providerId == null || providerId.isBlank()) {
+            model.addAttribute("problem", "Choose one of the times below.");
+            return visits.visitOf(token).map(id -> show(token, id, model, HttpStatus.UNPROCESSABLE_CONTENT))
+                    .orElseGet(() -> Pages.error(HttpStatus.NOT_FOUND));
+        }
+        return act(token, model, redirect, id -> visits.move(id, start, providerId),
+                "Your visit has moved to the time you chose, and is confirmed. A new invitation is on its way.");
+    }
+
+    private interface Act {
+        void on(UUID visit);
+    }
+
+    private ModelAndView act(String token, Model model, RedirectAttributes redirect, Act act, String done) {
+        UUID id = visits.visitOf(token).orElse(null);
+        if (id == null) {
+            return Pages.error(HttpStatus.NOT_FOUND);
+        }
+        try {
+            act.on(id);
+        } catch (SlotTaken taken) {
+            model.addAttribute("problem", "Sorry, that time has just been taken by someone else. Please choose "
+                    + "another one below.");
+            return show(token, id, model, HttpStatus.CONFLICT);
+        } catch (NotFound gone) {
+            return Pages.error(HttpStatus.NOT_FOUND);
+        } catch (Conflict | RuleBroken refused) {
+            model.addAttribute("problem", refused instanceof Conflict
+                    ? "This visit can no longer be changed here. Please call the clinic."
+                    : "That time is not possible for this visit. Please choose one of the times below.");
+            return show(token, id, model, refused instanceof Conflict ? HttpStatus.CONFLICT
+                    : HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        redirect.addFlashAttribute("notice", done);
+        return new ModelAndView("redirect:/visit/" + token);
+    }
+
+    private ModelAndView show(String token, UUID id, Model model, HttpStatus status) {
+        PatientVisits.Visit visit;
+        try {
+            visit = visits.view(id);
+        } catch (NotFound gone) {
+            return Pages.error(HttpStatus.NOT_FOUND);
+        }
+        ZoneId zone = calendar.zone();
+        model.addAttribute("token", token);
+        model.addAttribute("visit", visit);
+        model.addAttribute("when", WHEN.format(visit.appointment().start().atZone(zone)) + " "
+                + zone.getDisplayName(java.time.format.TextStyle.FULL, Locale.US));
+        model.addAttribute("provider", calendar.provider(visit.appointment().providerId())
+                .map(ClinicCalendar.Provider::name).orElse(null));
+        model.addAttribute("times", visit.otherTimes().stream().map(slot -> new Time(slot.start().toInstant(),
+                slot.providerId(), WHEN.format(slot.start().atZoneSameInstant(zone)) + " with "
+                        + calendar.provider(slot.providerId()).map(ClinicCalendar.Provider::name)
+                                .orElse(slot.providerId()))).toList());
+        ModelAndView page = new ModelAndView("scheduling/visit", model.asMap(), status);
+        return page;
+    }
+
+    /** A free time the patient may choose. */
+    record Time(Instant start, String providerId, String label) {
+    }
+}
