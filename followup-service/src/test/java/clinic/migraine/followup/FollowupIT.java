@@ -42,6 +42,9 @@ import clinic.migraine.events.DecisionMaker;
 import clinic.migraine.events.EligibilityDetermined;
 import clinic.migraine.events.EligibilityOutcome;
 import clinic.migraine.events.EventTopic;
+import clinic.migraine.events.PatientReplied;
+import clinic.migraine.events.PatientReply;
+import clinic.migraine.events.SlotOffered;
 import clinic.migraine.events.FollowUpRecorded;
 import clinic.migraine.events.MedicationOveruse;
 import clinic.migraine.events.NextCycleDue;
@@ -429,6 +432,43 @@ class FollowupIT {
 
     /** Where MockMvc's requests arrive, as the gateway signs it. */
     private static final String INBOUND = "http://localhost/api/sms/inbound";
+
+    @Test
+    void anEarlierSlotOfferedIsToldToThePatientWithTheirLinkToTakeIt() throws Exception {
+        UUID referral = patient("olu-" + UUID.randomUUID() + "@example.org", "+13105550111", ContactChannel.EMAIL);
+        UUID visit = UUID.randomUUID();
+        Instant offered = Instant.parse("2027-01-12T17:00:00Z");
+        String url = "http://localhost:8093/visit/AQEoffer/offers/" + UUID.randomUUID();
+        SlotOffered offer = SlotOffered.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(now())
+                .setReferralId(referral).setAppointmentId(visit).setOfferId(UUID.randomUUID()).setStart(offered)
+                .setEnd(offered.plus(30, ChronoUnit.MINUTES)).setProviderName("Dr. Rivera").setLocation("Marina Del Rey")
+                .setClinicTimeZone("America/Los_Angeles").setOfferUrl(url).build();
+
+        topics.send(EventTopic.SLOT_OFFERED.topicName(), referral.toString(), offer, offer);
+
+        MimeMessage mail = awaitMail(email(referral), "An earlier treatment visit is free");
+        String body = GreenMailUtil.getBody(mail).replace("=\r\n", "");
+        assertThat(body).contains(url).contains("Tuesday 12 January 2027 at 9:00 AM").contains("first patient");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(messages(referral, "SLOT_OFFER", "SENT"))
+                .as("a redelivered offer is told once").hasSize(1));
+    }
+
+    @Test
+    void aReplyCOrRByTextGoesToSchedulingForTheNextVisit() throws Exception {
+        String phone = "+1310556" + String.format("%04d", (int) (Math.random() * 10000));
+        UUID referral = patient(null, phone, ContactChannel.SMS);
+
+        for (String reply : List.of("C", "r")) {
+            mvc.perform(post("/api/sms/inbound").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                            .param("From", phone).param("Body", reply).header("X-Twilio-Signature", SmsSignatures.sign(
+                                    SmsSignatures.LOCAL_TOKEN, INBOUND, Map.of("From", phone, "Body", reply))))
+                    .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.startsWith("Thank you")));
+        }
+
+        assertThat(topics.await(EventTopic.PATIENT_REPLIED.topicName(), PatientReplied.class,
+                e -> e.getReferralId().equals(referral), 2, WAIT)).extracting(PatientReplied::getReply)
+                .containsExactly(PatientReply.CONFIRM, PatientReply.CALL_ME);
+    }
 
     @Test
     void stopByTextMessageOptsThePatientOutOfSms() throws Exception {

@@ -19,9 +19,11 @@ public enum EventTopic {
     APPOINTMENT_CANCELLED("appointment-cancelled", AppointmentCancelled.class, Service.SCHEDULING),
     APPOINTMENT_NO_SHOW("appointment-no-show", AppointmentNoShow.class, Service.SCHEDULING),
     TREATMENT_COMPLETED("treatment-completed", TreatmentCompleted.class, Service.SCHEDULING),
+    SLOT_OFFERED("slot-offered", SlotOffered.class, Service.SCHEDULING),
     FOLLOW_UP_RECORDED("follow-up-recorded", FollowUpRecorded.class, Service.FOLLOWUP),
     NEXT_CYCLE_DUE("next-cycle-due", NextCycleDue.class, Service.FOLLOWUP),
-    PATIENT_NOTIFIED("patient-notified", PatientNotified.class, Service.FOLLOWUP);
+    PATIENT_NOTIFIED("patient-notified", PatientNotified.class, Service.FOLLOWUP),
+    PATIENT_REPLIED("patient-replied", PatientReplied.class, Service.FOLLOWUP);
 
     /** The services that write topics; also their consumer group names. */
     public enum Service {

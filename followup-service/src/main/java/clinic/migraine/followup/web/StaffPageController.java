@@ -45,7 +45,8 @@ class StaffPageController {
             Map.entry(MessageKind.URGENT_ALERT, "Urgent alert to the clinic"),
             Map.entry(MessageKind.COURSE_ENDED, "Treatment course ended"),
             Map.entry(MessageKind.ALERT_ESCALATION, "Escalation to the on-call staff"),
-            Map.entry(MessageKind.AFTERCARE, "Aftercare advice on the day of treatment"));
+            Map.entry(MessageKind.AFTERCARE, "Aftercare advice on the day of treatment"),
+            Map.entry(MessageKind.SLOT_OFFER, "An earlier visit offered"));
 
     static final Map<Channel, String> CHANNELS = Map.of(Channel.EMAIL, "Email", Channel.SMS, "Text message");
 

@@ -19,6 +19,9 @@ import clinic.migraine.events.AppointmentCancelled;
 import clinic.migraine.events.AppointmentRescheduled;
 import clinic.migraine.events.CancelledBy;
 import clinic.migraine.events.EventTopic;
+import clinic.migraine.events.PatientReplied;
+import clinic.migraine.events.PatientReply;
+import clinic.migraine.events.SlotOffered;
 import clinic.migraine.kit.audit.AuditTrail;
 import clinic.migraine.scheduling.booking.application.VisitLinks;
 import clinic.migraine.testsupport.Api;
@@ -153,6 +156,81 @@ class PatientVisitIT {
         assertThat(after.getElementById("cancel-form")).as("nothing left to do").isNull();
         assertThat(anonymous(post("/visit/" + token(visit) + "/confirm").session(patient)
                 .param("_csrf", csrf(page, "cancel-form"))).getStatus()).isEqualTo(409);
+    }
+
+    @Test
+    void aSlotFreedSoonIsOfferedToThePatientsWaitingAndTheFirstToTakeItGetsIt() throws Exception {
+        String freedStart = freeSlot(5, 0);
+        UUID freed = book(freedStart);
+        UUID waitingOne = book(freeSlot(178, 0));
+        UUID waitingTwo = book(freeSlot(178, 1));
+
+        mvc.perform(post("/api/appointments/" + freed + "/cancel").header("Authorization", Api.basic("scheduler",
+                        Api.DEMO_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"patient is ill\",\"by\":\"PATIENT\"}"))
+                .andExpect(status().isOk());
+
+        // offered, not imposed: both still hold their own visit
+        String offerOne = offerTo(waitingOne);
+        String offerTwo = offerTo(waitingTwo);
+        assertThat(body(get("/api/appointments/" + waitingOne))).doesNotContain(freedStart);
+        MockHttpSession one = new MockHttpSession();
+        MockHttpSession two = new MockHttpSession();
+        Document pageOne = page(offerOne, one);
+        Document pageTwo = page(offerTwo, two);
+        assertThat(pageOne.getElementById("take-form")).isNotNull();
+
+        MockHttpServletResponse took = anonymous(post(offerOne).session(one)
+                .param("_csrf", pageOne.selectFirst("#take-form input[name=_csrf]").val()));
+        MockHttpServletResponse late = anonymous(post(offerTwo).session(two)
+                .param("_csrf", pageTwo.selectFirst("#take-form input[name=_csrf]").val()));
+
+        assertThat(took.getStatus()).isEqualTo(302);
+        assertThat(late.getStatus()).isEqualTo(409);
+        assertThat(Jsoup.parse(late.getContentAsString()).getElementById("problem").text())
+                .contains("already been taken");
+        AppointmentRescheduled moved = topics.await(EventTopic.APPOINTMENT_RESCHEDULED.topicName(),
+                AppointmentRescheduled.class, e -> e.getAppointmentId().equals(waitingOne), 1, WAIT).get(0);
+        assertThat(moved.getStart()).isEqualTo(OffsetDateTime.parse(freedStart).toInstant());
+        assertThat(moved.getActor()).isEqualTo("patient");
+        assertThat(page(offerTwo, two).getElementById("offer-state").text()).contains("already been taken");
+        assertThat(body(get("/api/appointments/" + waitingTwo))).contains("\"status\":\"booked\"")
+                .doesNotContain(freedStart);
+    }
+
+    @Test
+    void aTextReplyConfirmsTheNextVisitOrAsksTheSchedulersToCall() throws Exception {
+        String start = freeSlot(150, 0);
+        UUID visit = book(start);
+        UUID referral = bookedEvent(visit).getReferralId();
+
+        topics.send(EventTopic.PATIENT_REPLIED.topicName(), referral.toString(), reply(referral, PatientReply.CONFIRM));
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() ->
+                assertThat(confirmationOnBoard(visit, start)).isEqualTo("Confirmed"));
+
+        topics.send(EventTopic.PATIENT_REPLIED.topicName(), referral.toString(), reply(referral, PatientReply.CALL_ME));
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() ->
+                assertThat(JsonPath.<List<String>>read(body(get("/api/rebooking")),
+                        "$[?(@.referralId == '" + referral + "')].reason")).containsExactly("CALL_TO_RESCHEDULE"));
+    }
+
+    private static PatientReplied reply(UUID referral, PatientReply reply) {
+        return PatientReplied.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now()
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS)).setReferralId(referral).setReply(reply).build();
+    }
+
+    /** The path of the link in the offer the waiting visit's patient was sent. */
+    private String offerTo(UUID visit) {
+        String url = topics.await(EventTopic.SLOT_OFFERED.topicName(), SlotOffered.class,
+                e -> e.getAppointmentId().equals(visit), 1, WAIT).get(0).getOfferUrl();
+        assertThat(url).startsWith("http://localhost:8093/visit/").contains("/offers/");
+        return url.substring("http://localhost:8093".length());
+    }
+
+    private Document page(String path, MockHttpSession session) throws Exception {
+        MockHttpServletResponse page = anonymous(get(path).session(session));
+        assertThat(page.getStatus()).isEqualTo(200);
+        return Jsoup.parse(page.getContentAsString());
     }
 
     private AppointmentBooked bookedEvent(UUID visit) {

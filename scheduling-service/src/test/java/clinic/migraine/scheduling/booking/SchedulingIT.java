@@ -180,25 +180,6 @@ class SchedulingIT {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("BEGIN:VEVENT\r\nUID:" + appointment)));
     }
 
-    @Test
-    void aSlotFreedSoonGoesToThePatientBookedLatest() throws Exception {
-        UUID soon = book(UUID.randomUUID(), 1, 5);
-        book(UUID.randomUUID(), 1, 170);
-        String freed = mvc.perform(get("/api/appointments/" + soon)).andReturn().getResponse().getContentAsString();
-        String appointments = mvc.perform(get("/api/appointments").param("status", "booked"))
-                .andReturn().getResponse().getContentAsString();
-        List<String> firstCourse = JsonPath.read(appointments, "$[?(@.cycle == 1)].id");
-        String latest = firstCourse.get(firstCourse.size() - 1);
-
-        mvc.perform(post("/api/appointments/" + soon + "/cancel").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"reason\":\"patient is ill\",\"by\":\"PATIENT\"}")).andExpect(status().isOk());
-
-        mvc.perform(get("/api/appointments/" + latest))
-                .andExpect(jsonPath("$.start").value(JsonPath.<String>read(freed, "$.start")))
-                .andExpect(jsonPath("$.providerId").value(JsonPath.<String>read(freed, "$.providerId")))
-                .andExpect(jsonPath("$.status").value("booked"));
-    }
-
     private UUID book(UUID referral, int cycle, int daysAhead) throws Exception {
         String body = "{\"referralId\":\"" + referral + "\",\"cycle\":" + cycle + ",\"start\":\"" + freeSlot(daysAhead)
                 + "\",\"providerId\":\"prov-1\"}";

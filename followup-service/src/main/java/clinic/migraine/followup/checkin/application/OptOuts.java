@@ -19,10 +19,12 @@ public class OptOuts {
 
     private final Contacts contacts;
     private final AuditTrail audit;
+    private final PatientReplies replies;
 
-    public OptOuts(Contacts contacts, AuditTrail audit) {
+    public OptOuts(Contacts contacts, AuditTrail audit, PatientReplies replies) {
         this.contacts = contacts;
         this.audit = audit;
+        this.replies = replies;
     }
 
     public boolean optedOutOfEmail(UUID referralId) {
@@ -35,12 +37,20 @@ public class OptOuts {
         audit.recordBy(CheckIns.PATIENT, "opted out of email", "referral", referralId, referralId, "EMAIL");
     }
 
-    /** Applies a text message's keyword to every referral with that number; returns the reply to send back. */
+    /**
+     * Applies a text message's keyword to every referral with that number (C and R go to scheduling, for the
+     * referral's next visit); returns the reply to send back.
+     */
     @Transactional
     public String recordTextReply(String fromE164, String body) {
         SmsKeyword keyword = SmsKeyword.of(body);
         keyword.optedOut().ifPresent(optedOut -> contacts.withPhone(fromE164)
                 .forEach(c -> contacts.recordOptOut(c.referralId(), Channel.SMS, optedOut)));
+        if (keyword == SmsKeyword.CONFIRM) {
+            contacts.withPhone(fromE164).forEach(c -> replies.confirmed(c.referralId()));
+        } else if (keyword == SmsKeyword.CALL_ME) {
+            contacts.withPhone(fromE164).forEach(c -> replies.callMe(c.referralId()));
+        }
         return keyword.reply();
     }
 }

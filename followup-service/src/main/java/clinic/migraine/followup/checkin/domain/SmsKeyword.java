@@ -4,11 +4,17 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** The carrier-standard SMS keywords (CTIA): opt out, opt back in, ask for help. */
+/**
+ * The carrier-standard SMS keywords (CTIA): opt out, opt back in, ask for help; and the clinic's own two answers
+ * to a visit message: C to confirm the next visit, R to be called about another time.
+ */
 public enum SmsKeyword {
     STOP("You will not receive more text messages from the migraine clinic. Reply START to opt back in."),
     START("You will receive text messages from the migraine clinic again. Reply STOP to opt out."),
-    HELP("Migraine clinic reminders. Reply STOP to opt out. For help call the clinic."),
+    HELP("Migraine clinic reminders. Reply C to confirm your visit, R to be called about another time, STOP to opt "
+            + "out. For help call the clinic."),
+    CONFIRM("Thank you: we have noted that you will come to your visit."),
+    CALL_ME("Thank you: the clinic will call you to find another time for your visit."),
     OTHER("This number does not read replies. Please call the clinic.");
 
     private static final Set<String> STOP_WORDS = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT",
@@ -31,7 +37,7 @@ public enum SmsKeyword {
         return switch (this) {
             case STOP -> Optional.of(true);
             case START -> Optional.of(false);
-            case HELP, OTHER -> Optional.empty();
+            case HELP, CONFIRM, CALL_ME, OTHER -> Optional.empty();
         };
     }
 
@@ -45,6 +51,12 @@ public enum SmsKeyword {
         }
         if (HELP_WORDS.contains(word)) {
             return HELP;
+        }
+        if (word.equals("C")) {
+            return CONFIRM;
+        }
+        if (word.equals("R")) {
+            return CALL_ME;
         }
         return OTHER;
     }

@@ -19,6 +19,8 @@ import clinic.migraine.followup.plan.domain.MessageTimers;
 import clinic.migraine.followup.plan.domain.Messages;
 import clinic.migraine.followup.plan.domain.PlanEvents;
 import clinic.migraine.followup.plan.domain.QuietHours;
+import clinic.migraine.followup.plan.domain.SlotOffer;
+import clinic.migraine.followup.plan.domain.SlotOffers;
 import clinic.migraine.followup.plan.domain.VisitStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,7 @@ public class Dispatcher {
     private final Messages messages;
     private final Contacts contacts;
     private final KnownAppointments appointments;
+    private final SlotOffers offers;
     private final TransactionTemplate transactions;
     private final Outlets outlets;
     private final PlanEvents events;
@@ -62,13 +65,14 @@ public class Dispatcher {
 
     private final MessageTexts.Clinic clinic;
 
-    public Dispatcher(Messages messages, Contacts contacts, KnownAppointments appointments,
+    public Dispatcher(Messages messages, Contacts contacts, KnownAppointments appointments, SlotOffers offers,
             TransactionTemplate transactions, Outlets outlets, PlanEvents events, PatientLinkUrls links,
             DeliveryAttempts attempts, StaffAddresses staff, MessageTexts.Clinic clinic, MessageTimers timers,
             QuietHours quietHours, Clock clock) {
         this.messages = messages;
         this.contacts = contacts;
         this.appointments = appointments;
+        this.offers = offers;
         this.transactions = transactions;
         this.outlets = outlets;
         this.events = events;
@@ -141,7 +145,12 @@ public class Dispatcher {
             default -> null;
         };
         String when = a == null ? "" : MessageTexts.when(a.start(), ZoneId.of(a.clinicZone()), zone);
-        MessageTexts.Text text = m.kind() == MessageKind.COURSE_ENDED
+        Optional<SlotOffer> offer = m.kind() == MessageKind.SLOT_OFFER && m.appointmentId() != null
+                ? offers.find(UUID.fromString(m.label()), m.appointmentId()) : Optional.empty();
+        MessageTexts.Text text = offer.isPresent()
+                ? MessageTexts.slotOffer(MessageTexts.when(offer.get().start(), ZoneId.of(offer.get().clinicZone()),
+                        zone), offer.get().location(), offer.get().offerUrl())
+                : m.kind() == MessageKind.COURSE_ENDED
                 ? MessageTexts.courseEnded(contacts.courseEndReasons(m.referralId()))
                 : m.kind() == MessageKind.CANCELLATION_NOTICE && VisitStatus.NO_SHOW.code().equals(m.label())
                         ? MessageTexts.missedVisit(when)
@@ -159,7 +168,10 @@ public class Dispatcher {
             return;
         }
         if (m.channel() == Channel.SMS) {
+            boolean aboutTheVisit = m.kind() == MessageKind.CONFIRMATION || m.kind() == MessageKind.REMINDER
+                    || m.kind() == MessageKind.RESCHEDULE_NOTICE;
             outlets.text(c.phone(), text.subject() + ". " + text.body().replace("\n\n", " ").replace("\n", " ")
+                    + (aboutTheVisit ? " Reply C to confirm, or R and we will call you about another time." : "")
                     + " Reply STOP to opt out.");
             return;
         }

@@ -20,6 +20,8 @@ import clinic.migraine.followup.plan.domain.MessageTimers;
 import clinic.migraine.followup.plan.domain.Messages;
 import clinic.migraine.followup.plan.domain.PlanEvents;
 import clinic.migraine.followup.plan.domain.PlannedMessage;
+import clinic.migraine.followup.plan.domain.SlotOffer;
+import clinic.migraine.followup.plan.domain.SlotOffers;
 import clinic.migraine.followup.plan.domain.VisitStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +47,11 @@ public class FollowUps {
     private final PlanEvents events;
     private final MessagePlan plan;
     private final Clock clock;
+    private final SlotOffers offers;
 
     public FollowUps(Contacts contacts, KnownAppointments appointments, Messages messages, MessageTimers timers,
-            HeadacheDiary diary, PlanEvents events, MessagePlan plan, Clock clock) {
+            HeadacheDiary diary, PlanEvents events, MessagePlan plan, Clock clock, SlotOffers offers) {
+        this.offers = offers;
         this.contacts = contacts;
         this.appointments = appointments;
         this.messages = messages;
@@ -56,6 +60,14 @@ public class FollowUps {
         this.events = events;
         this.plan = plan;
         this.clock = clock;
+    }
+
+    /** Scheduling offers a waiting patient an earlier slot: they are told at once (outside their quiet hours). */
+    @Transactional
+    public void slotOffered(SlotOffer offer) {
+        if (offers.add(offer)) {
+            place(offer.message(clock.instant()));
+        }
     }
 
     @Transactional

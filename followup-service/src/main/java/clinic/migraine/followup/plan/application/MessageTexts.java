@@ -101,6 +101,14 @@ public final class MessageTexts {
                         + "cannot keep a visit, please call us on the number below.");
     }
 
+    /** An earlier slot offered: first come, first served; doing nothing keeps the visit as it is. */
+    public static Text slotOffer(String when, String location, String link) {
+        return new Text("An earlier treatment visit is free",
+                "Hello,\n\nan earlier treatment visit has become free: " + when + " at " + location + ". It goes "
+                        + "to the first patient who takes it: " + link + "\n\nIf you do nothing, your visit stays as "
+                        + "it is.");
+    }
+
     /** The patient's own link to the visit, when scheduling sent one. */
     private static String manage(String link) {
         return link == null ? "" : "\n\nTo confirm that you will come, cancel, or choose another time: " + link;
@@ -144,7 +152,8 @@ public final class MessageTexts {
                     "Nobody has acknowledged an urgent alert yet: a patient reported a sign of possible toxin spread "
                             + "after treatment. Referral " + link + ". Open the urgent alerts page, acknowledge the "
                             + "alert and contact the patient now.");
-
+            // the offer's own time and link come from the offer, not from the visit: see slotOffer
+            case SLOT_OFFER -> slotOffer(when, location, link);
         };
     }
 }

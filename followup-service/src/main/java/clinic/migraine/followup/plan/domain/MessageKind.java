@@ -7,7 +7,9 @@ package clinic.migraine.followup.plan.domain;
  */
 public enum MessageKind {
     CONFIRMATION, REMINDER, RESCHEDULE_NOTICE, CANCELLATION_NOTICE, CHECK_IN, DIARY_REQUEST, URGENT_ADVICE,
-    URGENT_ALERT, COURSE_ENDED, ALERT_ESCALATION, AFTERCARE;
+    URGENT_ALERT, COURSE_ENDED, ALERT_ESCALATION, AFTERCARE,
+    /** An earlier slot is free and offered to the patient: the first to take it gets it. */
+    SLOT_OFFER;
 
     public boolean urgent() {
         return this == URGENT_ADVICE || this == URGENT_ALERT || this == ALERT_ESCALATION;

@@ -10,11 +10,13 @@ import clinic.migraine.events.EligibilityDetermined;
 import clinic.migraine.events.EligibilityOutcome;
 import clinic.migraine.events.ReferralSubmitted;
 import clinic.migraine.events.ReferralWithdrawn;
+import clinic.migraine.events.SlotOffered;
 import clinic.migraine.events.TreatmentCompleted;
 import clinic.migraine.followup.plan.application.FollowUps;
 import clinic.migraine.followup.plan.domain.Channel;
 import clinic.migraine.followup.plan.domain.Contact;
 import clinic.migraine.followup.plan.domain.KnownAppointment;
+import clinic.migraine.followup.plan.domain.SlotOffer;
 import clinic.migraine.followup.plan.domain.VisitStatus;
 import clinic.migraine.kit.inbox.ProcessedEvents;
 import org.apache.avro.specific.SpecificRecord;
@@ -79,6 +81,13 @@ class PlanListeners {
         return e -> once(e, () -> followUps.eligibilityDetermined(e.getReferralId(), e.getCycle(),
                 e.getOutcome() == EligibilityOutcome.NOT_ELIGIBLE,
                 e.getReasons().stream().map(reason -> reason.getCode().name()).toList()));
+    }
+
+    @Bean
+    Consumer<SlotOffered> offers(FollowUps followUps) {
+        return e -> once(e, () -> followUps.slotOffered(new SlotOffer(e.getOfferId(), e.getAppointmentId(),
+                e.getReferralId(), e.getStart(), e.getEnd(), e.getProviderName(), e.getLocation(),
+                e.getClinicTimeZone(), e.getOfferUrl())));
     }
 
     @Bean

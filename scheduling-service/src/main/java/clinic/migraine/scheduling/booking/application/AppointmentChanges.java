@@ -41,8 +41,10 @@ class AppointmentChanges {
             events.publish(event);
         }
         Appointment a = event.appointment();
-        if (event instanceof AppointmentEvent.Booked) {
-            // a cycle booked again leaves the rebooking worklist, however it was booked
+        if (event instanceof AppointmentEvent.Booked || event instanceof AppointmentEvent.Rescheduled
+                || event instanceof AppointmentEvent.Cancelled) {
+            // a cycle booked again leaves the rebooking worklist, however it was booked; a visit the patient asked
+            // to move leaves it once it is moved or called off (a cancellation by the clinic opens it again)
             rebookings.resolve(a.referralId(), a.cycle(), event.at());
         }
         audit.recordBy(event.actor() == null ? Actors.SYSTEM : event.actor(), action(event), "appointment", a.id(),

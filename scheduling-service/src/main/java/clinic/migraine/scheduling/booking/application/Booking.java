@@ -10,6 +10,8 @@ import java.util.UUID;
 import clinic.migraine.domain.Conflict;
 import clinic.migraine.domain.NotFound;
 import clinic.migraine.scheduling.booking.domain.Appointment;
+import clinic.migraine.scheduling.booking.domain.SlotOffer;
+import clinic.migraine.scheduling.booking.domain.SlotOffers;
 import clinic.migraine.scheduling.booking.domain.AuthorizationEnds;
 import clinic.migraine.scheduling.booking.domain.AppointmentEvent;
 import clinic.migraine.scheduling.booking.domain.Appointments;
@@ -45,6 +47,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Booking {
 
     private static final Logger log = LoggerFactory.getLogger(Booking.class);
+    /** How many waiting patients a freed slot is offered to at once. */
+    static final int OFFER_RECIPIENTS = 3;
 
     private final Appointments appointments;
     private final SlotSearch search;
@@ -54,8 +58,10 @@ public class Booking {
     private final AppointmentChanges changes;
     private final RebookingList rebookings;
     private final Clock clock;
+    private final SlotOffers offers;
+    private final OfferEvents offerEvents;
 
-    Booking(Appointments appointments, SlotSearch search, ClinicCalendar calendar, Closures closures,
+    Booking(SlotOffers offers, OfferEvents offerEvents, Appointments appointments, SlotSearch search, ClinicCalendar calendar, Closures closures,
             BookingRules rules, AppointmentChanges changes, RebookingList rebookings, Clock clock) {
         this.appointments = appointments;
         this.rebookings = rebookings;
@@ -65,6 +71,8 @@ public class Booking {
         this.rules = rules;
         this.changes = changes;
         this.clock = clock;
+        this.offers = offers;
+        this.offerEvents = offerEvents;
     }
 
     /**
@@ -278,21 +286,24 @@ public class Booking {
         fillFreedSlot(cancelled.appointment(), cancelled.at());
     }
 
-    /** Moves the patient booked latest for the same kind of visit into a slot freed soon, as a normal reschedule. */
+    /**
+     * Offers a slot freed soon (at least 48 hours ahead) to the patients booked latest for the same kind of visit
+     * whose window it fits: offered, not imposed; the first to take it through their link gets it.
+     */
     private void fillFreedSlot(Appointment freed, Instant now) {
         if (!rules.offersFreedSlot(freed, now)) {
             return;
         }
-        appointments.latestToMoveInto(freed.start(), freed.cycle() == 1, freed.referralId()).ifPresent(waiting -> {
-            AppointmentEvent.Rescheduled moved = waiting.moveInto(freed, now);
-            try {
-                appointments.save(moved.appointment());
-            } catch (SlotTaken | TooEarly refused) {
-                return;
-            }
-            changes.record(moved);
-            log.info("Appointment {} moved earlier into the slot freed by {}", waiting.id(), freed.id());
-        });
+        List<Appointment> waiting = appointments.waitingToMoveInto(freed.start(), freed.cycle() == 1,
+                freed.referralId(), OFFER_RECIPIENTS);
+        if (waiting.isEmpty()) {
+            return;
+        }
+        SlotOffer offer = SlotOffer.of(UUID.randomUUID(), freed, waiting.stream().map(Appointment::id)
+                .collect(java.util.stream.Collectors.toSet()), now);
+        offers.add(offer);
+        waiting.forEach(visit -> offerEvents.offered(offer, visit));
+        log.info("Slot freed by {} offered to {} waiting visits", freed.id(), waiting.size());
     }
 
     /**

@@ -10,7 +10,12 @@ import clinic.migraine.domain.NotFound;
 import clinic.migraine.scheduling.booking.domain.Appointment;
 import clinic.migraine.scheduling.booking.domain.AppointmentStatus;
 import clinic.migraine.scheduling.booking.domain.Appointments;
+import clinic.migraine.kit.audit.AuditTrail;
 import clinic.migraine.scheduling.booking.domain.CancelledBy;
+import clinic.migraine.scheduling.booking.domain.Rebooking;
+import clinic.migraine.scheduling.booking.domain.RebookingList;
+import clinic.migraine.scheduling.booking.domain.SlotOffer;
+import clinic.migraine.scheduling.booking.domain.SlotOffers;
 import clinic.migraine.scheduling.calendar.domain.Slot;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,14 +38,77 @@ public class PatientVisits {
     private final Appointments appointments;
     private final AppointmentChanges changes;
     private final Clock clock;
+    private final SlotOffers offers;
+    private final RebookingList rebookings;
+    private final AuditTrail audit;
 
     PatientVisits(VisitLinks links, Booking booking, Appointments appointments, AppointmentChanges changes,
-            Clock clock) {
+            Clock clock, SlotOffers offers, RebookingList rebookings, AuditTrail audit) {
         this.links = links;
         this.booking = booking;
         this.appointments = appointments;
         this.changes = changes;
         this.clock = clock;
+        this.offers = offers;
+        this.rebookings = rebookings;
+        this.audit = audit;
+    }
+
+    /** An offer as the patient it was offered to sees it. */
+    public record Offer(SlotOffer offer, Appointment visit) {
+    }
+
+    /** @throws NotFound when there is no such offer for this visit */
+    @Transactional(readOnly = true)
+    public Offer offer(UUID visitId, UUID offerId) {
+        SlotOffer offer = offers.find(offerId).filter(o -> o.recipients().contains(visitId))
+                .orElseThrow(() -> new NotFound("offer", offerId));
+        return new Offer(offer, appointments.find(visitId).orElseThrow(() -> new NotFound("appointment", visitId)));
+    }
+
+    /**
+     * The patient takes an earlier slot offered to them: the first one moves there (confirmed), the offer is
+     * locked meanwhile so the others are refused.
+     *
+     * @throws NotFound when it was not offered to this visit
+     * @throws clinic.migraine.domain.Conflict when someone else took it first, or the visit can no longer move
+     */
+    @Transactional
+    public Appointment takeOffer(UUID visitId, UUID offerId) {
+        SlotOffer offer = offers.lock(offerId).orElseThrow(() -> new NotFound("offer", offerId));
+        SlotOffer taken = offer.takeFor(visitId, clock.instant());
+        Appointment moved = move(visitId, offer.start(), offer.providerId());
+        offers.markTaken(taken);
+        return moved;
+    }
+
+    /**
+     * A patient's text reply to a visit message, for their next booked visit: C confirms it, R puts it on the
+     * schedulers' worklist to call them about another time. Nothing booked ahead: nothing to do.
+     */
+    @Transactional
+    public void replied(UUID referralId, Reply reply) {
+        Instant now = clock.instant();
+        Optional<Appointment> next = appointments.ofReferral(referralId).stream()
+                .filter(a -> a.status() == AppointmentStatus.booked && a.start().isAfter(now))
+                .min(java.util.Comparator.comparing(Appointment::start));
+        if (next.isEmpty()) {
+            return;
+        }
+        Appointment a = next.get();
+        if (reply == Reply.CONFIRM) {
+            appointments.confirm(a.id(), a.confirm(now), now);
+            changes.confirmed(a, PATIENT, now);
+        } else if (reply == Reply.CALL_ME) {
+            rebookings.open(referralId, a.cycle(), Rebooking.Reason.CALL_TO_RESCHEDULE, a.id(), now);
+            audit.recordBy(PATIENT, "asked to be called about another time", "appointment", a.id(), referralId,
+                    "by text message");
+        }
+    }
+
+    /** What a text reply asks for. */
+    public enum Reply {
+        CONFIRM, CALL_ME, OTHER
     }
 
     /** The visit as its patient sees it: still open to change only while booked and ahead. */

@@ -52,14 +52,6 @@ public record Appointment(UUID id, UUID referralId, int cycle, String providerId
         return moveTo(slot, actor, now);
     }
 
-    /** Moves into a slot another patient freed; the store picked this visit because it may move there. */
-    public AppointmentEvent.Rescheduled moveInto(Appointment freed, Instant now) {
-        requireBooked();
-        Appointment moved = new Appointment(id, referralId, cycle, freed.providerId, freed.location, freed.start,
-                freed.end, status, notBefore, noShows, cancelReason, cancelledBy, units, sites, lotNumber, notes, now);
-        return new AppointmentEvent.Rescheduled(this, moved, null, now);
-    }
-
     private AppointmentEvent.Rescheduled moveTo(Slot slot, String actor, Instant now) {
         Appointment moved = new Appointment(id, referralId, cycle, slot.providerId(), slot.location(),
                 slot.start().toInstant(), slot.end().toInstant(), status, notBefore, noShows, cancelReason,

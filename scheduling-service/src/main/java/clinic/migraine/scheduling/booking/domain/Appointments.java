@@ -33,7 +33,11 @@ public interface Appointments {
      * referral) starting last after the freed slot, that may move into it without breaking its 84-day interval;
      * locked, skipping one another transaction holds.
      */
-    Optional<Appointment> latestToMoveInto(Instant freedStart, boolean firstCourse, UUID excludedReferral);
+    /**
+     * The booked visits (latest first, up to {@code limit}) that could move into a slot freed at {@code freedStart}:
+     * later, of the same kind of course, allowed by their cycle's window and the patient's 84 days.
+     */
+    List<Appointment> waitingToMoveInto(Instant freedStart, boolean firstCourse, UUID excludedReferral, int limit);
 
     /**
      * @throws SlotTaken when the slot or the referral's cycle is already held

@@ -14,7 +14,7 @@ import java.time.ZoneId;
  * @param horizon how far ahead booking looks for a free slot
  * @param rebookNoShows whether a missed visit is booked again by itself
  * @param maxConsecutiveNoShows after this many no-shows in a row the schedulers rebook by hand
- * @param fillCancellations whether a freed slot is offered to the patient booked latest
+ * @param fillCancellations whether a freed slot is offered to the patients booked later
  * @param fillCancellationsWithin only slots freed this close to now are offered
  * @param recordTreatmentWithin how far from a visit's start the time a treatment was given may be (12 hours)
  */
@@ -27,9 +27,15 @@ public record BookingRules(ZoneId zone, int leadBusinessDays, Duration minimumIn
         return rebookNoShows && inARow < maxConsecutiveNoShows;
     }
 
-    /** True when a slot freed now is soon enough to offer to someone booked later. */
+    /** A freed slot is offered only this far ahead at least: a patient needs time to arrange the earlier visit. */
+    public static final Duration OFFER_AT_LEAST_AHEAD = Duration.ofHours(48);
+
+    /**
+     * True when a slot freed now is soon enough to offer to someone booked later, and far enough ahead (48 hours)
+     * for them to take it.
+     */
     public boolean offersFreedSlot(Appointment freed, Instant now) {
-        return fillCancellations && freed.start().isAfter(now)
+        return fillCancellations && !freed.start().isBefore(now.plus(OFFER_AT_LEAST_AHEAD))
                 && !freed.start().isAfter(now.plus(fillCancellationsWithin));
     }
 

@@ -16,7 +16,9 @@ public record Rebooking(long id, UUID referralId, int cycle, Reason reason, UUID
 
     /** Why the cycle has no visit. */
     public enum Reason {
-        CANCELLED_BY_CLINIC, NO_SHOW, NOT_BOOKED_AUTOMATICALLY
+        CANCELLED_BY_CLINIC, NO_SHOW, NOT_BOOKED_AUTOMATICALLY,
+        /** The patient replied R to a text: call them about another time (the visit stays until it is moved). */
+        CALL_TO_RESCHEDULE
     }
 
     /** A cancellation by the clinic leaves the cycle for the schedulers; the patient's own or the system's not. */

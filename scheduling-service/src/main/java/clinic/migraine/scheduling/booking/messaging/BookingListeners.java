@@ -5,9 +5,11 @@ import java.util.function.Consumer;
 
 import clinic.migraine.events.EligibilityDetermined;
 import clinic.migraine.events.EligibilityOutcome;
+import clinic.migraine.events.PatientReplied;
 import clinic.migraine.events.ReferralWithdrawn;
 import clinic.migraine.kit.inbox.ProcessedEvents;
 import clinic.migraine.scheduling.booking.application.Booking;
+import clinic.migraine.scheduling.booking.application.PatientVisits;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,6 +27,13 @@ class BookingListeners {
                 event.getCycle(), event.getOutcome() == EligibilityOutcome.ELIGIBLE, event.getPatientId(),
                 List.copyOf(event.getPriorTreatmentDates()),
                 event.getAuthorization() == null ? null : event.getAuthorization().getValidUntil())));
+    }
+
+    /** A patient's text reply: C confirms the next visit, R asks to be called about another time. */
+    @Bean
+    Consumer<PatientReplied> patientReplied(ProcessedEvents processed, PatientVisits visits) {
+        return event -> processed.applyOnce(event, () -> visits.replied(event.getReferralId(),
+                PatientVisits.Reply.valueOf(event.getReply().name())));
     }
 
     @Bean

@@ -304,7 +304,8 @@ class AppointmentStore implements Appointments, ChangeLog {
     }
 
     @Override
-    public Optional<Appointment> latestToMoveInto(Instant freedStart, boolean firstCourse, UUID excludedReferral) {
+    public List<Appointment> waitingToMoveInto(Instant freedStart, boolean firstCourse, UUID excludedReferral,
+            int limit) {
         return jdbc.sql("""
                 select a.* from appointment a
                 where a.status = 'booked' and a.start_at > :freed and a.referral_id <> :excluded
@@ -315,11 +316,13 @@ class AppointmentStore implements Appointments, ChangeLog {
                     join treatment_day t on t.patient_id = p.patient_id and t.appointment_id is distinct from a.id
                     where p.referral_id = a.referral_id
                       and daterange(t.day, t.day + %d) && daterange(:freedDay, :freedDay + %d))
-                order by a.start_at desc limit 1
-                for update of a skip locked
+                  and not exists (
+                    select 1 from cycle_authorization c
+                    where c.referral_id = a.referral_id and c.cycle = a.cycle and c.authorized_until < :freedDay)
+                order by a.start_at desc limit :limit
                 """.formatted(INTERVAL_DAYS, INTERVAL_DAYS)).param("freed", Timestamp.from(freedStart))
                 .param("freedDay", day(freedStart)).param("firstCourse", firstCourse)
-                .param("excluded", excludedReferral).query(AppointmentStore::appointment).optional();
+                .param("excluded", excludedReferral).param("limit", limit).query(AppointmentStore::appointment).list();
     }
 
     @Override

@@ -52,6 +52,7 @@ class RebookingController {
                         case CANCELLED_BY_CLINIC -> "Called off by the clinic";
                         case NOT_BOOKED_AUTOMATICALLY -> "Eligible, but no slot fits the patient's 84 days and the "
                                 + "payer's authorization, or the patient holds another referral's visit";
+                        case CALL_TO_RESCHEDULE -> "The patient asked by text to be called about another time";
                     },
                     r.appointmentId(), r.openedAt());
         }

@@ -32,8 +32,9 @@ class SchedulingAccess {
         return paths -> paths
                 .requestMatchers(HttpMethod.GET, "/scheduling/**").permitAll()
                 // the patient's own visit page: the signed link is the key, no sign-in
-                .requestMatchers(HttpMethod.GET, "/visit/*").permitAll()
-                .requestMatchers(HttpMethod.POST, "/visit/*/confirm", "/visit/*/cancel", "/visit/*/move").permitAll()
+                .requestMatchers(HttpMethod.GET, "/visit/*", "/visit/*/offers/*").permitAll()
+                .requestMatchers(HttpMethod.POST, "/visit/*/confirm", "/visit/*/cancel", "/visit/*/move",
+                        "/visit/*/offers/*").permitAll()
                 .requestMatchers(HttpMethod.GET, "/").authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/appointments/stream").hasAnyRole(SCHEDULER, CLINICIAN)
                 // the dose record is the injecting clinician's, never a scheduler's

@@ -80,6 +80,71 @@ class VisitPages {
                 "Your visit has moved to the time you chose, and is confirmed. A new invitation is on its way.");
     }
 
+    @GetMapping("/visit/{token}/offers/{offerId}")
+    ModelAndView offer(@PathVariable String token, @PathVariable String offerId, Model model) {
+        return offerPage(token, offerId, model, HttpStatus.OK);
+    }
+
+    /** The first patient to take the offer moves there; the others are told it is taken (409). */
+    @PostMapping("/visit/{token}/offers/{offerId}")
+    ModelAndView takeOffer(@PathVariable String token, @PathVariable String offerId, Model model,
+            RedirectAttributes redirect) {
+        UUID visit = visits.visitOf(token).orElse(null);
+        UUID offer = uuid(offerId);
+        if (visit == null || offer == null) {
+            return Pages.error(HttpStatus.NOT_FOUND);
+        }
+        try {
+            visits.takeOffer(visit, offer);
+        } catch (NotFound unknown) {
+            return Pages.error(HttpStatus.NOT_FOUND);
+        } catch (Conflict taken) {
+            model.addAttribute("problem", "Sorry, this earlier time has already been taken. Your visit stays as it "
+                    + "was.");
+            return offerPage(token, offerId, model, HttpStatus.CONFLICT);
+        } catch (RuleBroken refused) {
+            model.addAttribute("problem", "This earlier time is not possible for your visit. Your visit stays as it "
+                    + "was.");
+            return offerPage(token, offerId, model, HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        redirect.addFlashAttribute("notice", "Your visit has moved to the earlier time, and is confirmed. A new "
+                + "invitation is on its way.");
+        return new ModelAndView("redirect:/visit/" + token);
+    }
+
+    private ModelAndView offerPage(String token, String offerId, Model model, HttpStatus status) {
+        UUID visit = visits.visitOf(token).orElse(null);
+        UUID offerUuid = uuid(offerId);
+        if (visit == null || offerUuid == null) {
+            return Pages.error(HttpStatus.NOT_FOUND);
+        }
+        PatientVisits.Offer offer;
+        try {
+            offer = visits.offer(visit, offerUuid);
+        } catch (NotFound unknown) {
+            return Pages.error(HttpStatus.NOT_FOUND);
+        }
+        ZoneId zone = calendar.zone();
+        model.addAttribute("token", token);
+        model.addAttribute("offer", offer);
+        model.addAttribute("offeredWhen", when(offer.offer().start(), zone));
+        model.addAttribute("currentWhen", when(offer.visit().start(), zone));
+        model.addAttribute("takenByThisVisit", visit.equals(offer.offer().takenBy()));
+        return new ModelAndView("scheduling/offer", model.asMap(), status);
+    }
+
+    private static String when(Instant start, ZoneId zone) {
+        return WHEN.format(start.atZone(zone)) + " " + zone.getDisplayName(java.time.format.TextStyle.FULL, Locale.US);
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private interface Act {
         void on(UUID visit);
     }

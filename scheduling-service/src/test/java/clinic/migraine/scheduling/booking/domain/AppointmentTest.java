@@ -162,14 +162,12 @@ class AppointmentTest {
     }
 
     @Test
-    void aWaitingPatientMovesIntoTheFreedSlotAsTheSystem() {
-        Appointment freed = appointment(AppointmentStatus.cancelled, 1, VISIT, null);
-        Appointment waiting = appointment(AppointmentStatus.booked, 1, VISIT.plus(Duration.ofDays(20)), null);
+    void aPatientConfirmsABookedVisitAheadForItsStartTimeOnly() {
+        Appointment booked = appointment(AppointmentStatus.booked, 1, VISIT, null);
 
-        AppointmentEvent.Rescheduled moved = waiting.moveInto(freed, NOW);
-
-        assertThat(moved.appointment().start()).isEqualTo(VISIT);
-        assertThat(moved.appointment().id()).isEqualTo(waiting.id());
-        assertThat(moved.actor()).isNull();
+        assertThat(booked.confirm(VISIT.minusSeconds(1))).isEqualTo(VISIT);
+        assertThatThrownBy(() -> booked.confirm(VISIT)).isInstanceOf(clinic.migraine.domain.Conflict.class);
+        assertThatThrownBy(() -> appointment(AppointmentStatus.cancelled, 1, VISIT, null).confirm(NOW))
+                .isInstanceOf(clinic.migraine.domain.Conflict.class);
     }
 }

@@ -43,12 +43,9 @@ class AppointmentTransitionsTest {
     }
 
     static Stream<Command> commands() {
-        Appointment freed = appointment(AppointmentStatus.cancelled, 1, VISIT.minus(Duration.ofDays(1)), null);
         return Stream.of(
                 new Command("reschedule", EnumSet.of(AppointmentStatus.booked), AppointmentStatus.booked,
                         a -> a.reschedule(LATER, null, Fixtures::slot, RULES, "sam", NOW)),
-                new Command("moveInto", EnumSet.of(AppointmentStatus.booked), AppointmentStatus.booked,
-                        a -> a.moveInto(freed, NOW)),
                 new Command("cancel", EnumSet.of(AppointmentStatus.booked, AppointmentStatus.arrived),
                         AppointmentStatus.cancelled, a -> a.cancel("moving away", CancelledBy.PATIENT, "sam", NOW)),
                 new Command("checkIn", EnumSet.of(AppointmentStatus.booked), AppointmentStatus.arrived,

@@ -24,11 +24,13 @@ class BookingRulesTest {
     }
 
     @Test
-    void aFreedSlotIsOfferedWhenItIsAheadAndWithinFourteenDays() {
+    void aFreedSlotIsOfferedWhenItIsAtLeast48HoursAheadAndWithinFourteenDays() {
         Instant now = at(LocalDate.of(2026, 12, 1), 12, 0);
 
         assertThat(RULES.offersFreedSlot(visitAt(now), now)).isFalse();
-        assertThat(RULES.offersFreedSlot(visitAt(now.plusSeconds(1)), now)).isTrue();
+        assertThat(RULES.offersFreedSlot(visitAt(now.plus(Duration.ofHours(48)).minusSeconds(1)), now)).isFalse();
+        assertThat(RULES.offersFreedSlot(visitAt(now.plus(Duration.ofHours(48))), now)).isTrue();
+        assertThat(RULES.offersFreedSlot(visitAt(now.plus(Duration.ofHours(48)).plusSeconds(1)), now)).isTrue();
         assertThat(RULES.offersFreedSlot(visitAt(now.plus(Duration.ofDays(14))), now)).isTrue();
         assertThat(RULES.offersFreedSlot(visitAt(now.plus(Duration.ofDays(14)).plusSeconds(1)), now)).isFalse();
     }
