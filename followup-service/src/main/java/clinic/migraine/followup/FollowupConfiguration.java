@@ -23,6 +23,7 @@ import clinic.migraine.followup.plan.domain.Escalation;
 import clinic.migraine.followup.plan.domain.KnownAppointments;
 import clinic.migraine.followup.plan.domain.MessagePlan;
 import clinic.migraine.followup.plan.domain.SlotOffers;
+import clinic.migraine.kit.patients.PatientDirectory;
 import clinic.migraine.followup.plan.domain.Messages;
 import clinic.migraine.followup.plan.domain.PlanEvents;
 import clinic.migraine.followup.plan.domain.QuietHours;
@@ -144,8 +145,9 @@ class FollowupConfiguration {
     @Bean
     Dispatcher dispatcher(Messages messages, Contacts contacts, KnownAppointments appointments,
             PlatformTransactionManager transactions, DeliveryOutlets outlets, PlanEvents events, PatientLinks links,
-            FollowupProperties properties, Timers timers, MessagePlan plan, Clock clock, SlotOffers offers) {
-        return new Dispatcher(messages, contacts, appointments, offers, new TransactionTemplate(transactions), outlets,
+            FollowupProperties properties, Timers timers, MessagePlan plan, Clock clock, SlotOffers offers,
+            PatientDirectory directory) {
+        return new Dispatcher(directory, messages, contacts, appointments, offers, new TransactionTemplate(transactions), outlets,
                 events,
                 links, new DeliveryAttempts(properties.deliveryAttempts()),
                 new Dispatcher.StaffAddresses(properties.alertAddress(), properties.onCall().email(),

@@ -185,8 +185,8 @@ class FollowupIT {
         String raw = GreenMailUtil.getWholeMessage(mail);
         assertThat(raw).contains("text/calendar").contains("BEGIN:VEVENT").contains("UID:" + appointment)
                 .contains("List-Unsubscribe").doesNotContain("Lopez");
-        // the patient's own link to confirm, cancel or choose another time
-        assertThat(GreenMailUtil.getBody(mail).replace("=\r\n", "")).contains(manageUrl);
+        // greeted by name; the patient's own link to confirm, cancel or choose another time
+        assertThat(GreenMailUtil.getBody(mail).replace("=\r\n", "")).contains(manageUrl).contains("Hello Ana,");
         assertThat(((MimeMultipart) mail.getContent()).getCount()).isGreaterThanOrEqualTo(2);
         assertThat(messages(referral, "REMINDER", "PLANNED")).hasSize(2);
         mvc.perform(get("/api/messages").param("patient", referral.toString())).andExpect(status().isOk())
@@ -580,6 +580,7 @@ class FollowupIT {
                         .setChronicMigraineMonths(9).setPreventiveTrials(List.of())
                         .setMedicationOveruse(MedicationOveruse.NONE).setOnCgrpAntibody(false)
                         .setContraindications(List.of()).build())
+                .setFirstName("Ana").setLastName("Lopez")
                 .build());
         await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from contact where referral_id = :id")
                 .param("id", referral).query(Long.class).single() == 1);

@@ -16,7 +16,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import clinic.migraine.followup.checkin.application.LinkTokens;
@@ -33,6 +35,7 @@ import clinic.migraine.followup.plan.domain.MessageStatus;
 import clinic.migraine.followup.plan.persistence.ContactStore;
 import clinic.migraine.followup.plan.persistence.MessageStore;
 import clinic.migraine.kit.audit.AuditTrail;
+import clinic.migraine.kit.patients.PatientDirectory;
 import clinic.migraine.testsupport.Api;
 import clinic.migraine.testsupport.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -73,6 +76,8 @@ class FollowupPagesIT {
     LinkTokens tokens;
     @Autowired
     AuditTrail audit;
+    @Autowired
+    PatientDirectory directory;
 
     @Test
     void aPatientAnswersTheCheckInOnThePageOnceAndIsThanked() throws Exception {
@@ -338,6 +343,41 @@ class FollowupPagesIT {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/alerts").header("Authorization", Api.basic("intake", Api.DEMO_PASSWORD)))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theAlertsPageSaysWhoToCallFirstAndStaffFindThePatientByNameOrBirthDate() throws Exception {
+        UUID referral = patient();
+        UUID patientId = UUID.randomUUID();
+        String last = "Quennell" + (int) (Math.random() * 100_000);
+        directory.remember(new PatientDirectory.Patient(referral, patientId, "Ana", last, LocalDate.of(1984, 3, 9),
+                "+13105550177"));
+        UUID checkIn = message(referral, "CHECK_IN");
+        mvc.perform(form(path(links.url(Purpose.CHECK_IN, checkIn))).param("feeling", "WORSE")
+                .param("sideEffects", "DOUBLE_OR_BLURRED_VISION")).andExpect(status().isOk());
+
+        org.jsoup.nodes.Element alert = org.jsoup.Jsoup.parse(mvc.perform(get("/alerts")
+                        .header("Authorization", Api.basic("clinician", Api.DEMO_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .getElementById("alert-" + checkIn);
+        assertThat(alert.selectFirst(".patient-name").text()).isEqualTo(last + ", Ana");
+        assertThat(alert.selectFirst(".patient-name a").attr("href"))
+                .isEqualTo("http://localhost:8091/patients/" + patientId);
+        assertThat(alert.selectFirst(".patient-phone").attr("href")).isEqualTo("tel:+13105550177");
+        assertThat(alert.selectFirst(".patient-born").text()).startsWith("born 1984-03-09");
+
+        for (String search : List.of(last.toLowerCase(), "ana " + last.substring(0, 6), "1984-03-09")) {
+            String found = mvc.perform(get("/messages").param("referral", search)
+                            .header("Authorization", Api.basic("scheduler", Api.DEMO_PASSWORD)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(org.jsoup.Jsoup.parse(found).select("#found a").eachAttr("href")).as(search)
+                    .contains("/messages?referral=" + referral);
+        }
+        String page = mvc.perform(get("/messages").param("referral", referral.toString())
+                        .header("Authorization", Api.basic("scheduler", Api.DEMO_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(org.jsoup.Jsoup.parse(page).selectFirst("h2.patient").text()).contains(last + ", Ana")
+                .contains("+13105550177");
     }
 
     private UUID patient() {

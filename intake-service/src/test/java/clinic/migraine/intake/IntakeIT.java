@@ -68,7 +68,10 @@ class IntakeIT {
         assertThat(event.getDiagnosisCode()).isEqualTo("G43.709");
         assertThat(event.getClinical().getHeadacheDaysPerMonth()).isEqualTo(18);
         assertThat(event.getClinical().getPreventiveTrials()).hasSize(1);
-        assertThat(event.toString()).doesNotContain("Lopez").doesNotContain("Dr. Kim");
+        // the patient's name, for the other services' staff pages; the referrer is intake's alone
+        assertThat(event.getFirstName()).isEqualTo("Ana");
+        assertThat(event.getLastName()).isEqualTo("Lopez");
+        assertThat(event.toString()).doesNotContain("Dr. Kim");
         mvc.perform(get("/api/referrals/" + id))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("RECEIVED"))

@@ -51,6 +51,10 @@ class LogPrivacyIT {
             intake.as("intake").get(page);
         }
         system.scheduling.as("scheduler").get("/board");
+        // the name now travels to every service: their pages show it, their logs must not
+        system.scheduling.as("scheduler").get("/appointments/" + appointment);
+        system.followup.as("scheduler").get("/messages?referral=" + patient.lastName);
+        system.followup.as("scheduler").get("/messages?referral=" + id);
         assertThat(system.scheduling.post("/api/appointments/" + appointment + "/complete", Doses.preempt("C3391"))
                 .status()).isEqualTo(200);
         String mail = GreenMailUtil.getBody(

@@ -43,6 +43,7 @@ final class Referrals {
                                 trial("amitriptyline", DrugClass.TRICYCLIC)))
                         .setMedicationOveruse(MedicationOveruse.NONE).setOnCgrpAntibody(false)
                         .setContraindications(contraindications).build())
+                .setFirstName("Ana").setLastName("Lopez")
                 .build();
     }
 

@@ -60,11 +60,14 @@ class ReviewPagesIT {
 
         String queue = page(get("/reviews"));
         assertThat(table(queue, "reviews")).contains("class=\"open-review\" href=\"/reviews/" + reviewId + "\"")
-                .contains("Neuromuscular disorder");
+                .contains("Neuromuscular disorder")
+                // staff see a person: the name, linked to the patient's page in intake
+                .contains("Lopez, Ana").contains("http://localhost:8091/patients/" + referral.getPatientId());
         String review = page(get("/reviews/" + reviewId));
         assertThat(review).contains("id=\"decision-form\"", "NEUROMUSCULAR_CAUTION",
                 "Neuromuscular disorder: higher risk of serious side effects", "topiramate", "Anticonvulsant",
-                "G43.709", "Not required by this policy").doesNotContain("id=\"authorization-form\"");
+                "G43.709", "Not required by this policy", "Lopez, Ana", "born 1984-03-09")
+                .doesNotContain("id=\"authorization-form\"");
 
         MvcResult decided = mvc.perform(as(CLINICIAN, post("/reviews/" + reviewId + "/decision"))
                         .param("outcome", "ELIGIBLE").param("note", "Myasthenia ruled out by neurology; proceed."))

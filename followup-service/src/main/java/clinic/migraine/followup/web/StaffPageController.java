@@ -16,6 +16,7 @@ import clinic.migraine.followup.checkin.domain.SideEffect;
 import clinic.migraine.followup.plan.application.MessageLog;
 import clinic.migraine.followup.plan.domain.Channel;
 import clinic.migraine.followup.plan.domain.MessageKind;
+import clinic.migraine.kit.patients.PatientDirectory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,11 +69,13 @@ class StaffPageController {
     private final MessageLog log;
     private final UrgentAlerts alerts;
     private final Clock clock;
+    private final PatientDirectory directory;
 
-    StaffPageController(MessageLog log, UrgentAlerts alerts, Clock clock) {
+    StaffPageController(MessageLog log, UrgentAlerts alerts, Clock clock, PatientDirectory directory) {
         this.log = log;
         this.alerts = alerts;
         this.clock = clock;
+        this.directory = directory;
     }
 
     @GetMapping("/")
@@ -90,7 +93,13 @@ class StaffPageController {
             return "followup/messages";
         }
         if (referralId.isEmpty()) {
-            model.addAttribute("searchProblem", "A referral id looks like 3f2b8c1e-5d4a-4f6b-9c1d-2e7a8b9c0d1e.");
+            // a name or a date of birth: the patients it finds, each a link to their messages
+            List<PatientDirectory.Patient> found = directory.search(referral, LATEST);
+            model.addAttribute("found", found);
+            if (found.isEmpty()) {
+                model.addAttribute("searchProblem", "No patient matches. Search by last or first name, date of birth "
+                        + "(1984-03-09) or referral id.");
+            }
             model.addAttribute("messages", log.newest(LATEST));
             return "followup/messages";
         }

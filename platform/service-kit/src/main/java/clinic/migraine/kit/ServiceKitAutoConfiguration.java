@@ -14,6 +14,7 @@ import clinic.migraine.kit.inbox.ProcessedEvents;
 import clinic.migraine.kit.messaging.DeadLetterInbox;
 import clinic.migraine.kit.messaging.DeadLetters;
 import clinic.migraine.kit.outbox.Outbox;
+import clinic.migraine.kit.patients.PatientDirectory;
 import clinic.migraine.kit.outbox.OutboxProperties;
 import clinic.migraine.kit.outbox.OutboxRelay;
 import clinic.migraine.kit.outbox.TraceHeaders;
@@ -76,6 +77,12 @@ public class ServiceKitAutoConfiguration {
     @Bean
     AuditTrail auditTrail(JdbcClient jdbc, Clock clock) {
         return new AuditTrail(jdbc, clock);
+    }
+
+    /** Who each referral's patient is, for the staff pages: {@code @patientDirectory} in templates. */
+    @Bean
+    PatientDirectory patientDirectory(JdbcClient jdbc) {
+        return new PatientDirectory(jdbc);
     }
 
     @Bean

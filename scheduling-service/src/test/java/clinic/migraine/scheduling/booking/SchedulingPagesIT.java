@@ -21,6 +21,12 @@ import java.util.List;
 import java.util.UUID;
 
 import clinic.migraine.events.AppointmentBooked;
+import clinic.migraine.events.ClinicalHistory;
+import clinic.migraine.events.ContactChannel;
+import clinic.migraine.events.MedicationOveruse;
+import clinic.migraine.events.Payer;
+import clinic.migraine.events.ReferralContact;
+import clinic.migraine.events.ReferralSubmitted;
 import clinic.migraine.events.AppointmentRescheduled;
 import clinic.migraine.events.DecisionMaker;
 import clinic.migraine.events.EligibilityDetermined;
@@ -60,10 +66,16 @@ class SchedulingPagesIT {
     EventTopics topics;
     @Autowired
     AuditTrail audit;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void aSchedulerSeesABookingInTheCellOfItsDayAndTimeOnTheBoardAndInItsLiveFragment() throws Exception {
         UUID referral = UUID.randomUUID();
+        UUID patient = UUID.randomUUID();
+        topics.send(EventTopic.REFERRAL_SUBMITTED.topicName(), referral.toString(), referralOf(referral, patient));
+        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from patient_directory where referral_id = :id")
+                .param("id", referral).query(Long.class).single() == 1);
         String start = freeSlot(110, 0);
         OffsetDateTime slot = OffsetDateTime.parse(start);
         UUID appointment = book(referral, start);
@@ -82,6 +94,13 @@ class SchedulingPagesIT {
         assertThat(page.getElementById("next-week").attr("href")).contains("week=" + WeekBoard.mondayOf(day).plusWeeks(1));
         assertThat(page.getElementById("prev-week").attr("href")).contains("week=" + WeekBoard.mondayOf(day).minusWeeks(1));
         assertBookedCell(board, appointment, referral, slot);
+        // a person, not an id: the name links to the patient's page in intake
+        Element name = board.selectFirst("td.booked[data-appointment-id=" + appointment + "] .patient-name a");
+        assertThat(name.text()).isEqualTo("Okafor, Chidi");
+        assertThat(name.attr("href")).isEqualTo("http://localhost:8091/patients/" + patient);
+        Document visit = page(as("scheduler", get("/appointments/" + appointment)));
+        assertThat(visit.getElementById("patient").text()).contains("Okafor, Chidi", "born 1979-11-02",
+                "+13105550199");
 
         String fragment = body(as("scheduler", get("/board/fragment").param("providerId", PROVIDER).param("week", week)));
         assertThat(fragment).doesNotContain("<html", "<main");
@@ -253,12 +272,26 @@ class SchedulingPagesIT {
         Element cell = board.selectFirst("td.booked[data-appointment-id=" + appointment + "]");
         assertThat(cell).as("the booked cell").isNotNull();
         assertThat(cell.attr("data-referral-id")).isEqualTo(referral.toString());
-        assertThat(cell.selectFirst("a").attr("href")).isEqualTo("/appointments/" + appointment);
+        assertThat(cell.selectFirst("a[href^=/appointments/]").attr("href")).isEqualTo("/appointments/" + appointment);
         assertThat(cell.text()).contains("Cycle 1", "Booked");
         Element dayHeader = board.select("thead th").get(cell.elementSiblingIndex());
         assertThat(dayHeader.attr("data-date")).isEqualTo(slot.atZoneSameInstant(CLINIC).toLocalDate().toString());
         assertThat(cell.parent().selectFirst("th").text())
                 .isEqualTo(slot.atZoneSameInstant(CLINIC).toLocalTime().toString());
+    }
+
+    private static ReferralSubmitted referralOf(UUID referral, UUID patient) {
+        return ReferralSubmitted.newBuilder().setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).setReferralId(referral)
+                .setPatientId(patient).setDateOfBirth(LocalDate.of(1979, 11, 2))
+                .setContact(ReferralContact.newBuilder().setEmail("c@example.org").setPhone("+13105550199")
+                        .setTimeZone("America/Los_Angeles").setPreferredChannel(ContactChannel.SMS).build())
+                .setPayer(Payer.newBuilder().setPolicy("label").setMemberId("M-1").build()).setDiagnosisCode("G43.709")
+                .setClinical(ClinicalHistory.newBuilder().setHeadacheDaysPerMonth(18).setMigraineDaysPerMonth(10)
+                        .setChronicMigraineMonths(9).setPreventiveTrials(List.of())
+                        .setMedicationOveruse(MedicationOveruse.NONE).setOnCgrpAntibody(false)
+                        .setContraindications(List.of()).build())
+                .setFirstName("Chidi").setLastName("Okafor").build();
     }
 
     private UUID book(UUID referral, String start) throws Exception {

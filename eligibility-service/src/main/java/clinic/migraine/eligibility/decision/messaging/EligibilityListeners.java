@@ -16,6 +16,7 @@ import clinic.migraine.events.ReferralSubmitted;
 import clinic.migraine.events.ReferralWithdrawn;
 import clinic.migraine.events.TreatmentCompleted;
 import clinic.migraine.kit.inbox.ProcessedEvents;
+import clinic.migraine.kit.patients.PatientDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,10 +28,14 @@ import org.springframework.context.annotation.Configuration;
 class EligibilityListeners {
 
     @Bean
-    Consumer<ReferralSubmitted> referralSubmitted(ProcessedEvents processed, Eligibility eligibility) {
-        return event -> processed.applyOnce(event, () -> eligibility.openCase(event.getReferralId(),
-                event.getPatientId(), event.getOutsideTreatments().stream().map(OutsideTreatment::getDate).sorted()
-                        .toList(), event.getPayer().getPolicy(), baseline(event), event.getOccurredAt()));
+    Consumer<ReferralSubmitted> referralSubmitted(ProcessedEvents processed, Eligibility eligibility,
+            PatientDirectory directory) {
+        return event -> processed.applyOnce(event, () -> {
+            directory.remember(event);
+            eligibility.openCase(event.getReferralId(), event.getPatientId(), event.getOutsideTreatments().stream()
+                    .map(OutsideTreatment::getDate).sorted().toList(), event.getPayer().getPolicy(), baseline(event),
+                    event.getOccurredAt());
+        });
     }
 
     @Bean

@@ -22,6 +22,7 @@ import clinic.migraine.followup.plan.domain.QuietHours;
 import clinic.migraine.followup.plan.domain.SlotOffer;
 import clinic.migraine.followup.plan.domain.SlotOffers;
 import clinic.migraine.followup.plan.domain.VisitStatus;
+import clinic.migraine.kit.patients.PatientDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,6 +44,7 @@ public class Dispatcher {
     private final Contacts contacts;
     private final KnownAppointments appointments;
     private final SlotOffers offers;
+    private final PatientDirectory directory;
     private final TransactionTemplate transactions;
     private final Outlets outlets;
     private final PlanEvents events;
@@ -65,7 +67,8 @@ public class Dispatcher {
 
     private final MessageTexts.Clinic clinic;
 
-    public Dispatcher(Messages messages, Contacts contacts, KnownAppointments appointments, SlotOffers offers,
+    public Dispatcher(PatientDirectory directory, Messages messages, Contacts contacts, KnownAppointments appointments,
+            SlotOffers offers,
             TransactionTemplate transactions, Outlets outlets, PlanEvents events, PatientLinkUrls links,
             DeliveryAttempts attempts, StaffAddresses staff, MessageTexts.Clinic clinic, MessageTimers timers,
             QuietHours quietHours, Clock clock) {
@@ -73,6 +76,7 @@ public class Dispatcher {
         this.contacts = contacts;
         this.appointments = appointments;
         this.offers = offers;
+        this.directory = directory;
         this.transactions = transactions;
         this.outlets = outlets;
         this.events = events;
@@ -157,7 +161,8 @@ public class Dispatcher {
                         : MessageTexts.of(m.kind(), when, a == null ? "" : a.location(),
                                 a == null ? null : a.provider(), link);
         if (!m.kind().toStaff()) {
-            text = text.signedBy(clinic);
+            text = text.greeting(directory.of(m.referralId()).map(PatientDirectory.Patient::firstName).orElse(null))
+                    .signedBy(clinic);
         }
         if (m.kind() == MessageKind.ALERT_ESCALATION) {
             if (m.channel() == Channel.SMS) {

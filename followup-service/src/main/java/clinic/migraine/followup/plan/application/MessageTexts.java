@@ -29,6 +29,14 @@ public final class MessageTexts {
 
     public record Text(String subject, String body) {
 
+        /** "Hello Ana," rather than "Hello," once the patient's first name is known. */
+        public Text greeting(String firstName) {
+            if (firstName == null || firstName.isBlank() || !body.startsWith("Hello,")) {
+                return this;
+            }
+            return new Text(subject, "Hello " + firstName.strip() + "," + body.substring("Hello,".length()));
+        }
+
         /** The clinic's address and phone at the end, as every message to a patient carries them. */
         public Text signedBy(Clinic clinic) {
             return new Text(subject, body + "\n\nMigraine clinic, " + clinic.address() + ". Phone " + clinic.phone()

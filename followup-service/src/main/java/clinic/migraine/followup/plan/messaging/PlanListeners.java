@@ -13,6 +13,7 @@ import clinic.migraine.events.ReferralWithdrawn;
 import clinic.migraine.events.SlotOffered;
 import clinic.migraine.events.TreatmentCompleted;
 import clinic.migraine.followup.plan.application.FollowUps;
+import clinic.migraine.kit.patients.PatientDirectory;
 import clinic.migraine.followup.plan.domain.Channel;
 import clinic.migraine.followup.plan.domain.Contact;
 import clinic.migraine.followup.plan.domain.KnownAppointment;
@@ -37,10 +38,13 @@ class PlanListeners {
     }
 
     @Bean
-    Consumer<ReferralSubmitted> contacts(FollowUps followUps) {
-        return e -> once(e, () -> followUps.recordContact(new Contact(e.getReferralId(), e.getContact().getEmail(),
-                e.getContact().getPhone(), e.getContact().getTimeZone(),
-                Channel.valueOf(e.getContact().getPreferredChannel().name()), false, false, false, false)));
+    Consumer<ReferralSubmitted> contacts(FollowUps followUps, PatientDirectory directory) {
+        return e -> once(e, () -> {
+            directory.remember(e);
+            followUps.recordContact(new Contact(e.getReferralId(), e.getContact().getEmail(),
+                    e.getContact().getPhone(), e.getContact().getTimeZone(),
+                    Channel.valueOf(e.getContact().getPreferredChannel().name()), false, false, false, false));
+        });
     }
 
     @Bean

@@ -94,4 +94,13 @@ class MessageTextsTest {
         assertThat(MessageTexts.of(MessageKind.CANCELLATION_NOTICE, "Tuesday", "Marina Del Rey", null, link).body())
                 .doesNotContain(link);
     }
+
+    @Test
+    void thePatientIsGreetedByNameOnceItIsKnown() {
+        MessageTexts.Text text = MessageTexts.of(MessageKind.REMINDER, "Tuesday", "Marina Del Rey", null, null);
+
+        assertThat(text.greeting("Ana").body()).startsWith("Hello Ana,\n\na reminder");
+        assertThat(text.greeting(null).body()).startsWith("Hello,\n\na reminder");
+        assertThat(text.greeting("  ").body()).startsWith("Hello,");
+    }
 }

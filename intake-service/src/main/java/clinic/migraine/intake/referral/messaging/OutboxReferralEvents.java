@@ -70,6 +70,8 @@ class OutboxReferralEvents implements ReferralEvents {
                         .map(t -> OutsideTreatment.newBuilder().setDate(t.date()).setUnits(t.units())
                                 .setClinic(t.clinic()).build())
                         .toList())
+                // the staff of the other services work with people, not ids; never logged or audited anywhere
+                .setFirstName(patient.firstName()).setLastName(patient.lastName())
                 .build());
     }
 

@@ -13,7 +13,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * Records every successful read of one patient's data: who, which kind of record, its id, and the address
  * pattern read (never the data). A service names its readable records: the mapping's path pattern (as written in
  * the controller, e.g. {@code /api/referrals/{id}}) to the kind of subject, the subject's id taken from the path
- * variable {@code id} or, for lists of one patient, from the query parameter {@code patient}.
+ * variable {@code id} or, for lists of one patient, from the query parameter {@code patient} (or {@code referral},
+ * as the messages page names it); a search by name names no subject and is not a read of one patient's data.
  */
 public class ReadAudit implements HandlerInterceptor {
 
@@ -50,7 +51,8 @@ public class ReadAudit implements HandlerInterceptor {
         Map<String, String> variables = (Map<String, String>) request.getAttribute(
                 HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         String id = variables != null && variables.get("id") != null ? variables.get("id")
-                : request.getParameter("patient");
+                : request.getParameter("patient") != null ? request.getParameter("patient")
+                        : request.getParameter("referral");
         try {
             return id == null ? null : UUID.fromString(id.endsWith(".ics") ? id.substring(0, id.length() - 4) : id);
         } catch (IllegalArgumentException notAnId) {

@@ -6,8 +6,10 @@ import java.util.function.Consumer;
 import clinic.migraine.events.EligibilityDetermined;
 import clinic.migraine.events.EligibilityOutcome;
 import clinic.migraine.events.PatientReplied;
+import clinic.migraine.events.ReferralSubmitted;
 import clinic.migraine.events.ReferralWithdrawn;
 import clinic.migraine.kit.inbox.ProcessedEvents;
+import clinic.migraine.kit.patients.PatientDirectory;
 import clinic.migraine.scheduling.booking.application.Booking;
 import clinic.migraine.scheduling.booking.application.PatientVisits;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +29,12 @@ class BookingListeners {
                 event.getCycle(), event.getOutcome() == EligibilityOutcome.ELIGIBLE, event.getPatientId(),
                 List.copyOf(event.getPriorTreatmentDates()),
                 event.getAuthorization() == null ? null : event.getAuthorization().getValidUntil())));
+    }
+
+    /** Who the referral's patient is, for the staff pages (the board, the appointment, the worklist). */
+    @Bean
+    Consumer<ReferralSubmitted> referralSubmitted(ProcessedEvents processed, PatientDirectory directory) {
+        return event -> processed.applyOnce(event, () -> directory.remember(event));
     }
 
     /** A patient's text reply: C confirms the next visit, R asks to be called about another time. */
