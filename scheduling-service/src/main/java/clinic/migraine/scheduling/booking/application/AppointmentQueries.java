@@ -63,8 +63,18 @@ public class AppointmentQueries {
     /** The booked visits of a week the patients have confirmed at the time they now start. */
     @Transactional(readOnly = true)
     public java.util.Set<UUID> confirmed(WeekBoard board) {
-        return appointments.confirmed(board.rows().stream().flatMap(row -> row.cells().stream())
+        return confirmed(board.rows().stream().flatMap(row -> row.cells().stream())
                 .map(WeekBoard.Cell::appointment).filter(java.util.Objects::nonNull).toList());
+    }
+
+    /** Every visit of a referral, in cycle and time order. */
+    public List<Appointment> ofReferral(UUID referralId) {
+        return appointments.ofReferral(referralId);
+    }
+
+    /** Those of the visits the patients have confirmed at the time they now start. */
+    public java.util.Set<UUID> confirmed(java.util.Collection<Appointment> visits) {
+        return appointments.confirmed(visits);
     }
 
     /** One provider's week for the schedulers' board: every appointment starting in it, closures marked. */

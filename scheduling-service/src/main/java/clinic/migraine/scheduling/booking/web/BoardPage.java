@@ -2,10 +2,13 @@ package clinic.migraine.scheduling.booking.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
+import clinic.migraine.kit.patients.PatientDirectory;
 import clinic.migraine.kit.security.StaffRole;
 import clinic.migraine.scheduling.booking.application.AppointmentQueries;
 import clinic.migraine.scheduling.booking.application.FeedChange;
+import clinic.migraine.scheduling.booking.domain.Appointment;
 import clinic.migraine.scheduling.booking.domain.RebookingList;
 import clinic.migraine.scheduling.booking.domain.WeekBoard;
 import clinic.migraine.scheduling.calendar.domain.ClinicCalendar;
@@ -30,16 +33,21 @@ class BoardPage {
     /** The names the board listens for on the stream: every kind of change the feed sends. */
     static final String LIVE_EVENT_NAMES = String.join(",", FeedChange.wireNames());
 
+    private static final int SEARCH_LIMIT = 25;
+
     private final AppointmentQueries queries;
     private final RebookingList rebookings;
     private final ClinicCalendar calendar;
     private final Clock clock;
+    private final PatientDirectory directory;
 
-    BoardPage(AppointmentQueries queries, RebookingList rebookings, ClinicCalendar calendar, Clock clock) {
+    BoardPage(AppointmentQueries queries, RebookingList rebookings, ClinicCalendar calendar, Clock clock,
+            PatientDirectory directory) {
         this.queries = queries;
         this.rebookings = rebookings;
         this.calendar = calendar;
         this.clock = clock;
+        this.directory = directory;
     }
 
     @GetMapping("/")
@@ -56,6 +64,22 @@ class BoardPage {
             model.addAttribute("rebookingCount", rebookings.open().size());
         }
         return week(providerId, week, model, "scheduling/board");
+    }
+
+    /** A patient found by name or birth date, with the visits their referral holds: staff work with people. */
+    record Found(PatientDirectory.Patient patient, List<Appointment> visits) {
+    }
+
+    @GetMapping("/board/search")
+    String search(@RequestParam(name = "q", required = false) String query, Model model) {
+        String q = query == null ? "" : query.strip();
+        model.addAttribute("q", q);
+        model.addAttribute("found", directory.search(q, SEARCH_LIMIT).stream()
+                .map(p -> new Found(p, queries.ofReferral(p.referralId()).stream()
+                        .filter(a -> a.status().holdsTheSlot()).toList()))
+                .toList());
+        model.addAttribute("zone", calendar.zone());
+        return "scheduling/search";
     }
 
     @GetMapping("/board/fragment")

@@ -40,9 +40,9 @@ class SchedulingAccess {
                 // the dose record is the injecting clinician's, never a scheduler's
                 .requestMatchers(HttpMethod.POST, "/api/appointments/*/complete", "/appointments/*/complete")
                         .hasRole(CLINICIAN)
-                .requestMatchers(HttpMethod.GET, "/board", "/board/fragment", "/appointments/*")
-                        .hasAnyRole(SCHEDULER, CLINICIAN)
-                .requestMatchers("/board/**", "/appointments/**", "/api/appointments/**", "/api/slots",
+                .requestMatchers(HttpMethod.GET, "/board", "/board/fragment", "/appointments/*", "/today",
+                        "/today/fragment", "/board/search").hasAnyRole(SCHEDULER, CLINICIAN)
+                .requestMatchers("/board/**", "/today/**", "/appointments/**", "/api/appointments/**", "/api/slots",
                         "/api/closures/**", "/rebooking/**", "/api/rebooking/**").hasRole(SCHEDULER);
     }
 }

@@ -1,0 +1,117 @@
+package clinic.migraine.scheduling.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import clinic.migraine.kit.patients.PatientDirectory;
+import clinic.migraine.testsupport.Api;
+import clinic.migraine.testsupport.ServiceIntegrationTest;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The front desk's Today page: who comes when, confirmed or not, checked in from here or from another page. */
+@ServiceIntegrationTest
+@AutoConfigureMockMvc
+class TodayPageIT {
+
+    private static final ZoneId CLINIC = ZoneId.of("America/Los_Angeles");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PatientDirectory directory;
+
+    @Test
+    void todaysVisitsShowWhoComesAndCheckingInHereOrOnTheAppointmentPageShowsOnTheList() throws Exception {
+        UUID first = visitToday(23, 0, "Ngata", "Aroha", "+13105550121");
+        UUID second = visitToday(23, 30, "Brennan", "Siobhan", "+13105550122");
+
+        Document page = page(get("/today"));
+        Element today = page.getElementById("today");
+        assertThat(today.attr("data-live-url")).isEqualTo("/today/fragment");
+        assertThat(today.attr("data-live-events")).isEqualTo("/api/appointments/stream");
+        Element row = today.selectFirst("tr[data-appointment-id=" + first + "]");
+        assertThat(row.selectFirst(".patient-name").text()).isEqualTo("Ngata, Aroha");
+        assertThat(row.selectFirst(".patient-phone").attr("href")).isEqualTo("tel:+13105550121");
+        assertThat(row.selectFirst(".confirmation").text()).isEqualTo("Unconfirmed");
+        assertThat(today.select("tr[data-appointment-id]").eachAttr("data-appointment-id"))
+                .as("in time order").containsSubsequence(first.toString(), second.toString());
+
+        mvc.perform(as("scheduler", post("/today/" + first + "/check-in")))
+                .andExpect(redirectedUrl("/today"));
+        mvc.perform(as("scheduler", post("/appointments/" + second + "/check-in")))
+                .andExpect(status().is3xxRedirection());
+
+        Document fragment = Jsoup.parseBodyFragment(body(get("/today/fragment")));
+        assertThat(fragment.selectFirst("tr[data-appointment-id=" + first + "]").attr("data-status"))
+                .isEqualTo("arrived");
+        assertThat(fragment.selectFirst("tr[data-appointment-id=" + second + "]").attr("data-status"))
+                .isEqualTo("arrived");
+        assertThat(fragment.selectFirst("tr[data-appointment-id=" + second + "] a[href=/appointments/" + second + "]")
+                .text()).isEqualTo("Record the treatment");
+        mvc.perform(get("/today").header("Authorization", Api.basic("intake", Api.DEMO_PASSWORD)))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aSchedulerFindsAPatientByNameOrBirthDateAndOpensTheirVisit() throws Exception {
+        String last = "Varga" + (int) (Math.random() * 100_000);
+        UUID visit = visitToday(22, 30, last, "Zsofia", "+13105550123");
+
+        for (String q : java.util.List.of(last.toUpperCase(), "zso " + last.substring(0, 7))) {
+            Document found = page(get("/board/search").param("q", q));
+            assertThat(found.select("#found .patient-name").eachText()).as(q).contains(last + ", Zsofia");
+            assertThat(found.select("#found a.visit").eachAttr("href")).as(q).contains("/appointments/" + visit);
+        }
+        assertThat(page(get("/board/search").param("q", "Nobody-by-this-name")).getElementById("nobody"))
+                .isNotNull();
+        assertThat(page(get("/board")).getElementById("patient-search").attr("action")).isEqualTo("/board/search");
+    }
+
+    /** A visit of prov-1 today at the clinic's wall-clock time, its patient named. */
+    private UUID visitToday(int hour, int minute, String last, String first, String phone) {
+        UUID id = UUID.randomUUID();
+        UUID referral = UUID.randomUUID();
+        Instant start = LocalDate.now(CLINIC).atTime(hour, minute).atZone(CLINIC).toInstant();
+        jdbc.sql("""
+                insert into appointment (id, referral_id, cycle, provider_id, location, start_at, end_at, status,
+                  created_at, updated_at)
+                values (:id, :referral, 1, 'prov-1', 'Marina Del Rey', :start, :end, 'booked', now(), now())
+                """).param("id", id).param("referral", referral).param("start", Timestamp.from(start))
+                .param("end", Timestamp.from(start.plusSeconds(1800))).update();
+        directory.remember(new PatientDirectory.Patient(referral, UUID.randomUUID(), first, last,
+                LocalDate.of(1970, 1, 1), phone));
+        return id;
+    }
+
+    private Document page(MockHttpServletRequestBuilder request) throws Exception {
+        return Jsoup.parse(body(request));
+    }
+
+    private String body(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(as("scheduler", request)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+
+    private static MockHttpServletRequestBuilder as(String account, MockHttpServletRequestBuilder request) {
+        return request.header("Authorization", Api.basic(account, Api.DEMO_PASSWORD));
+    }
+}
