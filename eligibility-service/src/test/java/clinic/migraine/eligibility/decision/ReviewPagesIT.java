@@ -63,6 +63,8 @@ class ReviewPagesIT {
                 .contains("Neuromuscular disorder")
                 // staff see a person: the name, linked to the patient's page in intake
                 .contains("Lopez, Ana").contains("http://localhost:8091/patients/" + referral.getPatientId());
+        org.jsoup.nodes.Document found = org.jsoup.Jsoup.parse(page(get("/reviews/search").param("q", "lopez an")));
+        assertThat(found.select("#found a.open-review").eachAttr("href")).contains("/reviews/" + reviewId);
         String review = page(get("/reviews/" + reviewId));
         assertThat(review).contains("id=\"decision-form\"", "NEUROMUSCULAR_CAUTION",
                 "Neuromuscular disorder: higher risk of serious side effects", "topiramate", "Anticonvulsant",

@@ -43,6 +43,11 @@ public class ReviewQueries {
         return reviews.recentlyClosed(limit);
     }
 
+    /** The reviews of a referral still waiting for a clinician. */
+    public List<Review> openOf(UUID referralId) {
+        return reviews.openOf(referralId);
+    }
+
     public long countOpen() {
         return reviews.countOpen();
     }

@@ -20,6 +20,7 @@ import clinic.migraine.eligibility.policy.domain.Policy;
 import clinic.migraine.eligibility.policy.domain.EligibilityOutcome;
 import clinic.migraine.eligibility.policy.domain.ReasonCode;
 import clinic.migraine.kit.audit.AuditTrail;
+import clinic.migraine.kit.patients.PatientDirectory;
 import clinic.migraine.kit.security.Actors;
 import clinic.migraine.kit.web.DomainErrors;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,6 +41,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -59,9 +61,11 @@ class ReviewPages {
     private final ReviewViews views;
     private final Policies policies;
     private final AuditTrail audit;
+    private final PatientDirectory directory;
 
     ReviewPages(Eligibility eligibility, ReviewQueries queries, ReviewViews views, Policies policies,
-            AuditTrail audit) {
+            AuditTrail audit, PatientDirectory directory) {
+        this.directory = directory;
         this.eligibility = eligibility;
         this.queries = queries;
         this.views = views;
@@ -163,6 +167,19 @@ class ReviewPages {
         openQueue(model);
         model.addAttribute("decided", rows(queries.recentlyClosed(RECENTLY_DECIDED)));
         return "reviews/queue";
+    }
+
+    /** A patient found by name or birth date, with what of theirs waits for review. */
+    record Found(PatientDirectory.Patient patient, List<QueueRow> open) {
+    }
+
+    @GetMapping("/reviews/search")
+    String search(@RequestParam(name = "q", required = false) String query, Model model) {
+        String q = query == null ? "" : query.strip();
+        model.addAttribute("q", q);
+        model.addAttribute("found", directory.search(q, QUEUE_LIMIT).stream()
+                .map(p -> new Found(p, rows(queries.openOf(p.referralId())))).toList());
+        return "reviews/search";
     }
 
     /** The open reviews alone, refreshed in place on the queue page as new ones arrive. */
