@@ -44,3 +44,51 @@
     });
   });
 }());
+
+// The patient's age as the date of birth is entered, and the diagnosis codes the chosen payer covers, with their
+// descriptions (typing another code still works: eligibility decides, and says why).
+(function () {
+  'use strict';
+
+  function age(born, today) {
+    var years = today.getFullYear() - born.getFullYear();
+    var beforeBirthday = today.getMonth() < born.getMonth()
+        || (today.getMonth() === born.getMonth() && today.getDate() < born.getDate());
+    return beforeBirthday ? years - 1 : years;
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var dob = document.getElementById('patient-dateOfBirth');
+    var shown = document.getElementById('patient-age');
+    if (dob && shown) {
+      var showAge = function () {
+        var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dob.value);
+        if (!parts) { shown.textContent = ''; return; }
+        var years = age(new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3])), new Date());
+        shown.textContent = years < 0 ? 'The date of birth is in the future' : years + ' years old';
+      };
+      dob.addEventListener('input', showAge);
+      dob.addEventListener('change', showAge);
+      showAge();
+    }
+    var payer = document.getElementById('payer-policy');
+    var list = document.getElementById('covered-codes');
+    var datalist = document.getElementById('diagnosis-codes');
+    if (payer && list && datalist) {
+      var allOptions = Array.prototype.slice.call(datalist.querySelectorAll('option'));
+      var showCodes = function () {
+        var chosen = payer.options[payer.selectedIndex];
+        var covered = chosen && chosen.dataset.covered ? chosen.dataset.covered.split(' ') : [];
+        list.hidden = covered.length === 0;
+        list.querySelectorAll('li').forEach(function (li) {
+          li.hidden = covered.indexOf(li.dataset.code) < 0;
+        });
+        datalist.replaceChildren.apply(datalist, allOptions.filter(function (option) {
+          return covered.length === 0 || covered.indexOf(option.value) >= 0;
+        }));
+      };
+      payer.addEventListener('change', showCodes);
+      showCodes();
+    }
+  });
+}());

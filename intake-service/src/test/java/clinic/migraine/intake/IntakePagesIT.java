@@ -91,7 +91,8 @@ class IntakePagesIT {
                 "data-then=\"/referrals/{id}\"", "id=\"submit-referral\"", "id=\"patient-firstName\"",
                 "id=\"clinical-headacheDaysPerMonth\"", "id=\"clinical-preventiveTrials-0-drugClass\"",
                 "<option value=\"America/Los_Angeles\" selected=\"selected\">",
-                "<option value=\"commercial-precert\">", "<option value=\"SMS\">");
+                "<option value=\"commercial-precert\" data-covered=\"G43.701 G43.709 G43.711 G43.719\">",
+                "<option value=\"SMS\">", "id=\"covered-codes\"", "id=\"patient-age\"");
         Set<String> targets = new TreeSet<>(attributeValues(form, "name"));
         targets.addAll(attributeValues(form, "data-error-for"));
         for (String label : attributeValues(form, "for")) {

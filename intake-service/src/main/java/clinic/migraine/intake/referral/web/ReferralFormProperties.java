@@ -11,7 +11,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("intake.referral-form")
 record ReferralFormProperties(List<PayerPolicy> payerPolicies) {
 
-    record PayerPolicy(String id, String name) {
+    /** @param coveredCodes the diagnosis codes the payer covers, as its policy file in eligibility lists them */
+    record PayerPolicy(String id, String name, List<String> coveredCodes) {
+
+        PayerPolicy {
+            coveredCodes = coveredCodes == null ? List.of() : List.copyOf(coveredCodes);
+        }
+
+        /** For the form's script: the codes joined by spaces. */
+        public String covered() {
+            return String.join(" ", coveredCodes);
+        }
     }
 
     ReferralFormProperties {
