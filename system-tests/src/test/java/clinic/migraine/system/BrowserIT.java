@@ -60,6 +60,17 @@ class BrowserIT {
         // no migraine-day count: the policy wants it, so a clinician reviews the referral first, and the test
         // decides when it moves on (after the page is open) instead of racing the automatic booking
         fillReferral("Grace", lastName, "grace-" + UUID.randomUUID() + "@example.org", "1234567890");
+        // the age as the date of birth is entered, and the codes the chosen payer covers, with their descriptions
+        int age = java.time.Period.between(LocalDate.of(1979, 6, 14), LocalDate.now()).getYears();
+        browser.await(driver -> browser.find("#patient-age").getText().equals(age + " years old"));
+        assertThat(browser.find("#covered-codes").isDisplayed()).isTrue();
+        assertThat(browser.driver().findElements(By.cssSelector("#covered-codes li")).stream()
+                .filter(WebElement::isDisplayed).map(WebElement::getText).toList())
+                .hasSize(8).anySatisfy(code -> assertThat(code).startsWith("G43.709").contains("without aura"));
+        browser.fill("payer-policy", "workers-comp");
+        browser.await(driver -> driver.findElements(By.cssSelector("#covered-codes li")).stream()
+                .filter(WebElement::isDisplayed).count() == 4);
+        browser.fill("payer-policy", "label");
 
         browser.find("#submit-referral").click();
 
@@ -116,6 +127,37 @@ class BrowserIT {
                 .isEqualTo(firstFree.toInstant());
         // the board may have refreshed again meanwhile: read the cell afresh
         browser.await(driver -> !browser.find(bookedCell).getText().isBlank());
+    }
+
+    @Test
+    void aSchedulerFindsAPatientByNameAndReschedulesFromTheBoard() throws IOException {
+        String email = "find-" + UUID.randomUUID() + "@example.org";
+        String id = system.submit(RunningSystem.eligibleReferral(email));
+        Api.Answer scheduled = system.awaitStatus(id, "SCHEDULED");
+        String lastName = scheduled.read("$.patient.lastName");
+        String appointment = scheduled.read("$.appointment.id");
+        String bornOn = scheduled.read("$.patient.dateOfBirth");
+
+        browser.signIn(system.scheduling.baseUrl(), "scheduler", Api.DEMO_PASSWORD);
+        browser.open(system.scheduling.baseUrl() + "/board");
+        browser.fill("patient-q", bornOn);
+        browser.find("#patient-search button[type=submit]").click();
+        WebElement found = browser.awaitVisible("#found li[data-referral-id='" + id + "']");
+        assertThat(found.findElement(By.cssSelector(".patient-name")).getText()).isEqualTo(lastName + ", Ana");
+        assertThat(found.findElement(By.cssSelector(".patient-phone")).getText()).startsWith("+1310555");
+        browser.screenshot("aSchedulerFindsAPatient-found");
+        found.findElement(By.cssSelector("a.visit")).click();
+
+        browser.awaitVisible("form#reschedule-form");
+        assertThat(browser.find("#patient .patient-name").getText()).isEqualTo(lastName + ", Ana");
+        List<WebElement> times = browser.driver().findElements(By.cssSelector("select#start option[value]"))
+                .stream().filter(option -> !option.getDomAttribute("value").isEmpty()).toList();
+        String target = times.get(times.size() - 1).getDomAttribute("value");
+        browser.fill("start", target);
+        browser.find("#reschedule-form button[type=submit]").click();
+        browser.await(driver -> browser.find("#notice").getText().startsWith("Moved to"));
+        assertThat(OffsetDateTime.parse(system.scheduling.get("/api/appointments/" + appointment)
+                .read("$.start")).toInstant()).isEqualTo(OffsetDateTime.parse(target).toInstant());
     }
 
     @Test
@@ -198,6 +240,14 @@ class BrowserIT {
         // counted once each escalation is marked sent, a moment after its mail arrived
         await().atMost(RunningSystem.WAIT).until(() -> system.followup.as("clinician").get("/api/alerts")
                 .<List<Integer>>read("$[?(@.referralId == '" + id + "')].escalationsSent").get(0), sent -> sent >= 2);
+        // the alert says whom to call, and the number, before anything else
+        String lastName = system.intake.get("/api/referrals/" + id).read("$.patient.lastName");
+        browser.signIn(system.followup.baseUrl(), "clinician", Api.DEMO_PASSWORD);
+        browser.open(system.followup.baseUrl() + "/alerts");
+        WebElement row = browser.awaitVisible("#alert-" + alert);
+        assertThat(row.findElement(By.cssSelector(".patient-name")).getText()).isEqualTo(lastName + ", Ana");
+        assertThat(row.findElement(By.cssSelector(".patient-phone")).getDomAttribute("href")).startsWith("tel:+1310555");
+        browser.screenshot("aClinicianOpensTheUrgentAlert-who-to-call");
         assertThat(system.followup.as("clinician").post("/api/alerts/" + alert + "/acknowledge", "").status())
                 .isEqualTo(200);
     }
