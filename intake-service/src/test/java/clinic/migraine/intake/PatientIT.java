@@ -30,6 +30,7 @@ import clinic.migraine.events.EligibilityOutcome;
 import clinic.migraine.events.EventTopic;
 import clinic.migraine.events.FollowUpKind;
 import clinic.migraine.events.FollowUpRecorded;
+import clinic.migraine.events.PatientUpdated;
 import clinic.migraine.events.ReferralSubmitted;
 import clinic.migraine.events.TreatmentCompleted;
 import clinic.migraine.testsupport.Api;
@@ -299,6 +300,36 @@ class PatientIT {
     private UUID patientOf(UUID referral) {
         return jdbc.sql("select patient_id from referral where id = :id").param("id", referral).query(UUID.class)
                 .single();
+    }
+
+    @Test
+    void correctingAPatientsNameReachesEveryReferralAndTheOtherServices() throws Exception {
+        LocalDate born = someBirthDate();
+        UUID first = submit(person(born, "Smyth", "M-7", "j.smyth@example.org", "+13105550171"));
+        UUID second = submit(person(born, "Smyth", "M-7", "j.smyth@example.org", "+13105550171"));
+        UUID patient = jdbc.sql("select patient_id from referral where id = :id").param("id", first)
+                .query(UUID.class).single();
+        String intake = Api.basic("intake", Api.DEMO_PASSWORD);
+
+        mvc.perform(post("/api/patients/" + patient + "/name").header("Authorization", intake)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"firstName\": \"\", \"lastName\": \"Smith\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("firstName"));
+        mvc.perform(post("/api/patients/" + patient + "/name").header("Authorization", Api.basic("scheduler",
+                        Api.DEMO_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"firstName\": \"Joan\", \"lastName\": \"Smith\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/patients/" + patient + "/name").header("Authorization", intake)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"firstName\": \"Joan\", \"lastName\": \" Smith \"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.patient.lastName").value("Smith"));
+
+        mvc.perform(get("/api/referrals/" + second)).andExpect(jsonPath("$.patient.lastName").value("Smith"))
+                .andExpect(jsonPath("$.patient.firstName").value("Joan"));
+        List<PatientUpdated> updates = topics.await(EventTopic.PATIENT_UPDATED.topicName(), PatientUpdated.class,
+                e -> e.getPatientId().equals(patient), 2, Duration.ofSeconds(30));
+        assertThat(updates).extracting(PatientUpdated::getReferralId).containsExactlyInAnyOrder(first, second);
+        assertThat(updates).extracting(PatientUpdated::getLastName).containsOnly("Smith");
+        assertThat(jdbc.sql("select detail from audit_entry where action = 'patient name corrected' and subject_id = :id")
+                .param("id", patient).query(String.class).single()).doesNotContain("Smith").doesNotContain("Joan");
     }
 
     private UUID submit(String body) throws Exception {

@@ -13,6 +13,7 @@ public enum EventTopic {
 
     REFERRAL_SUBMITTED("referral-submitted", ReferralSubmitted.class, Service.INTAKE),
     REFERRAL_WITHDRAWN("referral-withdrawn", ReferralWithdrawn.class, Service.INTAKE),
+    PATIENT_UPDATED("patient-updated", PatientUpdated.class, Service.INTAKE),
     ELIGIBILITY_DETERMINED("eligibility-determined", EligibilityDetermined.class, Service.ELIGIBILITY),
     APPOINTMENT_BOOKED("appointment-booked", AppointmentBooked.class, Service.SCHEDULING),
     APPOINTMENT_RESCHEDULED("appointment-rescheduled", AppointmentRescheduled.class, Service.SCHEDULING),

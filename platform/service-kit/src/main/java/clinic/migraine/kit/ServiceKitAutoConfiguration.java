@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
+import clinic.migraine.events.PatientUpdated;
 import clinic.migraine.kit.audit.AuditController;
 import clinic.migraine.kit.audit.AuditTrail;
 import clinic.migraine.kit.audit.ReadAudit;
@@ -14,10 +16,10 @@ import clinic.migraine.kit.inbox.ProcessedEvents;
 import clinic.migraine.kit.messaging.DeadLetterInbox;
 import clinic.migraine.kit.messaging.DeadLetters;
 import clinic.migraine.kit.outbox.Outbox;
-import clinic.migraine.kit.patients.PatientDirectory;
 import clinic.migraine.kit.outbox.OutboxProperties;
 import clinic.migraine.kit.outbox.OutboxRelay;
 import clinic.migraine.kit.outbox.TraceHeaders;
+import clinic.migraine.kit.patients.PatientDirectory;
 import clinic.migraine.kit.pages.ClinicTime;
 import clinic.migraine.kit.pages.SignInController;
 import clinic.migraine.kit.pages.Site;
@@ -83,6 +85,16 @@ public class ServiceKitAutoConfiguration {
     @Bean
     PatientDirectory patientDirectory(JdbcClient jdbc) {
         return new PatientDirectory(jdbc);
+    }
+
+    /**
+     * Intake's correction of a patient's name, applied once to the directory. A service reads it when its
+     * application.yml binds {@code patientUpdated} to {@code patient-updated}.
+     */
+    @Bean
+    Consumer<PatientUpdated> patientUpdated(ProcessedEvents processed, PatientDirectory directory) {
+        return event -> processed.applyOnce(event, () -> directory.rename(event.getReferralId(), event.getPatientId(),
+                event.getFirstName(), event.getLastName()));
     }
 
     @Bean

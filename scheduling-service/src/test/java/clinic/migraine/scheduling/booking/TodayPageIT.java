@@ -12,8 +12,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 
+import clinic.migraine.events.EventTopic;
+import clinic.migraine.events.PatientUpdated;
 import clinic.migraine.kit.patients.PatientDirectory;
 import clinic.migraine.testsupport.Api;
+import clinic.migraine.testsupport.EventTopics;
 import clinic.migraine.testsupport.ServiceIntegrationTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -38,6 +41,8 @@ class TodayPageIT {
     JdbcClient jdbc;
     @Autowired
     PatientDirectory directory;
+    @Autowired
+    EventTopics topics;
 
     @Test
     void todaysVisitsShowWhoComesAndCheckingInHereOrOnTheAppointmentPageShowsOnTheList() throws Exception {
@@ -84,6 +89,25 @@ class TodayPageIT {
         assertThat(page(get("/board/search").param("q", "Nobody-by-this-name")).getElementById("nobody"))
                 .isNotNull();
         assertThat(page(get("/board")).getElementById("patient-search").attr("action")).isEqualTo("/board/search");
+    }
+
+    @Test
+    void aNameIntakeCorrectsShowsOnTheseServicesPages() throws Exception {
+        String wrong = "Mistyped" + (int) (Math.random() * 100_000);
+        UUID visit = visitToday(22, 0, wrong, "Ines", "+13105550124");
+        UUID referral = jdbc.sql("select referral_id from appointment where id = :id").param("id", visit)
+                .query(UUID.class).single();
+        UUID patient = directory.of(referral).orElseThrow().patientId();
+        String corrected = "Corrected" + (int) (Math.random() * 100_000);
+
+        topics.send(EventTopic.PATIENT_UPDATED.topicName(), referral.toString(), PatientUpdated.newBuilder()
+                .setEventId(UUID.randomUUID()).setOccurredAt(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
+                .setReferralId(referral).setPatientId(patient).setFirstName("Inés").setLastName(corrected).build());
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(page(get("/today")).selectFirst("tr[data-appointment-id=" + visit + "] .patient-name")
+                        .text()).isEqualTo(corrected + ", Inés"));
+        assertThat(page(get("/board/search").param("q", wrong)).getElementById("nobody")).isNotNull();
     }
 
     /** A visit of prov-1 today at the clinic's wall-clock time, its patient named. */

@@ -1,9 +1,12 @@
 package clinic.migraine.intake.referral.application;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import clinic.migraine.domain.NotFound;
+import clinic.migraine.intake.referral.domain.FoldedName;
+import clinic.migraine.intake.referral.domain.Patient;
 import clinic.migraine.intake.referral.domain.Patients;
 import clinic.migraine.intake.referral.domain.PossibleDuplicate;
 import clinic.migraine.kit.audit.AuditTrail;
@@ -20,15 +23,18 @@ public class PatientResolution {
 
     public static final String MERGED = "patients merged";
     public static final String KEPT_APART = "possible duplicate kept apart";
+    public static final String RENAMED = "patient name corrected";
 
     private final Patients patients;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ReferralEvents events;
 
-    PatientResolution(Patients patients, AuditTrail audit, Clock clock) {
+    PatientResolution(Patients patients, AuditTrail audit, Clock clock, ReferralEvents events) {
         this.patients = patients;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /** @return the surviving patient */
@@ -44,6 +50,19 @@ public class PatientResolution {
                 "patient " + merged.mergedAway() + " merged in");
         log.info("Patient {} merged into {}", merged.mergedAway(), merged.survivor());
         return merged.survivor();
+    }
+
+    /**
+     * Intake staff correct the patient's name: on the patient and every referral of theirs, and announced to the
+     * other services (one {@code patient-updated} per referral). Audited by id; the name stays out of the entry.
+     */
+    @Transactional
+    public void rename(UUID patientId, String firstName, String lastName) {
+        Patient patient = patients.find(patientId).orElseThrow(() -> new NotFound("patient", patientId));
+        List<UUID> referrals = patients.rename(patient.id(), firstName, lastName, FoldedName.of(lastName));
+        referrals.forEach(referral -> events.renamed(referral, patient.id(), firstName, lastName, clock.instant()));
+        audit.record(RENAMED, ReferralIntake.PATIENT, patient.id(), null,
+                "name corrected on " + referrals.size() + " referral(s)");
     }
 
     @Transactional

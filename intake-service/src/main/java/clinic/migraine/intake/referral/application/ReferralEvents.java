@@ -10,4 +10,8 @@ public interface ReferralEvents {
 
     /** Returns the published event's id, which the timeline line takes so a redelivery cannot add it twice. */
     java.util.UUID withdrawn(Referral.Withdrawn withdrawn);
+
+    /** The patient's corrected name, for each of their referrals: the other services show it. */
+    void renamed(java.util.UUID referralId, java.util.UUID patientId, String firstName, String lastName,
+            java.time.Instant at);
 }

@@ -26,6 +26,12 @@ public interface Patients {
     /** The patient, or the one they were merged into. */
     Optional<Patient> find(UUID id);
 
+    /**
+     * Corrects the patient's name, on the patient and on each of their referrals (the folded name, by which a new
+     * referral is matched, follows); returns the patient's referrals.
+     */
+    List<UUID> rename(UUID patientId, String firstName, String lastName, FoldedName folded);
+
     /** The flag naming both patients (in either order), locked until the transaction ends. */
     Optional<PossibleDuplicate> lockDuplicate(UUID one, UUID other);
 

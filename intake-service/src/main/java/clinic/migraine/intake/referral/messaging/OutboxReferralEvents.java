@@ -9,6 +9,7 @@ import clinic.migraine.events.Contraindication;
 import clinic.migraine.events.DrugClass;
 import clinic.migraine.events.MedicationOveruse;
 import clinic.migraine.events.OutsideTreatment;
+import clinic.migraine.events.PatientUpdated;
 import clinic.migraine.events.Payer;
 import clinic.migraine.events.PreventiveTrial;
 import clinic.migraine.events.ReferralContact;
@@ -72,6 +73,13 @@ class OutboxReferralEvents implements ReferralEvents {
                         .toList())
                 // the staff of the other services work with people, not ids; never logged or audited anywhere
                 .setFirstName(patient.firstName()).setLastName(patient.lastName())
+                .build());
+    }
+
+    @Override
+    public void renamed(UUID referralId, UUID patientId, String firstName, String lastName, java.time.Instant at) {
+        outbox.publish(PatientUpdated.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(at)
+                .setReferralId(referralId).setPatientId(patientId).setFirstName(firstName).setLastName(lastName)
                 .build());
     }
 

@@ -93,6 +93,18 @@ class PatientStore implements Patients {
     }
 
     @Override
+    public List<UUID> rename(UUID patientId, String firstName, String lastName, FoldedName folded) {
+        jdbc.sql("""
+                update patient set first_name = :first, last_name = :last, folded_last_name = :folded where id = :id
+                """).param("first", firstName).param("last", lastName).param("folded", folded.value())
+                .param("id", patientId).update();
+        jdbc.sql("update referral set first_name = :first, last_name = :last where patient_id = :id")
+                .param("first", firstName).param("last", lastName).param("id", patientId).update();
+        return jdbc.sql("select id from referral where patient_id = :id order by created_at").param("id", patientId)
+                .query(UUID.class).list();
+    }
+
+    @Override
     public Optional<Patient> find(UUID requested) {
         UUID id = jdbc.sql("select coalesce(merged_into, id) from patient where id = :id").param("id", requested)
                 .query(UUID.class).optional().orElse(requested);

@@ -13,6 +13,9 @@ import clinic.migraine.intake.referral.domain.Patients;
 import clinic.migraine.intake.referral.domain.ReferralStatus;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,6 +46,17 @@ class PatientController {
     @PostMapping("/{id}/duplicates/{otherId}/merge")
     Resolved merge(@PathVariable UUID id, @PathVariable UUID otherId) {
         return new Resolved(resolution.merge(id, otherId), "MERGED");
+    }
+
+    /** The corrected name; the other services take it from {@code patient-updated}. */
+    record Name(@NotBlank @Pattern(regexp = ReferralRequest.PRINTABLE_NAME, message = "must be 1 to 100 printable characters") String firstName,
+            @NotBlank @Pattern(regexp = ReferralRequest.PRINTABLE_NAME, message = "must be 1 to 100 printable characters") String lastName) {
+    }
+
+    @PostMapping(path = "/{id}/name", consumes = MediaType.APPLICATION_JSON_VALUE)
+    PatientFileView rename(@PathVariable UUID id, @Valid @RequestBody Name name) {
+        resolution.rename(id, name.firstName().strip(), name.lastName().strip());
+        return patient(id);
     }
 
     @PostMapping("/{id}/duplicates/{otherId}/keep-apart")

@@ -57,6 +57,17 @@ public class PatientDirectory {
                 referral.getLastName(), referral.getDateOfBirth(), referral.getContact().getPhone()));
     }
 
+    /** Intake corrected the patient's name: the referral's row takes it (a referral not seen yet gets one). */
+    public void rename(UUID referralId, UUID patientId, String firstName, String lastName) {
+        jdbc.sql("""
+                insert into patient_directory (referral_id, patient_id, first_name, last_name)
+                values (:referral, :patient, :first, :last)
+                on conflict (referral_id) do update set patient_id = excluded.patient_id,
+                  first_name = excluded.first_name, last_name = excluded.last_name
+                """).param("referral", referralId).param("patient", patientId).param("first", firstName)
+                .param("last", lastName).update();
+    }
+
     /** Keeps the latest name, birth date and phone of the referral's patient. */
     public void remember(Patient p) {
         jdbc.sql("""
