@@ -295,6 +295,11 @@ class PatientIT {
                 .andExpect(jsonPath("$.diaryReports[0].headacheDays").value(11))
                 .andExpect(jsonPath("$.continuationHeadacheDays").value(9.0))
                 .andExpect(jsonPath("$.decisions[0].outcome").value("ELIGIBLE")));
+        // the patient's page leads to where their work is in the other services
+        assertThat(mvc.perform(get("/patients/" + patient).header("Authorization", Api.basic("intake",
+                        Api.DEMO_PASSWORD))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("http://localhost:8094/messages?referral=" + referral)
+                .contains("http://localhost:8092/reviews/search?q=" + born);
     }
 
     private UUID patientOf(UUID referral) {

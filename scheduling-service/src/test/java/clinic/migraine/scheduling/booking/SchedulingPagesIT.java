@@ -101,6 +101,9 @@ class SchedulingPagesIT {
         Document visit = page(as("scheduler", get("/appointments/" + appointment)));
         assertThat(visit.getElementById("patient").text()).contains("Okafor, Chidi", "born 1979-11-02",
                 "+13105550199");
+        // found by the member id on the insurance card too
+        assertThat(page(as("scheduler", get("/board/search").param("q", "ok-" + referral.toString().substring(0, 8))))
+                .select("#found a.visit").eachAttr("href")).contains("/appointments/" + appointment);
 
         String fragment = body(as("scheduler", get("/board/fragment").param("providerId", PROVIDER).param("week", week)));
         assertThat(fragment).doesNotContain("<html", "<main");
@@ -286,7 +289,8 @@ class SchedulingPagesIT {
                 .setPatientId(patient).setDateOfBirth(LocalDate.of(1979, 11, 2))
                 .setContact(ReferralContact.newBuilder().setEmail("c@example.org").setPhone("+13105550199")
                         .setTimeZone("America/Los_Angeles").setPreferredChannel(ContactChannel.SMS).build())
-                .setPayer(Payer.newBuilder().setPolicy("label").setMemberId("M-1").build()).setDiagnosisCode("G43.709")
+                .setPayer(Payer.newBuilder().setPolicy("label").setMemberId("OK-" + referral.toString().substring(0, 8))
+                        .build()).setDiagnosisCode("G43.709")
                 .setClinical(ClinicalHistory.newBuilder().setHeadacheDaysPerMonth(18).setMigraineDaysPerMonth(10)
                         .setChronicMigraineMonths(9).setPreventiveTrials(List.of())
                         .setMedicationOveruse(MedicationOveruse.NONE).setOnCgrpAntibody(false)

@@ -55,6 +55,9 @@ public class PatientDirectory {
     public void remember(ReferralSubmitted referral) {
         remember(new Patient(referral.getReferralId(), referral.getPatientId(), referral.getFirstName(),
                 referral.getLastName(), referral.getDateOfBirth(), referral.getContact().getPhone()));
+        jdbc.sql("update patient_directory set member_id = :member where referral_id = :referral")
+                .param("member", referral.getPayer().getMemberId()).param("referral", referral.getReferralId())
+                .update();
     }
 
     /** Intake corrected the patient's name: the referral's row takes it (a referral not seen yet gets one). */
@@ -96,8 +99,8 @@ public class PatientDirectory {
     }
 
     /**
-     * Referrals whose patient matches: a date of birth (yyyy-mm-dd), or a name (every word the start of the first
-     * or the last name, any case); the most recent first.
+     * Referrals whose patient matches: a date of birth (yyyy-mm-dd), the payer's member id (whole, any case), or a
+     * name (every word the start of the first or the last name, any case).
      */
     public List<Patient> search(String text, int limit) {
         String query = text == null ? "" : text.trim();
@@ -110,6 +113,13 @@ public class PatientDirectory {
                     .param("dob", born).param("n", limit).query(PatientDirectory::patient).list();
         } catch (DateTimeParseException notADate) {
             // a name
+        }
+        List<Patient> byMemberId = jdbc.sql("""
+                        select * from patient_directory where lower(member_id) = lower(:member)
+                        order by last_name, first_name limit :n
+                        """).param("member", query).param("n", limit).query(PatientDirectory::patient).list();
+        if (!byMemberId.isEmpty()) {
+            return byMemberId;
         }
         StringBuilder sql = new StringBuilder("select * from patient_directory where true");
         String[] words = query.toLowerCase(java.util.Locale.ROOT).split("[\\s,]+");
