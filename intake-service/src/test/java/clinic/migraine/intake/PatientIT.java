@@ -3,10 +3,12 @@ package clinic.migraine.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -335,6 +337,19 @@ class PatientIT {
         assertThat(updates).extracting(PatientUpdated::getLastName).containsOnly("Smith");
         assertThat(jdbc.sql("select detail from audit_entry where action = 'patient name corrected' and subject_id = :id")
                 .param("id", patient).query(String.class).single()).doesNotContain("Smith").doesNotContain("Joan");
+
+        // and on the patient's page: a blank name changes nothing, a good one is taken
+        mvc.perform(post("/patients/" + patient + "/name").header("Authorization", intake)
+                        .param("firstName", " ").param("lastName", "Smythe"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("nameProblem", containsString("nothing was changed")));
+        mvc.perform(post("/patients/" + patient + "/name").header("Authorization", intake)
+                        .param("firstName", "Joanna").param("lastName", "Smith"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("nameNotice"));
+        mvc.perform(get("/api/referrals/" + first)).andExpect(jsonPath("$.patient.firstName").value("Joanna"));
+        assertThat(topics.await(EventTopic.PATIENT_UPDATED.topicName(), PatientUpdated.class,
+                e -> e.getPatientId().equals(patient) && e.getFirstName().equals("Joanna"), 2, Duration.ofSeconds(30)))
+                .hasSize(2);
     }
 
     private UUID submit(String body) throws Exception {

@@ -16,6 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -93,6 +94,22 @@ class PatientPages {
     @PostMapping("/patients/{id}/duplicates/{otherId}/keep-apart")
     String keepApart(@PathVariable UUID id, @PathVariable UUID otherId) {
         resolution.keepApart(id, otherId);
+        return "redirect:/patients/" + id;
+    }
+
+    /** A name typed wrong at intake, corrected here; a blank or unprintable one is refused and nothing changes. */
+    @PostMapping("/patients/{id}/name")
+    String rename(@PathVariable UUID id, @RequestParam(required = false) String firstName,
+            @RequestParam(required = false) String lastName, RedirectAttributes redirect) {
+        String first = firstName == null ? "" : firstName.strip();
+        String last = lastName == null ? "" : lastName.strip();
+        if (!first.matches(ReferralRequest.PRINTABLE_NAME) || !last.matches(ReferralRequest.PRINTABLE_NAME)) {
+            redirect.addFlashAttribute("nameProblem", "Enter the first and the last name (1 to 100 printable "
+                    + "characters each); nothing was changed.");
+            return "redirect:/patients/" + id;
+        }
+        resolution.rename(id, first, last);
+        redirect.addFlashAttribute("nameNotice", "Name corrected on every referral; the other services show it too.");
         return "redirect:/patients/" + id;
     }
 }
