@@ -10,16 +10,16 @@ import java.util.UUID;
 import clinic.migraine.domain.Conflict;
 import clinic.migraine.domain.NotFound;
 import clinic.migraine.scheduling.booking.domain.Appointment;
-import clinic.migraine.scheduling.booking.domain.SlotOffer;
-import clinic.migraine.scheduling.booking.domain.SlotOffers;
-import clinic.migraine.scheduling.booking.domain.AuthorizationEnds;
 import clinic.migraine.scheduling.booking.domain.AppointmentEvent;
 import clinic.migraine.scheduling.booking.domain.Appointments;
+import clinic.migraine.scheduling.booking.domain.AuthorizationEnds;
 import clinic.migraine.scheduling.booking.domain.BookingRules;
 import clinic.migraine.scheduling.booking.domain.CancelledBy;
 import clinic.migraine.scheduling.booking.domain.CycleWindow;
 import clinic.migraine.scheduling.booking.domain.Rebooking;
 import clinic.migraine.scheduling.booking.domain.RebookingList;
+import clinic.migraine.scheduling.booking.domain.SlotOffer;
+import clinic.migraine.scheduling.booking.domain.SlotOffers;
 import clinic.migraine.scheduling.booking.domain.SlotTaken;
 import clinic.migraine.scheduling.booking.domain.Slots;
 import clinic.migraine.scheduling.booking.domain.TooEarly;
@@ -61,8 +61,9 @@ public class Booking {
     private final SlotOffers offers;
     private final OfferEvents offerEvents;
 
-    Booking(SlotOffers offers, OfferEvents offerEvents, Appointments appointments, SlotSearch search, ClinicCalendar calendar, Closures closures,
-            BookingRules rules, AppointmentChanges changes, RebookingList rebookings, Clock clock) {
+    Booking(SlotOffers offers, OfferEvents offerEvents, Appointments appointments, SlotSearch search,
+            ClinicCalendar calendar, Closures closures, BookingRules rules, AppointmentChanges changes,
+            RebookingList rebookings, Clock clock) {
         this.appointments = appointments;
         this.rebookings = rebookings;
         this.search = search;
