@@ -100,7 +100,14 @@ class ClinicSecurityIT {
 
     @Test
     void healthAndTheSignInPageAreOpenAndPagesSendStrangersToSignIn() throws Exception {
-        assertThat(admin().anonymous().get("/actuator/health").status()).isEqualTo(200);
+        Api.Answer health = admin().anonymous().get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat((String) health.read("$.status")).isEqualTo("UP");
+        assertThat(health.body()).doesNotContain("components", "details", "db", "diskSpace");
+        Api.Answer readiness = admin().anonymous().get("/actuator/health/readiness");
+        assertThat((String) readiness.read("$.status")).isEqualTo("UP");
+        assertThat(readiness.body()).doesNotContain("components", "details");
+        assertThat(admin().get("/actuator/health").body()).contains("\"components\"");
 
         HttpResponse<String> page = plain().send(HttpRequest.newBuilder(url("/some/page"))
                 .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
