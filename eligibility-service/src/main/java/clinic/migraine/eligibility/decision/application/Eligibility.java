@@ -181,9 +181,7 @@ public class Eligibility {
     @Transactional
     public Review decide(UUID reviewId, EligibilityOutcome outcome, String note, String clinician) {
         Review open = locked(reviewId);
-        ReferralCase c = cases.lock(open.referralId()).orElse(null);
-        Authorization onFile = c == null || c.authorization() == null || c.authorization().usedUp()
-                || !c.authorization().coversFrom(c.earliestTreatment(null, today())) ? null : c.authorization();
+        Authorization onFile = cases.lock(open.referralId()).map(c -> c.authorizationStillValid(today())).orElse(null);
         return decided(open.decide(outcome, note, clinician, clock.instant(), onFile));
     }
 

@@ -64,6 +64,15 @@ public record ReferralCase(UUID referralId, String policyId, Baseline baseline, 
         return CycleDecision.byRules(referralId, cycle, decision, now);
     }
 
+    /**
+     * The authorization on file when it can still cover the next treatment: not ended before its earliest day and a
+     * treatment left; otherwise null.
+     */
+    public Authorization authorizationStillValid(LocalDate today) {
+        return authorization == null || authorization.usedUp()
+                || !authorization.coversFrom(earliestTreatment(null, today)) ? null : authorization;
+    }
+
     /** The first day the next treatment may be given: today, or 84 days after the last one when that is later. */
     public LocalDate earliestTreatment(LocalDate requestEarliest, LocalDate today) {
         LocalDate earliest = today;

@@ -54,10 +54,8 @@ public class PatientDirectory {
     /** Keeps who the referral's patient is, as the referral says. */
     public void remember(ReferralSubmitted referral) {
         remember(new Patient(referral.getReferralId(), referral.getPatientId(), referral.getFirstName(),
-                referral.getLastName(), referral.getDateOfBirth(), referral.getContact().getPhone()));
-        jdbc.sql("update patient_directory set member_id = :member where referral_id = :referral")
-                .param("member", referral.getPayer().getMemberId()).param("referral", referral.getReferralId())
-                .update();
+                referral.getLastName(), referral.getDateOfBirth(), referral.getContact().getPhone()),
+                referral.getPayer().getMemberId());
     }
 
     /** Intake corrected the patient's name: the referral's row takes it (a referral not seen yet gets one). */
@@ -73,14 +71,22 @@ public class PatientDirectory {
 
     /** Keeps the latest name, birth date and phone of the referral's patient. */
     public void remember(Patient p) {
+        remember(p, null);
+    }
+
+    /** @param memberId the payer's member id; null keeps the one known */
+    private void remember(Patient p, String memberId) {
         jdbc.sql("""
-                insert into patient_directory (referral_id, patient_id, first_name, last_name, date_of_birth, phone)
-                values (:referral, :patient, :first, :last, :dob, :phone)
+                insert into patient_directory (referral_id, patient_id, first_name, last_name, date_of_birth, phone,
+                  member_id)
+                values (:referral, :patient, :first, :last, :dob, :phone, :member)
                 on conflict (referral_id) do update set patient_id = coalesce(excluded.patient_id,
                   patient_directory.patient_id), first_name = excluded.first_name, last_name = excluded.last_name,
-                  date_of_birth = excluded.date_of_birth, phone = excluded.phone
+                  date_of_birth = excluded.date_of_birth, phone = excluded.phone,
+                  member_id = coalesce(excluded.member_id, patient_directory.member_id)
                 """).param("referral", p.referralId()).param("patient", p.patientId()).param("first", p.firstName())
-                .param("last", p.lastName()).param("dob", p.dateOfBirth()).param("phone", p.phone()).update();
+                .param("last", p.lastName()).param("dob", p.dateOfBirth()).param("phone", p.phone())
+                .param("member", memberId).update();
     }
 
     public Optional<Patient> of(UUID referralId) {

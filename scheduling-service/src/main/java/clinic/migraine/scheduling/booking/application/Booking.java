@@ -96,7 +96,7 @@ public class Booking {
         if (appointments.ofReferral(decision.referralId()).stream().anyMatch(a -> a.holdsCycle(decision.cycle()))) {
             return Optional.empty();
         }
-        Optional<Appointment> booked = bookCycle(decision.referralId(), decision.cycle());
+        Optional<Appointment> booked = bookFree(decision.referralId(), decision.cycle());
         if (booked.isEmpty()) {
             // a cycle the patient may have must not be lost in a log line: the schedulers book it by hand
             rebookings.open(decision.referralId(), decision.cycle(), Rebooking.Reason.NOT_BOOKED_AUTOMATICALLY, null,
@@ -122,6 +122,11 @@ public class Booking {
         if (appointments.ofReferral(referralId).stream().anyMatch(a -> a.holdsCycle(cycle))) {
             return Optional.empty();
         }
+        return bookFree(referralId, cycle);
+    }
+
+    /** The earliest free slot for a cycle the caller knows holds none. */
+    private Optional<Appointment> bookFree(UUID referralId, int cycle) {
         Optional<Appointment> booked = bookEarliest(referralId, cycle, 0, null);
         booked.ifPresentOrElse(
                 a -> log.info("Referral {} cycle {} booked as appointment {}", a.referralId(), a.cycle(), a.id()),

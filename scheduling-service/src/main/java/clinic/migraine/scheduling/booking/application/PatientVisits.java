@@ -97,8 +97,7 @@ public class PatientVisits {
         }
         Appointment a = next.get();
         if (reply == Reply.CONFIRM) {
-            appointments.confirm(a.id(), a.confirm(now), now);
-            changes.confirmed(a, PATIENT, now);
+            confirmed(a, now);
         } else if (reply == Reply.CALL_ME) {
             rebookings.open(referralId, a.cycle(), Rebooking.Reason.CALL_TO_RESCHEDULE, a.id(), now);
             audit.recordBy(PATIENT, "asked to be called about another time", "appointment", a.id(), referralId,
@@ -137,9 +136,7 @@ public class PatientVisits {
     @Transactional
     public Appointment confirm(UUID id) {
         Appointment a = appointments.lock(id).orElseThrow(() -> new NotFound("appointment", id));
-        Instant now = clock.instant();
-        appointments.confirm(id, a.confirm(now), now);
-        changes.confirmed(a, PATIENT, now);
+        confirmed(a, clock.instant());
         return a;
     }
 
@@ -157,9 +154,13 @@ public class PatientVisits {
     @Transactional
     public Appointment move(UUID id, Instant start, String providerId) {
         Appointment moved = booking.reschedule(id, start, providerId, PATIENT);
-        Instant now = clock.instant();
-        appointments.confirm(id, moved.confirm(now), now);
-        changes.confirmed(moved, PATIENT, now);
+        confirmed(moved, clock.instant());
         return moved;
+    }
+
+    /** The patient confirms the visit at the time it now starts: kept, audited and on the board. */
+    private void confirmed(Appointment visit, Instant now) {
+        appointments.confirm(visit.id(), visit.confirm(now), now);
+        changes.confirmed(visit, PATIENT, now);
     }
 }

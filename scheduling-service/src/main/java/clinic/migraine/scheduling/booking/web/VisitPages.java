@@ -45,8 +45,7 @@ class VisitPages {
 
     @GetMapping("/visit/{token}")
     ModelAndView page(@PathVariable String token, Model model) {
-        return visits.visitOf(token).map(id -> show(token, id, model, HttpStatus.OK))
-                .orElseGet(() -> Pages.error(HttpStatus.NOT_FOUND));
+        return show(token, model, HttpStatus.OK);
     }
 
     @PostMapping("/visit/{token}/confirm")
@@ -60,8 +59,7 @@ class VisitPages {
             RedirectAttributes redirect) {
         if (!"yes".equals(sure)) {
             model.addAttribute("problem", "Tick the box to say you want to cancel the visit.");
-            return visits.visitOf(token).map(id -> show(token, id, model, HttpStatus.UNPROCESSABLE_CONTENT))
-                    .orElseGet(() -> Pages.error(HttpStatus.NOT_FOUND));
+            return show(token, model, HttpStatus.UNPROCESSABLE_CONTENT);
         }
         return act(token, model, redirect, id -> visits.cancel(id),
                 "Your visit is cancelled. The clinic will call you about a new date.");
@@ -73,8 +71,7 @@ class VisitPages {
             @RequestParam(required = false) String providerId, Model model, RedirectAttributes redirect) {
         if (start == null || providerId == null || providerId.isBlank()) {
             model.addAttribute("problem", "Choose one of the times below.");
-            return visits.visitOf(token).map(id -> show(token, id, model, HttpStatus.UNPROCESSABLE_CONTENT))
-                    .orElseGet(() -> Pages.error(HttpStatus.NOT_FOUND));
+            return show(token, model, HttpStatus.UNPROCESSABLE_CONTENT);
         }
         return act(token, model, redirect, id -> visits.move(id, start, providerId),
                 "Your visit has moved to the time you chose, and is confirmed. A new invitation is on its way.");
@@ -173,6 +170,12 @@ class VisitPages {
         return new ModelAndView("redirect:/visit/" + token);
     }
 
+    /** The visit the token names, or 404 for a forged or garbled one. */
+    private ModelAndView show(String token, Model model, HttpStatus status) {
+        return visits.visitOf(token).map(id -> show(token, id, model, status))
+                .orElseGet(() -> Pages.error(HttpStatus.NOT_FOUND));
+    }
+
     private ModelAndView show(String token, UUID id, Model model, HttpStatus status) {
         PatientVisits.Visit visit;
         try {
@@ -183,16 +186,14 @@ class VisitPages {
         ZoneId zone = calendar.zone();
         model.addAttribute("token", token);
         model.addAttribute("visit", visit);
-        model.addAttribute("when", WHEN.format(visit.appointment().start().atZone(zone)) + " "
-                + zone.getDisplayName(java.time.format.TextStyle.FULL, Locale.US));
+        model.addAttribute("when", when(visit.appointment().start(), zone));
         model.addAttribute("provider", calendar.provider(visit.appointment().providerId())
                 .map(ClinicCalendar.Provider::name).orElse(null));
         model.addAttribute("times", visit.otherTimes().stream().map(slot -> new Time(slot.start().toInstant(),
                 slot.providerId(), WHEN.format(slot.start().atZoneSameInstant(zone)) + " with "
                         + calendar.provider(slot.providerId()).map(ClinicCalendar.Provider::name)
                                 .orElse(slot.providerId()))).toList());
-        ModelAndView page = new ModelAndView("scheduling/visit", model.asMap(), status);
-        return page;
+        return new ModelAndView("scheduling/visit", model.asMap(), status);
     }
 
     /** A free time the patient may choose. */
