@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -158,6 +159,39 @@ class BrowserIT {
         browser.await(driver -> browser.find("#notice").getText().startsWith("Moved to"));
         assertThat(OffsetDateTime.parse(system.scheduling.get("/api/appointments/" + appointment)
                 .read("$.start")).toInstant()).isEqualTo(OffsetDateTime.parse(target).toInstant());
+    }
+
+    @Test
+    void theDaysListUpdatesWhenTheVisitIsCheckedInOnAnotherPage() throws IOException {
+        String id = system.submit(RunningSystem.eligibleReferral("today-" + UUID.randomUUID() + "@example.org"));
+        Api.Answer scheduled = system.awaitStatus(id, "SCHEDULED");
+        String appointment = scheduled.read("$.appointment.id");
+        String lastName = scheduled.read("$.patient.lastName");
+        // automatic bookings are two working days ahead at the earliest: the list of that day, the same page as
+        // Today with the day picked, the way the front desk looks at tomorrow's visits
+        LocalDate day = OffsetDateTime.parse(scheduled.<String>read("$.appointment.start"))
+                .atZoneSameInstant(CLINIC_ZONE).toLocalDate();
+        browser.signIn(system.scheduling.baseUrl(), "scheduler", Api.DEMO_PASSWORD);
+        browser.open(system.scheduling.baseUrl() + "/today?day=" + day);
+        String row = "#today tr[data-appointment-id='" + appointment + "']";
+        assertThat(browser.awaitVisible(row + " .patient-name").getText()).isEqualTo(lastName + ", Ana");
+        assertThat(browser.find(row).getDomAttribute("data-status")).isEqualTo("booked");
+        browser.markDocument();
+        String list = browser.driver().getWindowHandle();
+
+        browser.driver().switchTo().newWindow(WindowType.TAB);
+        browser.open(system.scheduling.baseUrl() + "/appointments/" + appointment);
+        browser.find("#check-in-form button[type=submit]").click();
+        browser.await(driver -> "arrived".equals(system.scheduling.get("/api/appointments/" + appointment)
+                .read("$.status")));
+        browser.driver().close();
+        browser.driver().switchTo().window(list);
+
+        browser.await(driver -> "arrived".equals(browser.find(row).getDomAttribute("data-status")));
+        assertThat(browser.find(row + " a[href$='/appointments/" + appointment + "']").getText())
+                .isEqualTo("Record the treatment");
+        assertThat(browser.notReloaded()).as("the list updated itself, without a reload").isTrue();
+        browser.screenshot("theDaysListUpdates-checked-in");
     }
 
     @Test

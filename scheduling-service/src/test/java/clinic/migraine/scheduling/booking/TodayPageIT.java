@@ -77,6 +77,28 @@ class TodayPageIT {
     }
 
     @Test
+    void theFrontDeskLooksAtAnotherDaysListAndActsOnItWithoutLosingTheDay() throws Exception {
+        LocalDate inThreeDays = LocalDate.now(CLINIC).plusDays(3);
+        UUID later = visitOn(inThreeDays, 10, 0, "Kowalczyk", "Marta", "+13105550125");
+
+        Document other = page(get("/today").param("day", inThreeDays.toString()));
+        assertThat(other.getElementById("today").attr("data-live-url"))
+                .isEqualTo("/today/fragment?day=" + inThreeDays);
+        assertThat(other.selectFirst("h1 time").attr("datetime")).isEqualTo(inThreeDays.toString());
+        assertThat(other.selectFirst("tr[data-appointment-id=" + later + "] .patient-name").text())
+                .isEqualTo("Kowalczyk, Marta");
+        assertThat(page(get("/today")).selectFirst("tr[data-appointment-id=" + later + "]"))
+                .as("not on today's list").isNull();
+        assertThat(other.getElementById("next-day").attr("href")).isEqualTo("/today?day=" + inThreeDays.plusDays(1));
+
+        mvc.perform(as("scheduler", post("/today/" + later + "/check-in").param("day", inThreeDays.toString())))
+                .andExpect(redirectedUrl("/today?day=" + inThreeDays));
+        assertThat(Jsoup.parseBodyFragment(body(get("/today/fragment").param("day", inThreeDays.toString())))
+                .selectFirst("tr[data-appointment-id=" + later + "]").attr("data-status")).isEqualTo("arrived");
+        mvc.perform(as("scheduler", get("/today").param("day", "next-tuesday"))).andExpect(status().isBadRequest());
+    }
+
+    @Test
     void aSchedulerFindsAPatientByNameOrBirthDateAndOpensTheirVisit() throws Exception {
         String last = "Varga" + (int) (Math.random() * 100_000);
         UUID visit = visitToday(22, 30, last, "Zsofia", "+13105550123");
@@ -112,9 +134,14 @@ class TodayPageIT {
 
     /** A visit of prov-1 today at the clinic's wall-clock time, its patient named. */
     private UUID visitToday(int hour, int minute, String last, String first, String phone) {
+        return visitOn(LocalDate.now(CLINIC), hour, minute, last, first, phone);
+    }
+
+    /** A visit of prov-1 on that day at the clinic's wall-clock time, its patient named. */
+    private UUID visitOn(LocalDate day, int hour, int minute, String last, String first, String phone) {
         UUID id = UUID.randomUUID();
         UUID referral = UUID.randomUUID();
-        Instant start = LocalDate.now(CLINIC).atTime(hour, minute).atZone(CLINIC).toInstant();
+        Instant start = day.atTime(hour, minute).atZone(CLINIC).toInstant();
         jdbc.sql("""
                 insert into appointment (id, referral_id, cycle, provider_id, location, start_at, end_at, status,
                   created_at, updated_at)

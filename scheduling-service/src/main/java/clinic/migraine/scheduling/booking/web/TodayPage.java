@@ -17,11 +17,17 @@ import clinic.migraine.scheduling.booking.application.Booking;
 import clinic.migraine.scheduling.booking.domain.Appointment;
 import clinic.migraine.scheduling.booking.domain.AppointmentStatus;
 import clinic.migraine.scheduling.calendar.domain.ClinicCalendar;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -49,29 +55,42 @@ class TodayPage {
     }
 
     @GetMapping("/today")
-    String today(Model model) {
-        day(model);
+    String today(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+            Model model) {
+        day(day, model);
         return "scheduling/today";
     }
 
     @GetMapping("/today/fragment")
-    String fragment(Model model) {
-        day(model);
+    String fragment(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+            Model model) {
+        day(day, model);
         return "scheduling/today :: today";
     }
 
+    /** A day that is not a date is a bad link, answered with the page, not the API's problem details. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView badParameter() {
+        return Pages.error(HttpStatus.BAD_REQUEST);
+    }
+
     @PostMapping("/today/{id}/check-in")
-    String checkIn(@PathVariable UUID id, RedirectAttributes redirect) {
-        return act(redirect, () -> booking.checkIn(id, Actors.currentOrNull()), "Checked in.");
+    String checkIn(@PathVariable UUID id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+            RedirectAttributes redirect) {
+        return act(day, redirect, () -> booking.checkIn(id, Actors.currentOrNull()), "Checked in.");
     }
 
     @PostMapping("/today/{id}/no-show")
-    String noShow(@PathVariable UUID id, RedirectAttributes redirect) {
-        return act(redirect, () -> booking.noShow(id, Actors.currentOrNull()),
+    String noShow(@PathVariable UUID id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+            RedirectAttributes redirect) {
+        return act(day, redirect, () -> booking.noShow(id, Actors.currentOrNull()),
                 "Marked as a no-show; the patient is told, and booked again or put on the rebooking worklist.");
     }
 
-    private String act(RedirectAttributes redirect, Runnable action, String done) {
+    /** Acts, then back to the same day's list with what happened. */
+    private String act(LocalDate day, RedirectAttributes redirect, Runnable action, String done) {
         try {
             action.run();
             redirect.addFlashAttribute("notice", done);
@@ -80,24 +99,30 @@ class TodayPage {
         } catch (DomainException refused) {
             redirect.addFlashAttribute("problem", "Not saved: " + refused.getMessage() + ".");
         }
+        if (day != null) {
+            redirect.addAttribute("day", day.toString());
+        }
         return "redirect:/today";
     }
 
-    private void day(Model model) {
+    /** The day's list; another day than today when the front desk looks ahead (tomorrow's calls) or back. */
+    private void day(LocalDate requested, Model model) {
         ZoneId zone = calendar.zone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate day = requested == null ? today : requested;
         List<ProviderDay> days = new ArrayList<>();
         List<Appointment> all = new ArrayList<>();
         for (ClinicCalendar.Provider provider : calendar.providers()) {
-            List<Appointment> visits = queries.search(today.atStartOfDay(zone).toInstant(),
-                            today.plusDays(1).atStartOfDay(zone).toInstant(), provider.id(), null).stream()
+            List<Appointment> visits = queries.search(day.atStartOfDay(zone).toInstant(),
+                            day.plusDays(1).atStartOfDay(zone).toInstant(), provider.id(), null).stream()
                     .filter(a -> a.status() != AppointmentStatus.cancelled)
                     .sorted(Comparator.comparing(Appointment::start)).toList();
             days.add(new ProviderDay(provider, visits));
             all.addAll(visits);
         }
         Set<UUID> confirmed = queries.confirmed(all);
-        model.addAttribute("day", today);
+        model.addAttribute("day", day);
+        model.addAttribute("today", today);
         model.addAttribute("providers", days);
         model.addAttribute("confirmed", confirmed);
         model.addAttribute("zone", zone);
