@@ -48,7 +48,7 @@ public class ClinicSecurityConfiguration {
 
     @Bean
     SecurityFilterChain clinicSecurity(HttpSecurity http, List<AccessRules> rules) throws Exception {
-        RequestMatcher api = new OrRequestMatcher(API, path("/actuator/**"),
+        RequestMatcher api = new OrRequestMatcher(API, path("/actuator/**"), path("/fhir/**"),
                 request -> request.getHeader("Authorization") != null);
         ProblemResponses problems = new ProblemResponses();
         http.authorizeHttpRequests(paths -> {
