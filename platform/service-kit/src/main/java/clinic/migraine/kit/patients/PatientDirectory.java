@@ -94,6 +94,12 @@ public class PatientDirectory {
                 .query(PatientDirectory::patient).optional();
     }
 
+    /** The referrals of one patient (intake's patient id), for a search by patient. */
+    public List<UUID> referralsOf(UUID patientId) {
+        return jdbc.sql("select referral_id from patient_directory where patient_id = :patient order by referral_id")
+                .param("patient", patientId).query(UUID.class).list();
+    }
+
     /** For a page's list, in one read. */
     public Map<UUID, Patient> of(Collection<UUID> referralIds) {
         if (referralIds.isEmpty()) {

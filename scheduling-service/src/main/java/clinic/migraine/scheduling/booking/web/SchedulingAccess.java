@@ -24,7 +24,7 @@ class SchedulingAccess {
     @Bean
     ReadAudited appointmentReads() {
         return new ReadAudited(Map.of("/api/appointments/{id}", "appointment", "/appointments/{id}", "appointment",
-                "/api/appointments/{id}.ics", "appointment"));
+                "/api/appointments/{id}.ics", "appointment", "/fhir/Appointment/{id}", "appointment"));
     }
 
     @Bean
@@ -36,6 +36,10 @@ class SchedulingAccess {
                 .requestMatchers(HttpMethod.POST, "/visit/*/confirm", "/visit/*/cancel", "/visit/*/move",
                         "/visit/*/offers/*").permitAll()
                 .requestMatchers(HttpMethod.GET, "/").authenticated()
+                // what the FHIR endpoint can do is no secret; its appointments and slots are the schedulers'
+                .requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll()
+                .requestMatchers(HttpMethod.GET, "/fhir/Appointment", "/fhir/Appointment/*", "/fhir/Slot")
+                        .hasAnyRole(SCHEDULER, CLINICIAN)
                 .requestMatchers(HttpMethod.GET, "/api/appointments/stream").hasAnyRole(SCHEDULER, CLINICIAN)
                 // the dose record is the injecting clinician's, never a scheduler's
                 .requestMatchers(HttpMethod.POST, "/api/appointments/*/complete", "/appointments/*/complete")
