@@ -1,5 +1,7 @@
 package clinic.migraine.fhir;
 
+import java.util.function.Supplier;
+
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
@@ -13,22 +15,37 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  */
 public class FhirJson {
 
-    private final FhirContext context;
+    private final Supplier<FhirContext> contexts;
+    private volatile FhirContext context;
 
-    public FhirJson(FhirContext context) {
-        this.context = context;
+    /**
+     * Built on the first FHIR request, not at start-up: HAPI's R4 model takes seconds to load and most of a
+     * service's life has no FHIR traffic.
+     */
+    public FhirJson(Supplier<FhirContext> contexts) {
+        this.contexts = contexts;
     }
 
     public FhirContext context() {
-        return context;
+        FhirContext built = context;
+        if (built == null) {
+            synchronized (this) {
+                if (context == null) {
+                    context = contexts.get();
+                }
+                built = context;
+            }
+        }
+        return built;
     }
 
     /** @throws FhirProblem 400 when the body is not FHIR JSON of this resource type */
     public <T extends IBaseResource> T parse(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
             throw FhirProblem.badRequest(FhirProblem.Issue.required(null, "The body is empty: send a "
-                    + context.getResourceType(type) + " as application/fhir+json"));
+                    + type.getSimpleName() + " as application/fhir+json"));
         }
+        FhirContext context = context();
         IParser parser = context.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
         IBaseResource parsed;
         try {
@@ -44,7 +61,7 @@ public class FhirJson {
     }
 
     public String write(IBaseResource resource) {
-        return context.newJsonParser().encodeResourceToString(resource);
+        return context().newJsonParser().encodeResourceToString(resource);
     }
 
     /**

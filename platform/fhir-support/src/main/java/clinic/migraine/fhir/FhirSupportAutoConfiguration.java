@@ -19,18 +19,16 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** One R4 context per service (building it is costly), the resource writer and the OperationOutcome answers. */
+/**
+ * One R4 context per service, built on the first FHIR request (building it is costly), the resource writer and
+ * the OperationOutcome answers.
+ */
 @AutoConfiguration
 public class FhirSupportAutoConfiguration {
 
     @Bean
-    FhirContext fhirContext() {
-        return FhirContext.forR4Cached();
-    }
-
-    @Bean
-    FhirJson fhirJson(FhirContext context) {
-        return new FhirJson(context);
+    FhirJson fhirJson() {
+        return new FhirJson(FhirContext::forR4Cached);
     }
 
     @Bean
