@@ -10,6 +10,7 @@ import java.util.UUID;
 import clinic.migraine.domain.DomainException;
 import clinic.migraine.domain.NotFound;
 import clinic.migraine.domain.RuleBroken;
+import clinic.migraine.fhir.Capabilities;
 import clinic.migraine.fhir.FhirApi;
 import clinic.migraine.fhir.FhirJson;
 import clinic.migraine.fhir.FhirProblem;
@@ -23,7 +24,6 @@ import jakarta.validation.Validator;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
@@ -114,18 +114,10 @@ class FhirReferralController {
 
     @GetMapping("/metadata")
     CapabilityStatement metadata() {
-        CapabilityStatement statement = new CapabilityStatement();
-        statement.setStatus(Enumerations.PublicationStatus.ACTIVE).setDate(new Date())
-                .setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE)
-                .setFhirVersion(Enumerations.FHIRVersion._4_0_1)
-                .setDescription("Referrals for chronic-migraine Botox treatment: a Bundle in, its ServiceRequest out");
-        statement.setPublisher("Migraine clinic");
-        statement.addFormat("application/fhir+json");
-        statement.getSoftware().setName("intake-service");
-        statement.getImplementation().setDescription("Migraine clinic intake");
-        CapabilityStatement.CapabilityStatementRestComponent rest = statement.addRest()
-                .setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
-        rest.getSecurity().setDescription("HTTP Basic or a signed-in session; the INTAKE role");
+        CapabilityStatement statement = Capabilities.server("intake-service",
+                "Referrals for chronic-migraine Botox treatment: a Bundle in, its ServiceRequest out",
+                "HTTP Basic or a signed-in session; the INTAKE role");
+        CapabilityStatement.CapabilityStatementRestComponent rest = statement.getRestFirstRep();
         rest.addResource().setType("Bundle").addInteraction()
                 .setCode(CapabilityStatement.TypeRestfulInteraction.CREATE)
                 .setDocumentation("A referral: a transaction or collection Bundle holding Patient, Practitioner, "

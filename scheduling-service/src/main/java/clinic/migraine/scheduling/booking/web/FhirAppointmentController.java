@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.TimeZone;
 import java.util.UUID;
 
+import clinic.migraine.fhir.Capabilities;
 import clinic.migraine.fhir.FhirApi;
 import clinic.migraine.fhir.FhirProblem;
 import clinic.migraine.fhir.FhirResourceConverter;
@@ -125,18 +126,10 @@ class FhirAppointmentController {
 
     @GetMapping("/metadata")
     CapabilityStatement metadata() {
-        CapabilityStatement statement = new CapabilityStatement();
-        statement.setStatus(Enumerations.PublicationStatus.ACTIVE).setDate(new Date())
-                .setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE)
-                .setFhirVersion(Enumerations.FHIRVersion._4_0_1)
-                .setDescription("Chronic-migraine treatment visits: appointments and free slots, read only");
-        statement.setPublisher("Migraine clinic");
-        statement.addFormat("application/fhir+json");
-        statement.getSoftware().setName("scheduling-service");
-        statement.getImplementation().setDescription("Migraine clinic scheduling");
-        CapabilityStatement.CapabilityStatementRestComponent rest = statement.addRest()
-                .setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
-        rest.getSecurity().setDescription("HTTP Basic or a signed-in session; the SCHEDULER or CLINICIAN role");
+        CapabilityStatement statement = Capabilities.server("scheduling-service",
+                "Chronic-migraine treatment visits: appointments and free slots, read only",
+                "HTTP Basic or a signed-in session; the SCHEDULER or CLINICIAN role");
+        CapabilityStatement.CapabilityStatementRestComponent rest = statement.getRestFirstRep();
         CapabilityStatement.CapabilityStatementRestResourceComponent appointments = rest.addResource()
                 .setType("Appointment");
         appointments.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
