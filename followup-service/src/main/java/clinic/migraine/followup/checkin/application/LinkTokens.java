@@ -3,7 +3,6 @@ package clinic.migraine.followup.checkin.application;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
@@ -81,17 +80,12 @@ public final class LinkTokens {
                 .putLong(link.expires().getEpochSecond()).array();
         byte[] token = Arrays.copyOf(body, BODY + SIGNATURE);
         System.arraycopy(keys.sign(body, SIGNATURE), 0, token, BODY, SIGNATURE);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+        return LinkKeys.encode(token);
     }
 
     public Verdict check(String token, Purpose purpose, Instant now) {
-        if (token == null || token.length() > MAX_TOKEN_CHARS) {
-            return new Invalid();
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getUrlDecoder().decode(token);
-        } catch (IllegalArgumentException e) {
+        byte[] bytes = LinkKeys.decode(token, MAX_TOKEN_CHARS).orElse(null);
+        if (bytes == null) {
             return new Invalid();
         }
         int body;

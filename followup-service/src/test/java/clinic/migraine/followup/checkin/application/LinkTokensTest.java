@@ -69,6 +69,23 @@ class LinkTokensTest {
         }
     }
 
+    /** The last of the 58 characters has bits no byte uses; a token written with other bits there is refused. */
+    @Test
+    void aTokenWrittenAnyOtherWayIsRefused() {
+        String token = tokens.issue(new Link(Purpose.CHECK_IN, message, EXPIRES));
+        byte[] bytes = Base64.getUrlDecoder().decode(token);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int others = 0;
+        for (char last : alphabet.toCharArray()) {
+            String variant = token.substring(0, token.length() - 1) + last;
+            if (!variant.equals(token) && java.util.Arrays.equals(Base64.getUrlDecoder().decode(variant), bytes)) {
+                others++;
+                assertThat(tokens.check(variant, Purpose.CHECK_IN, NOW)).as(variant).isInstanceOf(Invalid.class);
+            }
+        }
+        assertThat(others).as("other ways of writing the same bytes (4 unused bits)").isEqualTo(15);
+    }
+
     @Test
     void aLaterExpiryCannotBeWrittenIntoAToken() {
         byte[] bytes = Base64.getUrlDecoder().decode(tokens.issue(new Link(Purpose.CHECK_IN, message, NOW.minusSeconds(1))));

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import javax.crypto.Mac;
@@ -55,6 +57,29 @@ public final class LinkKeys {
     public boolean verify(int keyId, byte[] body, byte[] signature) {
         SecretKeySpec key = keys.get(keyId);
         return key != null && MessageDigest.isEqual(Arrays.copyOf(mac(key, body), signature.length), signature);
+    }
+
+    /**
+     * The bytes of a token as written in a link (base64url, no padding); empty when it is missing, longer than
+     * {@code maxChars}, not base64url, or not written the one way its bytes are written (a last character differing
+     * only in the bits no byte uses would otherwise name the same token).
+     */
+    public static Optional<byte[]> decode(String token, int maxChars) {
+        if (token == null || token.length() > maxChars) {
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(token);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return encode(bytes).equals(token) ? Optional.of(bytes) : Optional.empty();
+    }
+
+    /** A token's bytes as written in a link: base64url without padding. */
+    public static String encode(byte[] token) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
     }
 
     private static byte[] mac(SecretKeySpec key, byte[] body) {

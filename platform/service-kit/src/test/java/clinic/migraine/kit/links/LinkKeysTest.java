@@ -48,6 +48,23 @@ class LinkKeysTest {
         assertThat(keys.verify(1, BODY, changed)).isFalse();
     }
 
+    /** 43 bytes take 58 characters whose last carries 4 unused bits: only the one way of writing them is read. */
+    @Test
+    void aTokenIsReadOnlyAsItIsWritten() {
+        byte[] token = new byte[43];
+        token[42] = (byte) 0x80;
+        String written = LinkKeys.encode(token);
+        String sameBytesOtherwise = written.substring(0, 57) + (char) (written.charAt(57) + 1);
+
+        assertThat(java.util.Base64.getUrlDecoder().decode(sameBytesOtherwise)).as("what a lenient decoder reads")
+                .isEqualTo(token);
+        assertThat(LinkKeys.decode(written, 100)).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(token));
+        assertThat(LinkKeys.decode(sameBytesOtherwise, 100)).isEmpty();
+        assertThat(LinkKeys.decode(written, 57)).as("too long").isEmpty();
+        assertThat(LinkKeys.decode("%%%", 100)).isEmpty();
+        assertThat(LinkKeys.decode(null, 100)).isEmpty();
+    }
+
     @Test
     void keyIdsRunFromOneTo255AndTheCurrentOneMustBeKept() {
         assertThatThrownBy(() -> new LinkKeys(2, Map.of(1, FIRST))).isInstanceOf(IllegalArgumentException.class)

@@ -2,7 +2,6 @@ package clinic.migraine.scheduling.booking.application;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,21 +39,13 @@ public final class VisitLinks {
                 .array();
         byte[] token = Arrays.copyOf(body, BODY + SIGNATURE);
         System.arraycopy(keys.sign(body, SIGNATURE), 0, token, BODY, SIGNATURE);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+        return LinkKeys.encode(token);
     }
 
     /** The appointment a genuine token names; empty for a tampered, malformed or unknown-key one. */
     public Optional<UUID> check(String token) {
-        if (token == null || token.length() > MAX_TOKEN_CHARS) {
-            return Optional.empty();
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getUrlDecoder().decode(token);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        if (bytes.length != BODY + SIGNATURE || bytes[0] != VERSION) {
+        byte[] bytes = LinkKeys.decode(token, MAX_TOKEN_CHARS).orElse(null);
+        if (bytes == null || bytes.length != BODY + SIGNATURE || bytes[0] != VERSION) {
             return Optional.empty();
         }
         byte[] body = Arrays.copyOf(bytes, BODY);

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.migraine.domain.RuleBroken;
@@ -144,8 +145,8 @@ class AppointmentController {
             return ResponseEntity.ok(new AppointmentPage(items, page, size, null));
         }
         String next = UriComponentsBuilder.fromPath("/api/appointments").queryParam("from", start)
-                .queryParam("to", end).queryParamIfPresent("providerId", java.util.Optional.ofNullable(providerId))
-                .queryParamIfPresent("status", java.util.Optional.ofNullable(status)).queryParam("page", page + 1)
+                .queryParam("to", end).queryParamIfPresent("providerId", Optional.ofNullable(providerId))
+                .queryParamIfPresent("status", Optional.ofNullable(status)).queryParam("page", page + 1)
                 .queryParam("size", size).encode().build().toUriString();
         return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"")
                 .body(new AppointmentPage(items, page, size, next));
