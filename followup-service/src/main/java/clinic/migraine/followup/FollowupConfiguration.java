@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -79,16 +80,40 @@ class FollowupConfiguration {
                 .hasAnyRole(clinician, scheduler);
     }
 
-    /** Refuses a guessable key outside the local profile: anyone holding it could forge patients' links. */
+    /**
+     * The keys of patients' links: {@code clinic.followup.links.keys.<id>} with {@code links.key-id} naming the one
+     * that signs, and the single {@code link-secret} of before key ids as key 1. Refuses a guessable key outside the
+     * local profile: anyone holding it could forge patients' links.
+     */
     @Bean
     LinkTokens linkTokens(FollowupProperties properties, Environment environment) {
-        String secret = properties.linkSecret();
-        if (!environment.acceptsProfiles(Profiles.of("local"))
-                && (FollowupProperties.LOCAL_LINK_SECRET.equals(secret) || secret.length() < 32)) {
-            throw new IllegalStateException("clinic.followup.link-secret must be set to a random value of at least 32 "
-                    + "characters outside the local profile (it signs the links in patients' messages)");
+        int keyId = properties.links().keyId();
+        return new LinkTokens(keyId, linkKeys(properties.links().keys(), properties.linkSecret(), keyId,
+                environment.acceptsProfiles(Profiles.of("local"))));
+    }
+
+    /** The key ring: {@code links.keys}, the older single {@code link-secret} as key 1, the demo key when local. */
+    static Map<Integer, String> linkKeys(Map<Integer, String> configured, String linkSecret, int keyId,
+            boolean local) {
+        Map<Integer, String> keys = new TreeMap<>(configured == null ? Map.of() : configured);
+        if (linkSecret != null && !linkSecret.isBlank()) {
+            keys.putIfAbsent(LinkTokens.LEGACY_KEY_ID, linkSecret);
         }
-        return new LinkTokens(secret);
+        if (keys.isEmpty() && local) {
+            keys.put(LinkTokens.LEGACY_KEY_ID, FollowupProperties.LOCAL_LINK_SECRET);
+        }
+        if (!local && (keys.isEmpty() || keys.values().stream()
+                .anyMatch(key -> key.length() < 32 || FollowupProperties.LOCAL_LINK_SECRET.equals(key)))) {
+            throw new IllegalStateException("clinic.followup.links.keys.<id> (or the older clinic.followup.link-secret, "
+                    + "key 1) must be set to a random value of at least 32 characters outside the local profile (it "
+                    + "signs the links in patients' messages), with clinic.followup.links.key-id naming the one that "
+                    + "signs new links");
+        }
+        if (!keys.containsKey(keyId)) {
+            throw new IllegalStateException("clinic.followup.links.key-id is " + keyId
+                    + " but no clinic.followup.links.keys." + keyId + " is set");
+        }
+        return keys;
     }
 
     /**

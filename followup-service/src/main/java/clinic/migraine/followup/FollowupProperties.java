@@ -3,6 +3,7 @@ package clinic.migraine.followup;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,8 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deliveryAttempts how often a message is tried while the mail server or SMS gateway is down or throttling
  *     (with {@code retryBackoff} doubling between attempts: 15 s, 30 s, 1 min, ..., about 4 hours for 10) before
  *     it is recorded FAILED with the reason, for staff to see
- * @param linkSecret the HMAC key of patients' links (at least 32 characters); the default is refused outside the
- *     local profile
+ * @param linkSecret the single HMAC key of patients' links from before keys had ids: taken as key 1 of
+ *     {@code links} unless that names a key 1 itself
+ * @param links the keys of patients' links: {@code keyId} signs new links, every key in {@code keys} (id → secret,
+ *     at least 32 characters) still verifies the links already sent; the local profile has a demo key, anywhere
+ *     else the service refuses to start without its own
  * @param linkValidity how long a check-in or diary link works after it was sent
  * @param unsubscribeLinkValidity how long the unsubscribe link in an email works (law asks for at least 30 days)
  * @param clinicPhone the number patients are told to call, as they should read it
@@ -39,7 +43,8 @@ public record FollowupProperties(
         @DefaultValue("clinic-alerts@migraine-clinic.test") String alertAddress,
         @DefaultValue("appointments@migraine-clinic.test") String fromAddress,
         @DefaultValue("http://localhost:8094") String publicBaseUrl,
-        @DefaultValue(LOCAL_LINK_SECRET) String linkSecret,
+        String linkSecret,
+        @DefaultValue Links links,
         @DefaultValue("30d") Duration linkValidity,
         @DefaultValue("365d") Duration unsubscribeLinkValidity,
         @DefaultValue("+1 310 555 0100") String clinicPhone,
@@ -51,6 +56,10 @@ public record FollowupProperties(
 
     /** The link secret of local runs and tests; refused under any other profile. */
     public static final String LOCAL_LINK_SECRET = "change-me-local-only-secret";
+
+    /** The keys of patients' links by id (1 to 255), and the one that signs new links. */
+    public record Links(@DefaultValue("1") int keyId, Map<Integer, String> keys) {
+    }
 
     /**
      * Who hears of an urgent alert nobody acknowledged, and how often: by email to {@code email} (a list address)

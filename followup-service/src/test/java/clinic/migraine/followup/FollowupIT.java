@@ -35,6 +35,7 @@ import clinic.migraine.events.AppointmentBooked;
 import clinic.migraine.events.AppointmentCancelled;
 import clinic.migraine.events.AppointmentNoShow;
 import clinic.migraine.events.AppointmentRescheduled;
+import clinic.migraine.events.CancelReasonCode;
 import clinic.migraine.events.CancelledBy;
 import clinic.migraine.events.ClinicalHistory;
 import clinic.migraine.events.ContactChannel;
@@ -251,7 +252,8 @@ class FollowupIT {
 
         topics.send(EventTopic.APPOINTMENT_CANCELLED.topicName(), referral.toString(), AppointmentCancelled.newBuilder()
                 .setEventId(UUID.randomUUID()).setOccurredAt(now()).setReferralId(referral).setAppointmentId(appointment)
-                .setCycle(1).setStart(later).setReason("patient request").setCancelledBy(CancelledBy.PATIENT).build());
+                .setCycle(1).setStart(later).setReasonCode(CancelReasonCode.STAFF_ENTERED).setCancelledBy(CancelledBy.PATIENT)
+                .build());
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(messages(referral, "REMINDER", "PLANNED")).isEmpty());
         awaitMail(email(referral), "Your treatment visit is cancelled");

@@ -128,7 +128,8 @@ class DockerComposeFileTest {
                     .isNotEmpty().allSatisfy(port -> assertThat(port).startsWith("127.0.0.1:"));
         }
         assertThat((Map<String, Object>) services.get("followup-service").get("environment"))
-                .containsKeys("CLINIC_FOLLOWUP_LINK_SECRET", "CLINIC_FOLLOWUP_SMS_AUTH_TOKEN");
+                .containsKeys("CLINIC_FOLLOWUP_LINKS_KEY_ID", "CLINIC_FOLLOWUP_LINKS_KEYS_1",
+                        "CLINIC_FOLLOWUP_SMS_AUTH_TOKEN");
         assertThat((Map<String, Object>) services.get("scheduling-service").get("environment"))
                 .containsKeys("CLINIC_SCHEDULING_VISIT_LINKS_KEY_ID", "CLINIC_SCHEDULING_VISIT_LINKS_KEYS_1");
         assertThat(services.get("kafka").get("mem_limit")).isEqualTo("768m");

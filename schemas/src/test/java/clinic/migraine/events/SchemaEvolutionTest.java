@@ -2,18 +2,27 @@ package clinic.migraine.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -64,6 +73,36 @@ class SchemaEvolutionTest {
         var result = SchemaCompatibility.checkReaderWriterCompatibility(edited, released);
 
         assertThat(result.getType()).isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+    }
+
+    /** What staff typed stays in scheduling; a cancellation written before the code existed reads as UNKNOWN. */
+    @Test
+    void aCancellationCarriesAReasonCodeAndNeverTheTypedReason() throws IOException {
+        Schema current = AppointmentCancelled.getClassSchema();
+        assertThat(current.getFields()).extracting(Schema.Field::name).as("ids, times and codes: no free text")
+                .containsExactly("eventId", "occurredAt", "referralId", "appointmentId", "cycle", "start", "reasonCode",
+                        "cancelledBy", "actor");
+        assertThat(current.getField("reasonCode").schema().getType()).isEqualTo(Schema.Type.ENUM);
+        Schema released = lastReleased("AppointmentCancelled").orElseThrow();
+        GenericRecord old = new GenericData.Record(released);
+        old.put("eventId", UUID.randomUUID().toString());
+        old.put("occurredAt", 0L);
+        old.put("referralId", UUID.randomUUID().toString());
+        old.put("appointmentId", UUID.randomUUID().toString());
+        old.put("cycle", 1);
+        old.put("start", 0L);
+        old.put("reason", "moving to Phoenix, daughter's number 555 0100");
+        old.put("cancelledBy", new GenericData.EnumSymbol(released.getField("cancelledBy").schema(), "PATIENT"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+        new GenericDatumWriter<GenericRecord>(released).write(old, encoder);
+        encoder.flush();
+
+        AppointmentCancelled read = new SpecificDatumReader<AppointmentCancelled>(released, current)
+                .read(null, DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null));
+
+        assertThat(read.getReasonCode()).isEqualTo(CancelReasonCode.UNKNOWN);
+        assertThat(read.toString()).doesNotContain("Phoenix");
     }
 
     @Test

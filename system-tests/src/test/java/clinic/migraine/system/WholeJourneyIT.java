@@ -267,14 +267,21 @@ class WholeJourneyIT {
         for (String id : ids) {
             system.awaitStatus(id, "SCHEDULED");
         }
-        Api.Answer appointments = scheduling.get("/api/appointments?status=booked&from=" + LocalDate.now() + "&to="
-                + LocalDate.now().plusDays(120));
-        List<String> referrals = appointments.read("$[*].referralId");
+        List<String> referrals = new ArrayList<>();
+        List<String> providers = new ArrayList<>();
+        List<String> starts = new ArrayList<>();
+        String page = "/api/appointments?status=booked&from=" + LocalDate.now() + "&to=" + LocalDate.now().plusDays(120);
+        while (page != null) {
+            Api.Answer appointments = scheduling.get(page);
+            assertThat(appointments.status()).as(appointments.body()).isEqualTo(200);
+            referrals.addAll(appointments.<List<String>>read("$.items[*].referralId"));
+            providers.addAll(appointments.<List<String>>read("$.items[*].providerId"));
+            starts.addAll(appointments.<List<String>>read("$.items[*].start"));
+            page = appointments.read("$.next");
+        }
         for (String id : ids) {
             assertThat(referrals.stream().filter(id::equals)).as("appointments of " + id).hasSize(1);
         }
-        List<String> providers = appointments.read("$[*].providerId");
-        List<String> starts = appointments.read("$[*].start");
         List<String> providerSlots = new ArrayList<>();
         for (int i = 0; i < starts.size(); i++) {
             providerSlots.add(providers.get(i) + "@" + starts.get(i));

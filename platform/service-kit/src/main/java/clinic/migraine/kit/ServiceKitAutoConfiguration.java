@@ -16,6 +16,7 @@ import clinic.migraine.kit.inbox.ProcessedEvents;
 import clinic.migraine.kit.messaging.DeadLetterInbox;
 import clinic.migraine.kit.messaging.DeadLetters;
 import clinic.migraine.kit.outbox.Outbox;
+import clinic.migraine.kit.outbox.OutboxCleanup;
 import clinic.migraine.kit.outbox.OutboxProperties;
 import clinic.migraine.kit.outbox.OutboxRelay;
 import clinic.migraine.kit.outbox.TraceHeaders;
@@ -193,6 +194,12 @@ public class ServiceKitAutoConfiguration {
                 .description("events stored in the outbox and not yet published")
                 .register(meters);
         return relay;
+    }
+
+    @Bean
+    OutboxCleanup outboxCleanup(JdbcClient jdbc, PlatformTransactionManager transactions,
+            OutboxProperties properties) {
+        return new OutboxCleanup(jdbc, new TransactionTemplate(transactions), properties);
     }
 
     @Bean

@@ -17,6 +17,7 @@ import java.util.UUID;
 import clinic.migraine.events.AppointmentBooked;
 import clinic.migraine.events.AppointmentCancelled;
 import clinic.migraine.events.AppointmentRescheduled;
+import clinic.migraine.events.CancelReasonCode;
 import clinic.migraine.events.CancelledBy;
 import clinic.migraine.events.EventTopic;
 import clinic.migraine.events.PatientReplied;
@@ -152,6 +153,7 @@ class PatientVisitIT {
         AppointmentCancelled cancelled = topics.await(EventTopic.APPOINTMENT_CANCELLED.topicName(),
                 AppointmentCancelled.class, e -> e.getAppointmentId().equals(visit), 1, WAIT).get(0);
         assertThat(cancelled.getCancelledBy()).isEqualTo(CancelledBy.PATIENT);
+        assertThat(cancelled.getReasonCode()).isEqualTo(CancelReasonCode.PATIENT_LINK);
         Document after = patientPage(token(visit), patient);
         assertThat(after.getElementById("visit-status").text()).isEqualTo("Cancelled");
         assertThat(after.getElementById("cancel-form")).as("nothing left to do").isNull();

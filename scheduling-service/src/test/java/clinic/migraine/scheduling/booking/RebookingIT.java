@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -63,9 +64,7 @@ class RebookingIT {
         mvc.perform(post("/api/appointments/" + book(missing, 164) + "/no-show")).andExpect(status().isOk());
         assertThat(JsonPath.<List<Integer>>read(list(), "$[?(@.referralId == '" + missing + "')].id")).isEmpty();
 
-        String rebooked = mvc.perform(get("/api/appointments").param("status", "booked"))
-                .andReturn().getResponse().getContentAsString();
-        String again = JsonPath.<List<String>>read(rebooked, "$[?(@.referralId == '" + missing + "')].id").get(0);
+        String again = bookedVisitOf(missing);
         mvc.perform(post("/api/appointments/" + again + "/no-show")).andExpect(status().isOk());
 
         String worklist = list();
@@ -106,5 +105,20 @@ class RebookingIT {
         String answer = mvc.perform(post("/api/appointments").contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return UUID.fromString(JsonPath.read(answer, "$.id"));
+    }
+
+    /** The referral's booked visit, from the schedulers' list page by page. */
+    private String bookedVisitOf(UUID referral) throws Exception {
+        String next = "/api/appointments?status=booked";
+        while (next != null) {
+            String page = mvc.perform(get(URI.create(next))).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString();
+            List<String> found = JsonPath.read(page, "$.items[?(@.referralId == '" + referral + "')].id");
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            next = JsonPath.read(page, "$.next");
+        }
+        throw new AssertionError("no booked visit of " + referral);
     }
 }

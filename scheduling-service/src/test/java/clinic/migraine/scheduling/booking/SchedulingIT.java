@@ -24,6 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import clinic.migraine.events.AppointmentBooked;
+import clinic.migraine.events.AppointmentCancelled;
+import clinic.migraine.events.CancelReasonCode;
 import clinic.migraine.events.DecisionMaker;
 import clinic.migraine.events.EligibilityDetermined;
 import clinic.migraine.events.EligibilityOutcome;
@@ -160,6 +162,25 @@ class SchedulingIT {
                 .param("end", Timestamp.from(next.getStart().minus(30, ChronoUnit.DAYS).plus(30, ChronoUnit.MINUTES)))
                 .param("notBefore", Timestamp.from(next.getStart())).update())
                 .hasMessageContaining("respects_treatment_interval");
+    }
+
+    @Test
+    void aStaffCancellationTellsTheOtherServicesItsCodeAndKeepsTheWordsTypedHere() throws Exception {
+        UUID appointment = book(UUID.randomUUID(), 1, 55);
+        String words = "moving to Phoenix, call her daughter on 555 0142";
+
+        mvc.perform(post("/api/appointments/" + appointment + "/cancel").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\"" + words + "\",\"by\":\"PATIENT\"}")).andExpect(status().isOk());
+
+        AppointmentCancelled cancelled = topics.await(EventTopic.APPOINTMENT_CANCELLED.topicName(),
+                AppointmentCancelled.class, e -> e.getAppointmentId().equals(appointment), 1, WAIT).get(0);
+        assertThat(cancelled.getReasonCode()).isEqualTo(CancelReasonCode.STAFF_ENTERED);
+        assertThat(cancelled.getCancelledBy()).isEqualTo(clinic.migraine.events.CancelledBy.PATIENT);
+        assertThat(cancelled.toString()).doesNotContain("Phoenix").doesNotContain("0142");
+        assertThat(jdbc.sql("select count(*) from outbox where position(convert_to('Phoenix', 'UTF8') in payload) > 0")
+                .query(Long.class).single()).as("no stored event carries the words").isZero();
+        mvc.perform(get("/api/appointments/" + appointment)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(words)));
     }
 
     @Test

@@ -12,6 +12,7 @@ import clinic.migraine.events.AppointmentBooked;
 import clinic.migraine.events.AppointmentCancelled;
 import clinic.migraine.events.AppointmentNoShow;
 import clinic.migraine.events.AppointmentRescheduled;
+import clinic.migraine.events.CancelReasonCode;
 import clinic.migraine.events.EligibilityDetermined;
 import clinic.migraine.events.EventEnvelope;
 import clinic.migraine.events.FollowUpRecorded;
@@ -64,7 +65,7 @@ final class ProgressReports {
         }
         if (event instanceof AppointmentCancelled e) {
             return line(eventId, referralId, at, name, "Cycle " + e.getCycle() + " appointment cancelled by "
-                    + e.getCancelledBy() + ": " + e.getReason(), e.getCycle(), e.getActor(),
+                    + e.getCancelledBy() + cancelReason(e.getReasonCode()), e.getCycle(), e.getActor(),
                     ended(e.getAppointmentId(), e.getCycle(), e.getStart(), VisitState.CANCELLED));
         }
         if (event instanceof AppointmentNoShow e) {
@@ -120,5 +121,15 @@ final class ProgressReports {
 
     private static String local(Instant instant, String zone) {
         return WHEN.format(instant.atZone(ZoneId.of(zone)));
+    }
+
+    /** The reason as the code says it; what staff typed is kept by scheduling and not sent here. */
+    static String cancelReason(CancelReasonCode code) {
+        return switch (code) {
+            case STAFF_ENTERED -> " (reason recorded in scheduling)";
+            case PATIENT_LINK -> " (from the patient's own link)";
+            case REFERRAL_WITHDRAWN -> " (referral withdrawn)";
+            case UNKNOWN -> "";
+        };
     }
 }

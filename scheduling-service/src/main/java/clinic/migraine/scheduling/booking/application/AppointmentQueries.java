@@ -53,6 +53,12 @@ public class AppointmentQueries {
         return appointments.search(from, to, providerId, status);
     }
 
+    /** One page of the appointments starting in [from, to): {@code limit} after the first {@code skip}. */
+    public List<Appointment> search(Instant from, Instant to, String providerId, AppointmentStatus status, long skip,
+            int limit) {
+        return appointments.search(from, to, providerId, status, skip, limit);
+    }
+
     /** The appointment now holding a released one's cycle, after a no-show rebooking or a new booking. */
     public Optional<Appointment> replacement(Appointment released) {
         return appointments.ofReferral(released.referralId()).stream()

@@ -14,6 +14,7 @@ import clinic.migraine.scheduling.booking.domain.AppointmentEvent;
 import clinic.migraine.scheduling.booking.domain.Appointments;
 import clinic.migraine.scheduling.booking.domain.AuthorizationEnds;
 import clinic.migraine.scheduling.booking.domain.BookingRules;
+import clinic.migraine.scheduling.booking.domain.CancelReason;
 import clinic.migraine.scheduling.booking.domain.CancelledBy;
 import clinic.migraine.scheduling.booking.domain.CycleWindow;
 import clinic.migraine.scheduling.booking.domain.Rebooking;
@@ -208,7 +209,13 @@ public class Booking {
 
     @Transactional
     public Appointment cancel(UUID id, String reason, CancelledBy by, String actor) {
-        AppointmentEvent.Cancelled cancelled = locked(id).cancel(reason, by, actor, clock.instant());
+        return cancel(id, CancelReason.STAFF_ENTERED, reason, by, actor);
+    }
+
+    /** Cancels for the given reason; {@code text} stays on the appointment, never in an event. */
+    @Transactional
+    public Appointment cancel(UUID id, CancelReason reason, String text, CancelledBy by, String actor) {
+        AppointmentEvent.Cancelled cancelled = locked(id).cancel(reason, text, by, actor, clock.instant());
         cancelled(cancelled);
         Rebooking.after(cancelled).ifPresent(why -> rebookings.open(cancelled.appointment().referralId(),
                 cancelled.appointment().cycle(), why, id, cancelled.at()));

@@ -11,6 +11,7 @@ import clinic.migraine.scheduling.booking.domain.Appointment;
 import clinic.migraine.scheduling.booking.domain.AppointmentStatus;
 import clinic.migraine.scheduling.booking.domain.Appointments;
 import clinic.migraine.kit.audit.AuditTrail;
+import clinic.migraine.scheduling.booking.domain.CancelReason;
 import clinic.migraine.scheduling.booking.domain.CancelledBy;
 import clinic.migraine.scheduling.booking.domain.Rebooking;
 import clinic.migraine.scheduling.booking.domain.RebookingList;
@@ -143,7 +144,8 @@ public class PatientVisits {
     /** @throws clinic.migraine.domain.Conflict when the visit can no longer be cancelled */
     @Transactional
     public Appointment cancel(UUID id) {
-        return booking.cancel(id, "Cancelled by the patient through their link", CancelledBy.PATIENT, PATIENT);
+        return booking.cancel(id, CancelReason.PATIENT_LINK, "Cancelled by the patient through their link",
+                CancelledBy.PATIENT, PATIENT);
     }
 
     /**

@@ -1,18 +1,12 @@
 package clinic.migraine.scheduling.booking.application;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import clinic.migraine.kit.links.LinkKeys;
 
 /**
  * The token in a patient's own link to their visit: HMAC-SHA256 signed, naming nothing but the appointment and
@@ -29,71 +23,36 @@ public final class VisitLinks {
     private static final int SIGNATURE = 16;
     private static final int MAX_TOKEN_CHARS = 100;
 
-    private final int currentKeyId;
-    private final Map<Integer, SecretKeySpec> keys;
+    private final LinkKeys keys;
 
     /**
      * @param currentKeyId the key that signs new links
      * @param secrets every key id still accepted (1 to 255) and its secret
      */
     public VisitLinks(int currentKeyId, Map<Integer, String> secrets) {
-        if (!secrets.containsKey(currentKeyId)) {
-            throw new IllegalArgumentException("no key " + currentKeyId + " among the visit link keys");
-        }
-        Map<Integer, SecretKeySpec> ring = new TreeMap<>();
-        secrets.forEach((id, secret) -> {
-            if (id < 1 || id > 255) {
-                throw new IllegalArgumentException("visit link key ids run from 1 to 255, not " + id);
-            }
-            ring.put(id, new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        });
-        this.currentKeyId = currentKeyId;
-        this.keys = Map.copyOf(ring);
+        this.keys = new LinkKeys(currentKeyId, secrets);
     }
 
     public String issue(UUID appointmentId) {
-        byte[] body = ByteBuffer.allocate(BODY).put(VERSION).put((byte) currentKeyId)
+        byte[] body = ByteBuffer.allocate(BODY).put(VERSION).put((byte) keys.currentKeyId())
                 .putLong(appointmentId.getMostSignificantBits()).putLong(appointmentId.getLeastSignificantBits())
                 .array();
         byte[] token = Arrays.copyOf(body, BODY + SIGNATURE);
-        System.arraycopy(sign(keys.get(currentKeyId), body), 0, token, BODY, SIGNATURE);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+        System.arraycopy(keys.sign(body, SIGNATURE), 0, token, BODY, SIGNATURE);
+        return LinkKeys.encode(token);
     }
 
     /** The appointment a genuine token names; empty for a tampered, malformed or unknown-key one. */
     public Optional<UUID> check(String token) {
-        if (token == null || token.length() > MAX_TOKEN_CHARS) {
-            return Optional.empty();
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getUrlDecoder().decode(token);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        if (bytes.length != BODY + SIGNATURE || bytes[0] != VERSION) {
-            return Optional.empty();
-        }
-        SecretKeySpec key = keys.get(Byte.toUnsignedInt(bytes[1]));
-        if (key == null) {
+        byte[] bytes = LinkKeys.decode(token, MAX_TOKEN_CHARS).orElse(null);
+        if (bytes == null || bytes.length != BODY + SIGNATURE || bytes[0] != VERSION) {
             return Optional.empty();
         }
         byte[] body = Arrays.copyOf(bytes, BODY);
-        byte[] expected = Arrays.copyOf(sign(key, body), SIGNATURE);
-        if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(bytes, BODY, BODY + SIGNATURE))) {
+        if (!keys.verify(Byte.toUnsignedInt(bytes[1]), body, Arrays.copyOfRange(bytes, BODY, BODY + SIGNATURE))) {
             return Optional.empty();
         }
         ByteBuffer id = ByteBuffer.wrap(body, 2, 16);
         return Optional.of(new UUID(id.getLong(), id.getLong()));
-    }
-
-    private static byte[] sign(SecretKeySpec key, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
     }
 }

@@ -65,10 +65,20 @@ public record Appointment(UUID id, UUID referralId, int cycle, String providerId
      * @throws Conflict when it is already treated, cancelled or missed
      */
     public AppointmentEvent.Cancelled cancel(String reason, CancelledBy by, String actor, Instant now) {
+        return cancel(CancelReason.STAFF_ENTERED, reason, by, actor, now);
+    }
+
+    /**
+     * Calls the visit off for the given reason; {@code text} is kept here only.
+     *
+     * @throws Conflict when it is already treated, cancelled or missed
+     */
+    public AppointmentEvent.Cancelled cancel(CancelReason reason, String text, CancelledBy by, String actor,
+            Instant now) {
         if (status != AppointmentStatus.booked && status != AppointmentStatus.arrived) {
             throw new Conflict("An appointment that is " + status + " cannot be cancelled");
         }
-        return new AppointmentEvent.Cancelled(with(AppointmentStatus.cancelled, reason, by, now), actor, now);
+        return new AppointmentEvent.Cancelled(with(AppointmentStatus.cancelled, text, by, now), reason, actor, now);
     }
 
     /**
@@ -79,7 +89,7 @@ public record Appointment(UUID id, UUID referralId, int cycle, String providerId
         if (status != AppointmentStatus.booked || !start.isAfter(now)) {
             return Optional.empty();
         }
-        return Optional.of(cancel("Referral withdrawn", CancelledBy.SYSTEM, null, now));
+        return Optional.of(cancel(CancelReason.REFERRAL_WITHDRAWN, "Referral withdrawn", CancelledBy.SYSTEM, null, now));
     }
 
     /** @throws Conflict when it is not booked */

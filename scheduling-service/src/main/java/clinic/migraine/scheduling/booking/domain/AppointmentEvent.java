@@ -22,7 +22,9 @@ public sealed interface AppointmentEvent {
             implements AppointmentEvent {
     }
 
-    record Cancelled(Appointment appointment, String actor, Instant at) implements AppointmentEvent {
+    /** {@code reason} is how it came about; the words typed, if any, are on the appointment. */
+    record Cancelled(Appointment appointment, CancelReason reason, String actor, Instant at)
+            implements AppointmentEvent {
     }
 
     record CheckedIn(Appointment appointment, String actor, Instant at) implements AppointmentEvent {

@@ -25,6 +25,10 @@ public interface Appointments {
     /** Appointments starting in [from, to), for one provider and one status when given, by start. */
     List<Appointment> search(Instant from, Instant to, String providerId, AppointmentStatus status);
 
+    /** One page of {@link #search}: {@code limit} of them after the first {@code skip}, by start, provider and id. */
+    List<Appointment> search(Instant from, Instant to, String providerId, AppointmentStatus status, long skip,
+            int limit);
+
     /** Slots held (booked, arrived, treated) that overlap [from, to). */
     List<TakenSlot> taken(Instant from, Instant to);
 

@@ -7,6 +7,7 @@ import clinic.migraine.events.AppointmentBooked;
 import clinic.migraine.events.AppointmentCancelled;
 import clinic.migraine.events.AppointmentNoShow;
 import clinic.migraine.events.AppointmentRescheduled;
+import clinic.migraine.events.CancelReasonCode;
 import clinic.migraine.events.CancelledBy;
 import clinic.migraine.events.TreatmentCompleted;
 import clinic.migraine.events.TreatmentSite;
@@ -63,10 +64,11 @@ class OutboxAppointmentEvents implements AppointmentEvents {
                     .setEnd(a.end()).setProviderId(a.providerId()).setProviderName(providerName(a.providerId()))
                     .setLocation(a.location()).setClinicTimeZone(zone.getId()).setActor(event.actor())
                     .setManageUrl(manageUrl(a)).build());
-        } else if (event instanceof AppointmentEvent.Cancelled) {
+        } else if (event instanceof AppointmentEvent.Cancelled cancelled) {
             outbox.publish(AppointmentCancelled.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(event.at())
                     .setReferralId(a.referralId()).setAppointmentId(a.id()).setCycle(a.cycle()).setStart(a.start())
-                    .setReason(a.cancelReason()).setCancelledBy(CancelledBy.valueOf(a.cancelledBy().name()))
+                    .setReasonCode(CancelReasonCode.valueOf(cancelled.reason().name()))
+                    .setCancelledBy(CancelledBy.valueOf(a.cancelledBy().name()))
                     .setActor(event.actor()).build());
         } else if (event instanceof AppointmentEvent.MissedVisit) {
             outbox.publish(AppointmentNoShow.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(event.at())

@@ -292,14 +292,21 @@ class AppointmentStore implements Appointments, ChangeLog {
 
     @Override
     public List<Appointment> search(Instant from, Instant to, String providerId, AppointmentStatus status) {
+        return search(from, to, providerId, status, 0, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public List<Appointment> search(Instant from, Instant to, String providerId, AppointmentStatus status, long skip,
+            int limit) {
         return jdbc.sql("""
                 select * from appointment
                 where start_at >= :from and start_at < :to
                   and (cast(:provider as text) is null or provider_id = :provider)
                   and (cast(:status as text) is null or status = :status)
-                order by start_at, provider_id
+                order by start_at, provider_id, id
+                offset :skip limit :limit
                 """).param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("provider", providerId)
-                .param("status", status == null ? null : status.name())
+                .param("status", status == null ? null : status.name()).param("skip", skip).param("limit", limit)
                 .query(AppointmentStore::appointment).list();
     }
 

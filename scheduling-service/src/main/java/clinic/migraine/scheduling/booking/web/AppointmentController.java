@@ -1,12 +1,14 @@
 package clinic.migraine.scheduling.booking.web;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import clinic.migraine.domain.RuleBroken;
@@ -29,6 +31,7 @@ import clinic.migraine.scheduling.calendar.application.ClosureCalendar;
 import clinic.migraine.scheduling.calendar.domain.ClinicCalendar;
 import clinic.migraine.scheduling.calendar.domain.Closure;
 import clinic.migraine.scheduling.calendar.domain.Slot;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,6 +40,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -51,11 +55,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** What schedulers use: free slots, appointments and their actions, closures, the live feed and .ics files. */
 @RestController
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
 class AppointmentController {
+
+    static final Duration MAX_RANGE = Duration.ofDays(190);
+    static final int DEFAULT_PAGE_SIZE = 100;
+    static final int MAX_PAGE_SIZE = 500;
+    static final int MAX_PAGE = 10_000;
 
     private final Booking booking;
     private final AppointmentQueries queries;
@@ -104,7 +114,7 @@ class AppointmentController {
             @RequestParam(required = false) String providerId) {
         Instant start = instant("from", from, false);
         Instant end = instant("to", to, true);
-        if (!end.isAfter(start) || end.isAfter(start.plus(java.time.Duration.ofDays(190)))) {
+        if (!end.isAfter(start) || end.isAfter(start.plus(MAX_RANGE))) {
             throw new RuleBroken("'to' must be after 'from' and at most 190 days later",
                     new Violation("to", "must be after from, within 190 days"));
         }
@@ -112,13 +122,43 @@ class AppointmentController {
         return slots.freeSlots(start.isBefore(now) ? now : start, end, providerId);
     }
 
+    /**
+     * One page of the appointments starting in the range, by start; {@code next} (and the {@code Link} header,
+     * rel="next") is the address of the following page with the range written out, null on the last page.
+     */
+    record AppointmentPage(List<AppointmentView> items, int page, int size,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String next) {
+    }
+
     @GetMapping("/appointments")
-    List<AppointmentView> appointments(@RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String providerId,
-            @RequestParam(required = false) AppointmentStatus status) {
-        Instant start = from == null ? clock.instant().minus(java.time.Duration.ofDays(7)) : instant("from", from, false);
-        Instant end = to == null ? start.plus(java.time.Duration.ofDays(190)) : instant("to", to, true);
-        return queries.search(start, end, providerId, status).stream().map(this::view).toList();
+    ResponseEntity<AppointmentPage> appointments(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) @Size(max = 40) String providerId,
+            @RequestParam(required = false) AppointmentStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
+            @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+        Instant start = from == null ? clock.instant().minus(Duration.ofDays(7)) : instant("from", from, false);
+        Instant end = to == null ? start.plus(MAX_RANGE) : instant("to", to, true);
+        requireRange(start, end);
+        List<Appointment> found = queries.search(start, end, providerId, status, (long) page * size, size + 1);
+        List<AppointmentView> items = found.stream().limit(size).map(this::view).toList();
+        if (found.size() <= size) {
+            return ResponseEntity.ok(new AppointmentPage(items, page, size, null));
+        }
+        String next = UriComponentsBuilder.fromPath("/api/appointments").queryParam("from", start)
+                .queryParam("to", end).queryParamIfPresent("providerId", Optional.ofNullable(providerId))
+                .queryParamIfPresent("status", Optional.ofNullable(status)).queryParam("page", page + 1)
+                .queryParam("size", size).encode().build().toUriString();
+        return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"")
+                .body(new AppointmentPage(items, page, size, next));
+    }
+
+    /** A list asked for over nothing or over more than the slots' 190 days is a bad request. */
+    private static void requireRange(Instant start, Instant end) {
+        if (!end.isAfter(start) || end.isAfter(start.plus(MAX_RANGE))) {
+            throw new DomainProblem(HttpStatus.BAD_REQUEST, "Invalid request",
+                    "'to' must be after 'from' and at most 190 days later",
+                    List.of(new FieldError("to", "must be after from, within 190 days")));
+        }
     }
 
     @GetMapping("/appointments/{id}")

@@ -40,6 +40,17 @@ class AppointmentTest {
         assertThat(cancelled.appointment().updatedAt()).isEqualTo(NOW);
         assertThat(cancelled.actor()).isEqualTo("sam");
         assertThat(cancelled.appointment().start()).isEqualTo(VISIT);
+        assertThat(cancelled.reason()).as("staff typed why").isEqualTo(CancelReason.STAFF_ENTERED);
+    }
+
+    @Test
+    void aCancellationFromThePatientsLinkSaysSoByItsCode() {
+        AppointmentEvent.Cancelled cancelled = appointment(AppointmentStatus.booked, 1, VISIT, null)
+                .cancel(CancelReason.PATIENT_LINK, "Cancelled by the patient through their link", CancelledBy.PATIENT,
+                        "patient", NOW);
+
+        assertThat(cancelled.reason()).isEqualTo(CancelReason.PATIENT_LINK);
+        assertThat(cancelled.appointment().cancelReason()).isEqualTo("Cancelled by the patient through their link");
     }
 
     @ParameterizedTest
@@ -60,6 +71,7 @@ class AppointmentTest {
         assertThat(before).hasValueSatisfying(c -> {
             assertThat(c.appointment().cancelledBy()).isEqualTo(CancelledBy.SYSTEM);
             assertThat(c.appointment().cancelReason()).isEqualTo("Referral withdrawn");
+            assertThat(c.reason()).isEqualTo(CancelReason.REFERRAL_WITHDRAWN);
             assertThat(c.actor()).isNull();
         });
         assertThat(booked.cancelForWithdrawal(VISIT)).isEmpty();
