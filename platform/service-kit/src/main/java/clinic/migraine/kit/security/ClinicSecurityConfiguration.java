@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +23,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
-import org.springframework.security.authentication.AuthenticationEventPublisher;
-import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -154,15 +151,6 @@ public class ClinicSecurityConfiguration {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         MeterRegistry registry = meters.getIfAvailable();
         return registry == null ? encoder : new CountedPasswordEncoder(encoder, registry);
-    }
-
-    /**
-     * Sign-in outcomes as events, for the throttle: without this bean the authentication manager Spring Security
-     * builds from the accounts publishes none.
-     */
-    @Bean
-    AuthenticationEventPublisher clinicAuthenticationEvents(ApplicationEventPublisher events) {
-        return new DefaultAuthenticationEventPublisher(events);
     }
 
     @Bean
