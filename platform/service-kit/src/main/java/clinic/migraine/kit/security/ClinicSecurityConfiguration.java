@@ -158,7 +158,8 @@ public class ClinicSecurityConfiguration {
             ObjectProvider<AuditTrail> audit) {
         return new SignInThrottle(settings, clock.getIfAvailable(Clock::systemUTC), new SignInThrottle.Locks() {
             @Override
-            public void accountLocked(String account, String address, int failures, Duration lockedFor) {
+            public void accountLocked(String typed, String address, int failures, Duration lockedFor) {
+                String account = shown(typed);
                 log.warn("Sign-in locked for account {} for {} after {} failures in a row, the last from {}",
                         account, lockedFor, failures, address);
                 audit(audit, "sign-in locked", "account", "account " + account + ": " + failures
@@ -177,6 +178,12 @@ public class ClinicSecurityConfiguration {
     @Bean
     ApplicationListener<AbstractAuthenticationEvent> signInOutcomes(SignInThrottle throttle) {
         return new SignInOutcomes(throttle);
+    }
+
+    /** An account name as typed, which may be anything: no control characters (a forged log line), at most 64, for the log and audit. */
+    static String shown(String typed) {
+        String printable = typed.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "?");
+        return printable.length() <= 64 ? printable : printable.substring(0, 64) + "...";
     }
 
     /** A lock holds even when its audit entry cannot be written (the warning above says it happened). */

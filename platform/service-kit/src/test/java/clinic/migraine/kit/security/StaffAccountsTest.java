@@ -68,4 +68,11 @@ class StaffAccountsTest {
         environment.setActiveProfiles(active);
         return environment;
     }
+
+    @Test
+    void anAccountNameAsTypedReachesTheLogAndAuditOnOneLineAndShort() {
+        assertThat(ClinicSecurityConfiguration.shown("josé")).isEqualTo("josé");
+        assertThat(ClinicSecurityConfiguration.shown("admin\r\nINFO forged line")).isEqualTo("admin??INFO forged line");
+        assertThat(ClinicSecurityConfiguration.shown("x".repeat(100))).isEqualTo("x".repeat(64) + "...");
+    }
 }
