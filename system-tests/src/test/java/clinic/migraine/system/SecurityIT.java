@@ -1,6 +1,7 @@
 package clinic.migraine.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -253,6 +254,69 @@ class SecurityIT {
         Api.Answer audit = system.followup.get("/api/audit?subject=" + webhook);
         assertThat(audit.<List<String>>read("$[*].action")).contains("sms webhook refused");
         assertThat(audit.body()).doesNotContain(phone.substring(2));
+    }
+
+    @Test
+    void repeatedWrongPasswordsSlowDownThenLockTheAccountAnd429ComesWithoutAnyPasswordCheck() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (var service : services.entrySet()) {
+            // a name of its own and, through the forwarded address, an address of its own: nothing else is locked
+            String account = "mallory-" + UUID.randomUUID();
+            String from = "198.51.100." + (1 + Math.floorMod(account.hashCode(), 250));
+            HttpRequest.Builder guess = get(service.getValue(), "/api/dead-letters")
+                    .header("Authorization", Api.basic(account, "guess")).header("X-Forwarded-For", from);
+            double before = passwordChecks(service.getValue());
+            for (int i = 0; i < 3; i++) {
+                assertThat(send(guess, client).statusCode()).as(service.getKey()).isEqualTo(401);
+            }
+            assertThat(passwordChecks(service.getValue()) - before).as(service.getKey() + ": each failure checked")
+                    .isGreaterThanOrEqualTo(3);
+            // from the third failure on, the next attempt must wait 1 s, then 2 s; the fifth failure locks
+            for (long wait : new long[] {1, 2}) {
+                HttpResponse<String> slowed = send(guess, client);
+                assertThat(slowed.statusCode()).as(service.getKey()).isEqualTo(429);
+                assertThat(slowed.headers().firstValue("Retry-After")).as(service.getKey()).contains(Long.toString(wait));
+                await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> send(guess, client).statusCode(), status -> status == 401);
+            }
+            double locked = passwordChecks(service.getValue());
+
+            for (int i = 0; i < 20; i++) {
+                HttpResponse<String> refused = send(guess, client);
+                assertThat(refused.statusCode()).as(service.getKey()).isEqualTo(429);
+                assertThat(refused.headers().firstValue("Retry-After")).as(service.getKey()).hasValueSatisfying(
+                        seconds -> assertThat(Long.parseLong(seconds)).isGreaterThan(800));
+                assertThat(refused.headers().firstValue("Content-Type")).as(service.getKey())
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            }
+            // the only check since: the admin sign-in of this metrics read itself
+            assertThat(passwordChecks(service.getValue()) - locked).as(service.getKey()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theMetricsAccountReadsEachServicesMetricsAndNoPatientData() {
+        for (var service : services.entrySet()) {
+            Api metrics = service.getValue().as("metrics");
+            assertThat(metrics.get("/actuator/prometheus").status()).as(service.getKey()).isEqualTo(200);
+            assertThat(metrics.get("/actuator/health").status()).as(service.getKey()).isEqualTo(200);
+            for (String path : new String[] {"/", "/api/dead-letters", "/actuator/metrics", "/api/audit?subject="
+                    + UUID.randomUUID()}) {
+                assertThat(metrics.get(path).status()).as(service.getKey() + path).isEqualTo(403);
+            }
+        }
+        assertThat(system.intake.as("metrics").get("/api/referrals/" + UUID.randomUUID()).status()).isEqualTo(403);
+        assertThat(system.scheduling.as("metrics").get("/api/appointments").status()).isEqualTo(403);
+        assertThat(system.followup.as("metrics").get("/api/alerts").status()).isEqualTo(403);
+    }
+
+    /** The password checks the service counted so far, from its Prometheus metrics (read as admin). */
+    private static double passwordChecks(Api service) {
+        String metrics = service.get("/actuator/prometheus").body();
+        Matcher line = Pattern.compile("(?m)^clinic_security_password_checks_total(?:\\{[^}]*\\})? (\\S+)$")
+                .matcher(metrics);
+        assertThat(line.find()).as("the password check counter").isTrue();
+        return Double.parseDouble(line.group(1));
     }
 
     private static HttpRequest.Builder get(Api service, String path) {

@@ -1,17 +1,29 @@
 package clinic.migraine.kit.security;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
+import clinic.migraine.kit.audit.AuditTrail;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -22,6 +34,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -37,8 +51,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties(StaffAccounts.class)
+@EnableConfigurationProperties({StaffAccounts.class, SignInThrottling.class})
 public class ClinicSecurityConfiguration {
+
+    /** The audit trail's subject for every sign-in lock: {@code GET /api/audit?subject=} this lists them. */
+    public static final UUID SIGN_IN_LOCKS = UUID.nameUUIDFromBytes("clinic:sign-in-locks".getBytes(StandardCharsets.UTF_8));
+
+    private static final Logger log = LoggerFactory.getLogger(ClinicSecurityConfiguration.class);
 
     static final String DEMO_PASSWORD = "demo";
     static final String LOCAL_PROFILE = "local";
@@ -47,7 +66,8 @@ public class ClinicSecurityConfiguration {
     private static final RequestMatcher API = path("/api/**");
 
     @Bean
-    SecurityFilterChain clinicSecurity(HttpSecurity http, List<AccessRules> rules) throws Exception {
+    SecurityFilterChain clinicSecurity(HttpSecurity http, List<AccessRules> rules, SignInThrottle throttle,
+            @Value("${clinic.security.hsts:true}") boolean hsts) throws Exception {
         RequestMatcher api = new OrRequestMatcher(API, path("/actuator/**"), path("/fhir/**"),
                 request -> request.getHeader("Authorization") != null);
         ProblemResponses problems = new ProblemResponses();
@@ -55,6 +75,8 @@ public class ClinicSecurityConfiguration {
             paths.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
             paths.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/login", "/error",
                     "/clinic/**", "/favicon.ico").permitAll();
+            // the scraper's account; ADMIN implies METRICS
+            paths.requestMatchers("/actuator/prometheus").hasRole(StaffRole.METRICS.name());
             paths.requestMatchers("/api/dead-letters/**", "/actuator/**").hasRole(StaffRole.ADMIN.name());
             // who read or changed a patient's records: for those who answer for them
             paths.requestMatchers("/api/audit/**").hasAnyRole(StaffRole.ADMIN.name(), StaffRole.CLINICIAN.name());
@@ -68,6 +90,9 @@ public class ClinicSecurityConfiguration {
                 // Security would use the problem handler for every request)
                 .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE));
         http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
+        // before the form's and Basic's password check, after the CSRF check
+        http.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterAfter(new MetricsOnlyFilter(), AuthorizationFilter.class);
         http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false));
         http.logout(logout -> logout.logoutSuccessUrl("/login?signedOut"));
         http.csrf(csrf -> csrf.ignoringRequestMatchers(ClinicSecurityConfiguration::cannotBeForged));
@@ -76,6 +101,10 @@ public class ClinicSecurityConfiguration {
                         + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
                         + "frame-ancestors 'none'; base-uri 'self'"))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        if (!hsts) {
+            // Spring Security writes it on secure requests only (behind the TLS proxy: X-Forwarded-Proto https)
+            http.headers(headers -> headers.httpStrictTransportSecurity(strict -> strict.disable()));
+        }
         return http.build();
     }
 
@@ -112,13 +141,62 @@ public class ClinicSecurityConfiguration {
     static RoleHierarchy clinicRoleHierarchy() {
         return RoleHierarchyImpl.withDefaultRolePrefix()
                 .role(StaffRole.ADMIN.name())
-                .implies(StaffRole.INTAKE.name(), StaffRole.CLINICIAN.name(), StaffRole.SCHEDULER.name())
+                .implies(StaffRole.INTAKE.name(), StaffRole.CLINICIAN.name(), StaffRole.SCHEDULER.name(),
+                        StaffRole.METRICS.name())
                 .build();
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(ObjectProvider<MeterRegistry> meters) {
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        MeterRegistry registry = meters.getIfAvailable();
+        return registry == null ? encoder : new CountedPasswordEncoder(encoder, registry);
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(SignInThrottling settings, ObjectProvider<Clock> clock,
+            ObjectProvider<AuditTrail> audit) {
+        return new SignInThrottle(settings, clock.getIfAvailable(Clock::systemUTC), new SignInThrottle.Locks() {
+            @Override
+            public void accountLocked(String typed, String address, int failures, Duration lockedFor) {
+                String account = shown(typed);
+                log.warn("Sign-in locked for account {} for {} after {} failures in a row, the last from {}",
+                        account, lockedFor, failures, address);
+                audit(audit, "sign-in locked", "account", "account " + account + ": " + failures
+                        + " failed sign-ins in a row, the last from " + address + "; locked for " + lockedFor);
+            }
+
+            @Override
+            public void addressLocked(String address, int failures, Duration lockedFor) {
+                log.warn("Sign-in locked from address {} for {} after {} failures", address, lockedFor, failures);
+                audit(audit, "sign-in locked", "address", "address " + address + ": " + failures
+                        + " failed sign-ins; locked for " + lockedFor);
+            }
+        });
+    }
+
+    @Bean
+    ApplicationListener<AbstractAuthenticationEvent> signInOutcomes(SignInThrottle throttle) {
+        return new SignInOutcomes(throttle);
+    }
+
+    /** An account name as typed, which may be anything: no control characters (a forged log line), at most 64, for the log and audit. */
+    static String shown(String typed) {
+        String printable = typed.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "?");
+        return printable.length() <= 64 ? printable : printable.substring(0, 64) + "...";
+    }
+
+    /** A lock holds even when its audit entry cannot be written (the warning above says it happened). */
+    private static void audit(ObjectProvider<AuditTrail> audit, String action, String subjectType, String detail) {
+        AuditTrail trail = audit.getIfAvailable();
+        if (trail == null) {
+            return;
+        }
+        try {
+            trail.recordBy(Actors.SYSTEM, action, subjectType, SIGN_IN_LOCKS, null, detail);
+        } catch (RuntimeException e) {
+            log.warn("Sign-in lock not audited: {}", e.getClass().getName());
+        }
     }
 
     /** The configured accounts; refuses to start without any, with a plain-text password, or with the demo one outside the local profile. */

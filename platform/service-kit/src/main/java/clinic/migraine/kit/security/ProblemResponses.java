@@ -13,7 +13,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * 401 and 403 on the API, and 400 for an address the firewall refuses (an encoded NUL, "%25", ";" in the path),
- * as RFC 9457 problem details, like every other error there.
+ * as RFC 9457 problem details, like every other error there (and 429 for a sign-in throttled, see
+ * {@link SignInThrottleFilter}).
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
@@ -39,7 +40,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         write(response, 400, "bad-request", "Bad Request", "The address contains characters that are not accepted.");
     }
 
-    private static void write(HttpServletResponse response, int status, String type, String title, String detail)
+    static void write(HttpServletResponse response, int status, String type, String title, String detail)
             throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");

@@ -8,6 +8,8 @@ public enum StaffRole {
     CLINICIAN,
     /** Appointments and calendars. */
     SCHEDULER,
+    /** The metrics (/actuator/prometheus) and health only: the Prometheus scraper's account. */
+    METRICS,
     /** Everything, including dead letters and metrics. */
     ADMIN;
 

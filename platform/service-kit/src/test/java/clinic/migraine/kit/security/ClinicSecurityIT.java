@@ -133,6 +133,25 @@ class ClinicSecurityIT {
     }
 
     @Test
+    void theLocalProfileKeepsWorkingOverPlainHttpWithoutASecureCookieOrHsts() throws Exception {
+        HttpResponse<String> page = plain().send(HttpRequest.newBuilder(url("/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> https = plain().send(HttpRequest.newBuilder(url("/login"))
+                .header("X-Forwarded-Proto", "https").GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").contains("; HttpOnly", "; SameSite=Lax").doesNotContain("Secure"));
+        assertThat(https.headers().firstValue("Strict-Transport-Security")).isEmpty();
+    }
+
+    @Test
+    void theDemoMetricsAccountReadsTheMetricsOnly() {
+        assertThat(admin().as("metrics").get("/actuator/prometheus").status()).isEqualTo(200);
+        assertThat(admin().as("metrics").get("/actuator/metrics").status()).isEqualTo(403);
+        assertThat(admin().as("metrics").get("/api/dead-letters").status()).isEqualTo(403);
+    }
+
+    @Test
     void formSignInNeedsTheCsrfTokenAndASessionFormPostWithoutItIsRefused() throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         String token = csrfToken(browser);

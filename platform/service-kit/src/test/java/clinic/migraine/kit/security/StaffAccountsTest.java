@@ -10,12 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 class StaffAccountsTest {
 
     private final ClinicSecurityConfiguration configuration = new ClinicSecurityConfiguration();
-    private final PasswordEncoder encoder = configuration.passwordEncoder();
+    private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
     @Test
     void theDemoPasswordIsRefusedOutsideTheLocalProfile() {
@@ -66,5 +67,12 @@ class StaffAccountsTest {
         MockEnvironment environment = new MockEnvironment();
         environment.setActiveProfiles(active);
         return environment;
+    }
+
+    @Test
+    void anAccountNameAsTypedReachesTheLogAndAuditOnOneLineAndShort() {
+        assertThat(ClinicSecurityConfiguration.shown("josé")).isEqualTo("josé");
+        assertThat(ClinicSecurityConfiguration.shown("admin\r\nINFO forged line")).isEqualTo("admin??INFO forged line");
+        assertThat(ClinicSecurityConfiguration.shown("x".repeat(100))).isEqualTo("x".repeat(64) + "...");
     }
 }
