@@ -30,6 +30,7 @@ import clinic.migraine.followup.plan.domain.PlanEvents;
 import clinic.migraine.followup.plan.domain.QuietHours;
 import clinic.migraine.followup.plan.persistence.Timers;
 import clinic.migraine.kit.audit.ReadAudited;
+import clinic.migraine.kit.phone.PhoneNumbers;
 import clinic.migraine.kit.security.AccessRules;
 import clinic.migraine.kit.security.StaffRole;
 import org.slf4j.Logger;
@@ -121,7 +122,7 @@ class FollowupConfiguration {
      * opt patients out of the messages that protect them, or back in after they said STOP.
      */
     @Bean
-    SmsGateway smsGateway(FollowupProperties properties, Environment environment) {
+    SmsGateway smsGateway(FollowupProperties properties, Environment environment, PhoneNumbers phones) {
         String token = properties.sms().authToken();
         if (!environment.acceptsProfiles(Profiles.of("local"))
                 && (token == null || token.isBlank() || FollowupProperties.LOCAL_SMS_AUTH_TOKEN.equals(token))) {
@@ -129,8 +130,9 @@ class FollowupConfiguration {
                     + "auth token outside the local profile (it signs the gateway's inbound webhook calls)");
         }
         FollowupProperties.Sms sms = properties.sms();
+        String from = phones.configured("clinic.followup.sms.from", sms.from());
         return "http".equals(sms.gateway())
-                ? new HttpSmsGateway(sms.url(), sms.username(), sms.password(), sms.from())
+                ? new HttpSmsGateway(sms.url(), sms.username(), sms.password(), from)
                 : new RecordingSmsGateway();
     }
 
@@ -171,12 +173,14 @@ class FollowupConfiguration {
     Dispatcher dispatcher(Messages messages, Contacts contacts, KnownAppointments appointments,
             PlatformTransactionManager transactions, DeliveryOutlets outlets, PlanEvents events, PatientLinks links,
             FollowupProperties properties, Timers timers, MessagePlan plan, Clock clock, SlotOffers offers,
-            PatientDirectory directory) {
+            PatientDirectory directory, PhoneNumbers phones) {
+        // the clinic's number stays as patients should read it; checked so that a typo stops the start, not a call
+        phones.configured("clinic.followup.clinic-phone", properties.clinicPhone());
         return new Dispatcher(directory, messages, contacts, appointments, offers, new TransactionTemplate(transactions), outlets,
                 events,
                 links, new DeliveryAttempts(properties.deliveryAttempts()),
                 new Dispatcher.StaffAddresses(properties.alertAddress(), properties.onCall().email(),
-                        properties.onCall().phone()),
+                        phones.configured("clinic.followup.on-call.phone", properties.onCall().phone())),
                 new MessageTexts.Clinic(properties.clinicPhone(), properties.clinicAddress()), timers,
                 plan.quietHours(), clock);
     }

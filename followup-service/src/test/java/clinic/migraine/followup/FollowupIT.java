@@ -503,6 +503,33 @@ class FollowupIT {
     }
 
     @Test
+    void aSenderWrittenAnyWayIsReadAsItsNumberAndOneThatIsNoNumberChangesNothing() throws Exception {
+        String line = String.format("%04d", (int) (Math.random() * 10000));
+        UUID referral = patient(null, "+1310555" + line, ContactChannel.SMS);
+        UUID bystander = patient(null, "+1310555" + line, ContactChannel.SMS);
+
+        assertThat(textReply("no number at all", "STOP")).isEqualTo(textReply("+13109999999", "STOP"));
+        assertThat(textReply("+1 555 " + line, "STOP")).isEqualTo(textReply("+13109999999", "STOP"));
+        assertThat(smsOptedOut(referral)).as("an unreadable sender matches nobody").isFalse();
+
+        assertThat(textReply("+1 (310) 555-" + line, "STOP")).contains("START");
+        assertThat(smsOptedOut(referral)).as("the same number written with spaces and parentheses").isTrue();
+        assertThat(smsOptedOut(bystander)).as("every referral with that number").isTrue();
+    }
+
+    private String textReply(String from, String body) throws Exception {
+        return mvc.perform(post("/api/sms/inbound").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("From", from).param("Body", body).header("X-Twilio-Signature", SmsSignatures.sign(
+                                SmsSignatures.LOCAL_TOKEN, INBOUND, Map.of("From", from, "Body", body))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private boolean smsOptedOut(UUID referral) {
+        return jdbc.sql("select sms_opted_out from contact where referral_id = :id").param("id", referral)
+                .query(Boolean.class).single();
+    }
+
+    @Test
     void anSmsGatewayThatKeepsFailingIsRetriedThenTheMessageIsRecordedFailedForStaff() throws Exception {
         String phone = phone();
         SMS_ANSWERS.put(phone, new ArrayDeque<>(List.of(503, 503, 503, 503, 503)));

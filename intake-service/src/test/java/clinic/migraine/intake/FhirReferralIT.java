@@ -128,6 +128,33 @@ class FhirReferralIT {
     }
 
     @Test
+    void aPhoneThatIsNoNumberAndACategoryForADiagnosisAreIssuesSayingWhyAndNothingIsStored() throws Exception {
+        long before = referrals();
+        String wrong = bundle().replace("\"+13105550188\"", "\"+1 555 0100\"")
+                .replace("\"code\": \"G43.709\"", "\"code\": \"G43.7\"");
+
+        OperationOutcome outcome = refused(send(wrong), 400);
+
+        assertThat(outcome.getIssue()).extracting(OperationOutcome.OperationOutcomeIssueComponent::getDiagnostics)
+                .anySatisfy(d -> assertThat(d).contains("is too short for a +1 number"))
+                .anySatisfy(d -> assertThat(d).contains("choose one of G43.701, G43.709, G43.711, G43.719"));
+        assertThat(outcome.getIssue()).extracting(i -> i.getExpression().get(0).getValue())
+                .contains("Patient.telecom.where(system='phone' or system='sms').value",
+                        "Condition.code.coding.where(system='http://hl7.org/fhir/sid/icd-10-cm').code");
+        assertThat(referrals()).isEqualTo(before);
+    }
+
+    @Test
+    void aPhoneWrittenAsPeopleWriteItIsKeptInE164() throws Exception {
+        MockHttpServletResponse created = send(bundle().replace("\"+13105550188\"", "\"(310) 555-0188\""));
+
+        assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
+        String id = created.getHeader("Location").substring("/fhir/ServiceRequest/".length());
+        assertThat(jdbc.sql("select phone from referral where id = :id").param("id", UUID.fromString(id))
+                .query(String.class).single()).isEqualTo("+13105550188");
+    }
+
+    @Test
     void malformedFhirIsAnOperationOutcomeNeverAServerErrorAndNothingIsStored() throws Exception {
         long before = referrals();
         String bundle = bundle();

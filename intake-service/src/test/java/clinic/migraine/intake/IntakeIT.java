@@ -180,7 +180,7 @@ class IntakeIT {
                 .replace("\"Ana\"", "\"\"")
                 .replace("1984-03-09", "1899-12-31")
                 .replace("ana@example.org", "not-an-email")
-                .replace("+13105550100", "310-555-0100")
+                .replace("+13105550100", "+1 555 0100")
                 .replace("America/Los_Angeles", "Mars/Olympus")
                 .replace("1234567893", "1234567890")
                 .replace("G43.709", "migraine")

@@ -254,7 +254,7 @@ class IntakePagesIT {
         return """
                 {
                   "patient": {"firstName": "", "lastName": " ", "dateOfBirth": "1899-12-31",
-                              "email": "not-an-email", "phone": "310-555-0100",
+                              "email": "not-an-email", "phone": "+1 555 0100",
                               "timeZone": "Mars/Olympus", "preferredChannel": "EMAIL"},
                   "referrer": {"name": "", "npi": "1234567890"},
                   "payer": {"policy": "Commercial Precert", "memberId": "no spaces allowed"},

@@ -24,6 +24,7 @@ import clinic.migraine.kit.patients.PatientDirectory;
 import clinic.migraine.kit.pages.ClinicTime;
 import clinic.migraine.kit.pages.SignInController;
 import clinic.migraine.kit.pages.Site;
+import clinic.migraine.kit.phone.PhoneNumbers;
 import clinic.migraine.kit.security.ClinicSecurityConfiguration;
 import clinic.migraine.kit.web.DeadLetterController;
 import clinic.migraine.kit.web.ProblemDetailsAdvice;
@@ -127,6 +128,15 @@ public class ServiceKitAutoConfiguration {
     @Bean
     ClinicTime clinicTime(@Value("${clinic.time-zone:America/Los_Angeles}") ZoneId zone) {
         return new ClinicTime(zone);
+    }
+
+    /**
+     * Phone numbers in E.164; one typed without "+" is read in {@code clinic.phone.default-region} (the clinic's
+     * country, US unless set). An unknown region stops the service at start-up, naming the key.
+     */
+    @Bean
+    PhoneNumbers phoneNumbers(@Value("${clinic.phone.default-region:US}") String defaultRegion) {
+        return new PhoneNumbers(defaultRegion);
     }
 
     @Bean

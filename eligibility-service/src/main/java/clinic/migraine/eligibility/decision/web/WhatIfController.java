@@ -16,6 +16,7 @@ import clinic.migraine.eligibility.policy.domain.MedicationOveruse;
 import clinic.migraine.eligibility.policy.domain.Policies;
 import clinic.migraine.eligibility.policy.domain.PolicyEngine;
 import clinic.migraine.eligibility.policy.domain.TrialResult;
+import clinic.migraine.kit.icd10.DiagnosisCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -77,7 +78,7 @@ class WhatIfController {
     }
 
     record Evaluation(@NotNull @Valid Patient patient, JsonNode referrer, @NotNull @Valid Payer payer,
-            @NotNull @Pattern(regexp = "[A-TV-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?") String diagnosisCode,
+            @NotNull @DiagnosisCode String diagnosisCode,
             @NotNull @Valid Clinical clinical, @Valid HistoryRequest treatmentHistory,
             @Valid AuthorizationRequest authorization, LocalDate asOf) {
     }

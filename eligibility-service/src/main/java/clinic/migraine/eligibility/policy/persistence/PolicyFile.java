@@ -8,6 +8,7 @@ import java.util.Set;
 
 import clinic.migraine.eligibility.policy.domain.Policy;
 import clinic.migraine.eligibility.policy.domain.TrialResult;
+import clinic.migraine.kit.icd10.Icd10Cm;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -15,8 +16,6 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /** Reads one policy YAML file and checks every field, naming the file and the field when one is wrong. */
 public final class PolicyFile {
-
-    private static final String ICD10_CM = "[A-TV-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?";
 
     private static final List<String> TOP_LEVEL = List.of("id", "version", "name", "minimumAge",
             "minimumHeadacheDaysPerMonth", "minimumMigraineDaysPerMonth", "minimumChronicMigraineMonths",
@@ -119,12 +118,14 @@ public final class PolicyFile {
     private Set<String> codes() {
         Object value = root.get("coveredDiagnosisCodes");
         if (!(value instanceof List<?> list) || list.isEmpty()) {
-            throw invalid("coveredDiagnosisCodes", "must be a non-empty list of ICD-10-CM codes");
+            throw invalid("coveredDiagnosisCodes", "must be a non-empty list of billable ICD-10-CM codes");
         }
         Set<String> codes = new LinkedHashSet<>();
         for (Object code : list) {
-            if (code == null || !code.toString().matches(ICD10_CM)) {
-                throw invalid("coveredDiagnosisCodes", "has '" + code + "', which is not an ICD-10-CM code");
+            // a category (G43.7) would never match a referral, which must carry a billable code
+            String refusal = Icd10Cm.shipped().refusal(code == null ? null : code.toString()).orElse(null);
+            if (refusal != null) {
+                throw invalid("coveredDiagnosisCodes", "has '" + code + "', which " + refusal);
             }
             codes.add(code.toString());
         }

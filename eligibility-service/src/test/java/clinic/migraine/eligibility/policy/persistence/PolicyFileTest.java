@@ -1,6 +1,14 @@
 package clinic.migraine.eligibility.policy.persistence;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
 import clinic.migraine.eligibility.policy.domain.Policy;
+import clinic.migraine.kit.icd10.Icd10Cm;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -82,6 +90,8 @@ class PolicyFileTest {
             "minimumHeadacheDaysPerMonth: 15|minimumHeadacheDaysPerMonth: 45|'minimumHeadacheDaysPerMonth' must be between 0 and 31",
             "version: \"1\"|version: \"\"|'version' is required",
             "coveredDiagnosisCodes: [G43.709]|coveredDiagnosisCodes: [chronic]|'coveredDiagnosisCodes' has 'chronic'",
+            "coveredDiagnosisCodes: [G43.709]|coveredDiagnosisCodes: [G43.709, G43.7]|'coveredDiagnosisCodes' has 'G43.7', which is a category, not a billable code: choose one of G43.701, G43.709, G43.711, G43.719",
+            "coveredDiagnosisCodes: [G43.709]|coveredDiagnosisCodes: [G43.702]|'coveredDiagnosisCodes' has 'G43.702', which is not in the ICD-10-CM code set",
             "orResults: [NOT_TOLERATED]|orResults: [BORED]|'preventiveTrials.trialCounts.orResults' has 'BORED'",
             "priorAuthorization: every-course|priorAuthorization: sometimes|'priorAuthorization' must be none, initial or every-course, not 'sometimes'",
             "  inclusive: false|  inclusive: maybe|'inclusive' must be true or false",
@@ -91,6 +101,20 @@ class PolicyFileTest {
         assertThatThrownBy(() -> PolicyFile.parse("policies/acme.yml", VALID.replace(line, replacement)))
                 .hasMessageStartingWith("Policy file policies/acme.yml: field ")
                 .hasMessageContaining(expected);
+    }
+
+    /** Read on their own, not through the parser, so that a parser that stopped checking still fails here. */
+    @Test
+    void everyShippedPolicyCoversOnlyBillableCodesOfTheCodeSet() throws Exception {
+        Resource[] shipped = new PathMatchingResourcePatternResolver().getResources("classpath:policies/*.yml");
+
+        assertThat(shipped).hasSizeGreaterThanOrEqualTo(4);
+        for (Resource file : shipped) {
+            Map<String, Object> policy = new Yaml().load(file.getContentAsString(StandardCharsets.UTF_8));
+            assertThat((List<?>) policy.get("coveredDiagnosisCodes")).as(file.getFilename()).isNotEmpty()
+                    .allSatisfy(code -> assertThat(Icd10Cm.shipped().isBillable(String.valueOf(code)))
+                            .as("%s covers %s", file.getFilename(), code).isTrue());
+        }
     }
 
     @Test

@@ -53,4 +53,9 @@ public class OptOuts {
         }
         return keyword.reply();
     }
+
+    /** The reply to a text from a sender that is no phone number: the same as to a number no patient has. */
+    public String replyToUnknownSender(String body) {
+        return SmsKeyword.of(body).reply();
+    }
 }

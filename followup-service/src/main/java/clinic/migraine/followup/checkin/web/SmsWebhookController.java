@@ -7,6 +7,7 @@ import java.util.UUID;
 import clinic.migraine.followup.FollowupProperties;
 import clinic.migraine.followup.checkin.application.OptOuts;
 import clinic.migraine.kit.audit.AuditTrail;
+import clinic.migraine.kit.phone.PhoneNumbers;
 import clinic.migraine.kit.web.DomainProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The SMS gateway's inbound webhook (Twilio-style form): STOP and its synonyms opt out, START opts back in, HELP
- * answers. Only the gateway may call it: a request without the gateway's signature changes nothing, is audited
+ * answers. The sender is read as a phone number into E.164 before it is matched with patients' numbers. Only the gateway may call it: a request without the gateway's signature changes nothing, is audited
  * and answered 403, so no web page can re-subscribe a patient who texted STOP or silence their check-ins.
  */
 @RestController
@@ -31,9 +32,11 @@ class SmsWebhookController {
     private final AuditTrail audit;
     private final GatewaySignature signature;
     private final String webhookUrl;
+    private final PhoneNumbers phones;
 
-    SmsWebhookController(OptOuts optOuts, AuditTrail audit, FollowupProperties properties) {
+    SmsWebhookController(OptOuts optOuts, AuditTrail audit, FollowupProperties properties, PhoneNumbers phones) {
         this.optOuts = optOuts;
+        this.phones = phones;
         this.audit = audit;
         this.signature = new GatewaySignature(properties.sms().authToken());
         this.webhookUrl = properties.sms().webhookUrl();
@@ -46,7 +49,9 @@ class SmsWebhookController {
         if (!signature.matches(signed, url(request), request.getParameterMap())) {
             refuse(signed == null ? "no signature" : "wrong signature", request);
         }
-        return optOuts.recordTextReply(from, body);
+        // stored numbers are E.164; a sender that is no number matches nobody and changes nothing
+        return phones.e164(from).map(sender -> optOuts.recordTextReply(sender, body))
+                .orElseGet(() -> optOuts.replyToUnknownSender(body));
     }
 
     /**

@@ -19,6 +19,7 @@ import clinic.migraine.intake.referral.application.ReferralIntake;
 import clinic.migraine.intake.referral.application.ReferralQueries;
 import clinic.migraine.intake.referral.domain.Referral;
 import clinic.migraine.intake.referral.domain.ReferralStatus;
+import clinic.migraine.kit.phone.PhoneNumbers;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.hl7.fhir.r4.model.Bundle;
@@ -60,7 +61,11 @@ class FhirReferralController {
     private final ReferralIntake intake;
     private final ReferralQueries queries;
 
-    FhirReferralController(FhirJson fhir, Validator validator, ReferralIntake intake, ReferralQueries queries) {
+    private final PhoneNumbers phones;
+
+    FhirReferralController(FhirJson fhir, Validator validator, ReferralIntake intake, ReferralQueries queries,
+            PhoneNumbers phones) {
+        this.phones = phones;
         this.fhir = fhir;
         this.validator = validator;
         this.intake = intake;
@@ -86,7 +91,7 @@ class FhirReferralController {
         }
         ReferralIntake.Accepted accepted;
         try {
-            accepted = intake.submit(read.request().toDraft(), key);
+            accepted = intake.submit(read.request().toDraft(phones), key);
         } catch (NotFound | RuleBroken refused) {
             throw refusal(refused, HttpStatus.UNPROCESSABLE_CONTENT, OperationOutcome.IssueType.BUSINESSRULE);
         } catch (DomainException conflict) {

@@ -11,6 +11,7 @@ import clinic.migraine.intake.referral.application.ReferralIntake;
 import clinic.migraine.intake.referral.application.ReferralQueries;
 import clinic.migraine.intake.referral.domain.Referral;
 import clinic.migraine.intake.referral.domain.ReferralStatus;
+import clinic.migraine.kit.phone.PhoneNumbers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,9 +40,12 @@ class ReferralController {
     private final ReferralQueries queries;
     private final ReferralDetails details;
     private final JsonMapper json;
+    private final PhoneNumbers phones;
 
-    ReferralController(ReferralIntake intake, ReferralQueries queries, ReferralDetails details, JsonMapper json) {
+    ReferralController(ReferralIntake intake, ReferralQueries queries, ReferralDetails details, JsonMapper json,
+            PhoneNumbers phones) {
         this.intake = intake;
+        this.phones = phones;
         this.queries = queries;
         this.details = details;
         this.json = json;
@@ -53,7 +57,7 @@ class ReferralController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Created> submit(@Valid @RequestBody ReferralRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String idempotencyKey) {
-        ReferralIntake.Accepted accepted = intake.submit(request.toDraft(), idempotencyKey);
+        ReferralIntake.Accepted accepted = intake.submit(request.toDraft(phones), idempotencyKey);
         return ResponseEntity.created(URI.create("/api/referrals/" + accepted.id()))
                 .body(new Created(accepted.id(), accepted.status()));
     }

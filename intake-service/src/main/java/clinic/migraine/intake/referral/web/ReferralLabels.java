@@ -30,17 +30,6 @@ final class ReferralLabels {
             .sorted()
             .toList();
 
-    /** Chronic migraine codes (ICD-10-CM), offered as suggestions; the API checks the code's form only. */
-    static final List<Option> CHRONIC_MIGRAINE_CODES = List.of(
-            new Option("G43.701", "Chronic migraine without aura, not intractable, with status migrainosus"),
-            new Option("G43.709", "Chronic migraine without aura, not intractable, without status migrainosus"),
-            new Option("G43.711", "Chronic migraine without aura, intractable, with status migrainosus"),
-            new Option("G43.719", "Chronic migraine without aura, intractable, without status migrainosus"),
-            new Option("G43.E01", "Chronic migraine with aura, not intractable, with status migrainosus"),
-            new Option("G43.E09", "Chronic migraine with aura, not intractable, without status migrainosus"),
-            new Option("G43.E11", "Chronic migraine with aura, intractable, with status migrainosus"),
-            new Option("G43.E19", "Chronic migraine with aura, intractable, without status migrainosus"));
-
     private ReferralLabels() {
     }
 

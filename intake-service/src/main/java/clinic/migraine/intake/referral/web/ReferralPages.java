@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 import clinic.migraine.intake.referral.domain.ReferralStatus;
 import clinic.migraine.intake.referral.application.ReferralQueries;
 import clinic.migraine.kit.pages.ClinicTime;
+import clinic.migraine.kit.phone.PhoneNumbers;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,10 +43,12 @@ class ReferralPages {
     private final ReferralFormProperties form;
     private final JsonMapper json;
     private final ClinicTime clinicTime;
+    private final PhoneNumbers phones;
 
     ReferralPages(ReferralQueries queries, ReferralDetails details, ReferralFormProperties form, JsonMapper json,
-            ClinicTime clinicTime) {
+            ClinicTime clinicTime, PhoneNumbers phones) {
         this.clinicTime = clinicTime;
+        this.phones = phones;
         this.queries = queries;
         this.details = details;
         this.form = form;
@@ -109,7 +112,8 @@ class ReferralPages {
         model.addAttribute("allTimeZones", ReferralLabels.ALL_TIME_ZONES);
         model.addAttribute("defaultTimeZone", ReferralLabels.COMMON_TIME_ZONES.get(0));
         model.addAttribute("channels", ReferralLabels.channels());
-        model.addAttribute("diagnosisCodes", ReferralLabels.CHRONIC_MIGRAINE_CODES);
+        model.addAttribute("phoneRegion", phones.defaultRegion());
+        model.addAttribute("diagnosisCodes", form.diagnosisCodes());
         model.addAttribute("drugClasses", ReferralLabels.drugClasses());
         model.addAttribute("trialResults", ReferralLabels.trialResults());
         model.addAttribute("overuses", ReferralLabels.medicationOveruses());

@@ -9,6 +9,9 @@ import clinic.migraine.intake.referral.domain.DrugClass;
 import clinic.migraine.intake.referral.domain.MedicationOveruse;
 import clinic.migraine.intake.referral.domain.ReferralDraft;
 import clinic.migraine.intake.referral.domain.TrialResult;
+import clinic.migraine.kit.icd10.DiagnosisCode;
+import clinic.migraine.kit.phone.PhoneNumber;
+import clinic.migraine.kit.phone.PhoneNumbers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -25,15 +28,16 @@ public record ReferralRequest(
         @NotNull @Valid Patient patient,
         @NotNull @Valid Referrer referrer,
         @NotNull @Valid Payer payer,
-        @NotNull @Pattern(regexp = ICD10_CM, message = "must be a well-formed ICD-10-CM code such as G43.709") String diagnosisCode,
+        @NotNull @DiagnosisCode String diagnosisCode,
         @NotNull @Valid Clinical clinical,
         @Size(max = 50) List<@NotNull @Valid OutsideTreatmentRequest> outsideTreatments) {
 
-    /** The same referral as the domain takes it; absent lists stay absent. */
-    ReferralDraft toDraft() {
+    /** The same referral as the domain takes it, once validated: the phone in E.164; absent lists stay absent. */
+    ReferralDraft toDraft(PhoneNumbers phones) {
         return new ReferralDraft(
                 new ReferralDraft.PatientDetails(patient.firstName(), patient.lastName(), patient.dateOfBirth(),
-                        patient.email(), patient.phone(), patient.timeZone(), patient.preferredChannel()),
+                        patient.email(), phones.toE164(patient.phone()), patient.timeZone(),
+                        patient.preferredChannel()),
                 new ReferralDraft.ReferringPractice(referrer.name(), referrer.npi()),
                 new ReferralDraft.Coverage(payer.policy(), payer.memberId()), diagnosisCode,
                 new ReferralDraft.ClinicalFacts(clinical.headacheDaysPerMonth(), clinical.migraineDaysPerMonth(),
@@ -45,7 +49,6 @@ public record ReferralRequest(
                         .map(t -> new ReferralDraft.OutsideTreatment(t.date(), t.units(), t.clinic())).toList());
     }
 
-    static final String ICD10_CM = "[A-TV-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?";
     static final String PRINTABLE_NAME = "[^\\p{Cntrl}]{1,100}";
 
     /** An injection given elsewhere before this referral. */
@@ -61,7 +64,7 @@ public record ReferralRequest(
             @NotBlank @Pattern(regexp = PRINTABLE_NAME, message = "must be 1 to 100 printable characters") String lastName,
             @NotNull @Past @BornSince1900 LocalDate dateOfBirth,
             @Email @Size(max = 254) @EmailLocalPartLength String email,
-            @Pattern(regexp = "\\+[1-9][0-9]{1,14}", message = "must be an E.164 number such as +13105550100") String phone,
+            @PhoneNumber String phone,
             @NotNull @IanaTimeZone String timeZone,
             @NotNull ContactChannel preferredChannel) {
     }
