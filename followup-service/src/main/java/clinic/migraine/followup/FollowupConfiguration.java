@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import clinic.migraine.calendar.Invitations;
 import clinic.migraine.followup.checkin.application.LinkTokens;
 import clinic.migraine.followup.checkin.application.PatientLinks;
 import clinic.migraine.followup.delivery.DeliveryOutlets;
@@ -171,14 +172,14 @@ class FollowupConfiguration {
     Dispatcher dispatcher(Messages messages, Contacts contacts, KnownAppointments appointments,
             PlatformTransactionManager transactions, DeliveryOutlets outlets, PlanEvents events, PatientLinks links,
             FollowupProperties properties, Timers timers, MessagePlan plan, Clock clock, SlotOffers offers,
-            PatientDirectory directory) {
+            PatientDirectory directory, Invitations invitations) {
         return new Dispatcher(directory, messages, contacts, appointments, offers, new TransactionTemplate(transactions), outlets,
                 events,
                 links, new DeliveryAttempts(properties.deliveryAttempts()),
                 new Dispatcher.StaffAddresses(properties.alertAddress(), properties.onCall().email(),
                         properties.onCall().phone()),
                 new MessageTexts.Clinic(properties.clinicPhone(), properties.clinicAddress()), timers,
-                plan.quietHours(), clock);
+                plan.quietHours(), invitations, clock);
     }
 
     /**

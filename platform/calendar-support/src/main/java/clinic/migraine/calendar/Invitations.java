@@ -80,7 +80,7 @@ public final class Invitations {
     }
 
     /** The visit as an .ics file (CRLF lines, UTF-8 text), stamped {@code stamp}. */
-    public String write(CalendarVisit visit, Instant stamp) {
+    public IcsFile write(CalendarVisit visit, Instant stamp) {
         boolean invitation = visit.attendeeEmail() != null && !visit.attendeeEmail().isBlank();
         Method method = !invitation ? ImmutableMethod.PUBLISH
                 : visit.cancelled() ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST;
@@ -101,7 +101,7 @@ public final class Invitations {
         } catch (ValidationException e) {
             throw new IllegalStateException("The visit's calendar entry is not valid iCalendar", e);
         }
-        return out.toString();
+        return new IcsFile(method.getValue(), out.toString());
     }
 
     private VEvent event(CalendarVisit visit, boolean invitation, Instant stamp) {

@@ -44,12 +44,14 @@ class InvitationsTest {
 
     @Test
     void aBookedVisitIsARequestToThePatientFromTheClinicThatParsesAndValidates() throws Exception {
-        String ics = invitations.write(visit(0, "ana.lopez@example.org", false), STAMP);
+        String ics = invitations.write(visit(0, "ana.lopez@example.org", false), STAMP).text();
 
         Calendar calendar = parse(ics);
         ValidationResult result = calendar.validate();
         assertThat(result.hasErrors()).as(result.getEntries().toString()).isFalse();
         assertThat(calendar.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("REQUEST");
+        assertThat(invitations.write(visit(0, "ana.lopez@example.org", false), STAMP).contentType())
+                .isEqualTo("text/calendar; charset=UTF-8; method=REQUEST");
         VEvent event = calendar.<VEvent>getComponent(Component.VEVENT).orElseThrow();
         assertThat(value(event, Property.UID)).isEqualTo(APPOINTMENT + "@migraine-clinic");
         assertThat(value(event, Property.SEQUENCE)).isEqualTo("0");
@@ -62,7 +64,7 @@ class InvitationsTest {
 
     @Test
     void timesAreWrittenInTheClinicsZoneWithItsTimezoneDefinition() throws Exception {
-        String ics = invitations.write(visit(0, "ana.lopez@example.org", false), STAMP);
+        String ics = invitations.write(visit(0, "ana.lopez@example.org", false), STAMP).text();
 
         assertThat(ics).contains("DTSTART;TZID=America/Los_Angeles:20261201T093000")
                 .contains("DTEND;TZID=America/Los_Angeles:20261201T100000");
@@ -73,7 +75,7 @@ class InvitationsTest {
 
     @Test
     void textIsEscapedAndLongLinesAreFoldedAndReadBackWhole() throws Exception {
-        String ics = invitations.write(visit(0, "ana.lopez@example.org", false), STAMP);
+        String ics = invitations.write(visit(0, "ana.lopez@example.org", false), STAMP).text();
 
         String unfolded = ics.replace("\r\n ", "");
         assertThat(unfolded).contains("LOCATION:Suite 4\\; 4640 Admiralty Way\\, Marina del Rey\\, CA 90292 (second");
@@ -92,9 +94,9 @@ class InvitationsTest {
 
     @Test
     void aMovedVisitKeepsItsUidAndCarriesItsSequence() throws Exception {
-        VEvent first = parse(invitations.write(visit(0, "ana.lopez@example.org", false), STAMP))
+        VEvent first = parse(invitations.write(visit(0, "ana.lopez@example.org", false), STAMP).text())
                 .<VEvent>getComponent(Component.VEVENT).orElseThrow();
-        VEvent moved = parse(invitations.write(visit(2, "ana.lopez@example.org", false), STAMP))
+        VEvent moved = parse(invitations.write(visit(2, "ana.lopez@example.org", false), STAMP).text())
                 .<VEvent>getComponent(Component.VEVENT).orElseThrow();
 
         assertThat(value(moved, Property.UID)).isEqualTo(value(first, Property.UID));
@@ -103,7 +105,7 @@ class InvitationsTest {
 
     @Test
     void aCancelledVisitIsACancelWithTheSameUidThatValidates() throws Exception {
-        Calendar calendar = parse(invitations.write(visit(3, "ana.lopez@example.org", true), STAMP));
+        Calendar calendar = parse(invitations.write(visit(3, "ana.lopez@example.org", true), STAMP).text());
 
         ValidationResult result = calendar.validate();
         assertThat(result.hasErrors()).as(result.getEntries().toString()).isFalse();
@@ -117,8 +119,8 @@ class InvitationsTest {
 
     @Test
     void withoutThePatientsAddressItIsPublishedWithoutAnAttendee() throws Exception {
-        Calendar booked = parse(invitations.write(visit(1, null, false), STAMP));
-        Calendar cancelled = parse(invitations.write(visit(2, " ", true), STAMP));
+        Calendar booked = parse(invitations.write(visit(1, null, false), STAMP).text());
+        Calendar cancelled = parse(invitations.write(visit(2, " ", true), STAMP).text());
 
         for (Calendar calendar : java.util.List.of(booked, cancelled)) {
             ValidationResult result = calendar.validate();

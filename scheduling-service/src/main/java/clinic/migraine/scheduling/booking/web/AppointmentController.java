@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import clinic.migraine.calendar.CalendarVisit;
+import clinic.migraine.calendar.IcsFile;
 import clinic.migraine.calendar.Invitations;
 import clinic.migraine.domain.RuleBroken;
 import clinic.migraine.domain.Violation;
@@ -185,9 +186,10 @@ class AppointmentController {
         boolean off = a.status() == AppointmentStatus.cancelled || a.status() == AppointmentStatus.noshow;
         CalendarVisit visit = new CalendarVisit(a.id(), a.sequence(), a.cycle(), a.start(), a.end(), calendar.zone(),
                 providerName(a.providerId()), a.location(), email, off);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar;charset=UTF-8"))
+        IcsFile ics = invitations.write(visit, clock.instant());
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(ics.contentType()))
                 .header("Content-Disposition", "attachment; filename=\"appointment-" + id + ".ics\"")
-                .body(invitations.write(visit, clock.instant()));
+                .body(ics.text());
     }
 
     record NewAppointment(@NotNull UUID referralId, @NotNull @Min(1) @Max(100) Integer cycle, @NotNull Instant start,
