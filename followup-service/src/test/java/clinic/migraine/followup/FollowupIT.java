@@ -309,8 +309,8 @@ class FollowupIT {
         }
         topics.send(EventTopic.APPOINTMENT_CANCELLED.topicName(), referral.toString(), AppointmentCancelled.newBuilder()
                 .setEventId(UUID.randomUUID()).setOccurredAt(now()).setReferralId(referral).setAppointmentId(appointment)
-                .setCycle(1).setStart(moves.get(1)).setReason("patient request").setCancelledBy(CancelledBy.PATIENT)
-                .setSequence(3).build());
+                .setCycle(1).setStart(moves.get(1)).setReasonCode(CancelReasonCode.PATIENT_LINK)
+                .setCancelledBy(CancelledBy.PATIENT).setSequence(3).build());
 
         List<MimeMessage> mails = new java.util.ArrayList<>(awaitMails(email(referral),
                 "Your migraine treatment visit is booked", 1));
