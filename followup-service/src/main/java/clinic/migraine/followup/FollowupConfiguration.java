@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import clinic.migraine.calendar.Invitations;
 import clinic.migraine.followup.checkin.application.LinkTokens;
 import clinic.migraine.followup.checkin.application.PatientLinks;
 import clinic.migraine.followup.delivery.DeliveryOutlets;
@@ -173,7 +174,7 @@ class FollowupConfiguration {
     Dispatcher dispatcher(Messages messages, Contacts contacts, KnownAppointments appointments,
             PlatformTransactionManager transactions, DeliveryOutlets outlets, PlanEvents events, PatientLinks links,
             FollowupProperties properties, Timers timers, MessagePlan plan, Clock clock, SlotOffers offers,
-            PatientDirectory directory, PhoneNumbers phones) {
+            PatientDirectory directory, PhoneNumbers phones, Invitations invitations) {
         // the clinic's number stays as patients should read it; checked so that a typo stops the start, not a call
         phones.configured("clinic.followup.clinic-phone", properties.clinicPhone());
         return new Dispatcher(directory, messages, contacts, appointments, offers, new TransactionTemplate(transactions), outlets,
@@ -182,7 +183,7 @@ class FollowupConfiguration {
                 new Dispatcher.StaffAddresses(properties.alertAddress(), properties.onCall().email(),
                         phones.configured("clinic.followup.on-call.phone", properties.onCall().phone())),
                 new MessageTexts.Clinic(properties.clinicPhone(), properties.clinicAddress()), timers,
-                plan.quietHours(), clock);
+                plan.quietHours(), invitations, clock);
     }
 
     /**

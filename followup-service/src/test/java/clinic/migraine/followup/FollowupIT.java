@@ -260,7 +260,7 @@ class FollowupIT {
     }
 
     @Test
-    void aMissedVisitIsToldAsMissedNotAsCancelled() {
+    void aMissedVisitIsToldAsMissedNotAsCancelled() throws Exception {
         UUID referral = patient("miss-" + UUID.randomUUID() + "@example.org", null, ContactChannel.EMAIL);
         UUID appointment = UUID.randomUUID();
         Instant start = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
@@ -273,10 +273,64 @@ class FollowupIT {
 
         MimeMessage missed = awaitMail(email(referral), "We missed you at your treatment visit");
         assertThat(GreenMailUtil.getBody(missed)).contains("we missed you").doesNotContain("cancelled");
+        // the patient's calendar drops the visit; scheduling sent no sequence here, so it is one past the booking's
+        assertThat(calendarEntryOf(missed)).extracting(CalendarEntry::method, CalendarEntry::uid, CalendarEntry::sequence)
+                .containsExactly("CANCEL", appointment + "@migraine-clinic", 1);
         // the message is marked SENT once the mail server took it, a moment after it arrived there
         await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql("select count(*) from message "
                 + "where referral_id = :id and kind = 'CANCELLATION_NOTICE' and status = 'SENT'").param("id", referral)
                 .query(Long.class).single()).isEqualTo(1));
+    }
+
+    /**
+     * A visit booked, moved twice and cancelled, as a patient's calendar reads the four mails: one entry (one UID)
+     * in the versions scheduling counted, then removed.
+     */
+    @Test
+    void theVisitsMailsCarryOneCalendarEntryThatMovesTwiceAndIsThenCancelled() throws Exception {
+        UUID referral = patient("cal-" + UUID.randomUUID() + "@example.org", null, ContactChannel.EMAIL);
+        UUID appointment = UUID.randomUUID();
+        Instant start = Instant.now().plus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        List<Instant> moves = List.of(start.plus(2, ChronoUnit.DAYS), start.plus(5, ChronoUnit.DAYS));
+
+        topics.send(EventTopic.APPOINTMENT_BOOKED.topicName(), referral.toString(),
+                AppointmentBooked.newBuilder(booked(referral, appointment, start)).setSequence(0).build());
+        awaitMails(email(referral), "Your migraine treatment visit is booked", 1);
+        for (int i = 0; i < moves.size(); i++) {
+            Instant previous = i == 0 ? start : moves.get(i - 1);
+            topics.send(EventTopic.APPOINTMENT_RESCHEDULED.topicName(), referral.toString(),
+                    AppointmentRescheduled.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(now())
+                            .setReferralId(referral).setAppointmentId(appointment).setCycle(1)
+                            .setPreviousStart(previous).setPreviousEnd(previous.plus(30, ChronoUnit.MINUTES))
+                            .setStart(moves.get(i)).setEnd(moves.get(i).plus(30, ChronoUnit.MINUTES))
+                            .setProviderId("prov-1").setProviderName("Dr. Rivera").setLocation("Marina Del Rey")
+                            .setClinicTimeZone("America/Los_Angeles").setSequence(i + 1).build());
+            awaitMails(email(referral), "Your treatment visit has moved", i + 1);
+        }
+        topics.send(EventTopic.APPOINTMENT_CANCELLED.topicName(), referral.toString(), AppointmentCancelled.newBuilder()
+                .setEventId(UUID.randomUUID()).setOccurredAt(now()).setReferralId(referral).setAppointmentId(appointment)
+                .setCycle(1).setStart(moves.get(1)).setReasonCode(CancelReasonCode.PATIENT_LINK)
+                .setCancelledBy(CancelledBy.PATIENT).setSequence(3).build());
+
+        List<MimeMessage> mails = new java.util.ArrayList<>(awaitMails(email(referral),
+                "Your migraine treatment visit is booked", 1));
+        mails.addAll(awaitMails(email(referral), "Your treatment visit has moved", 2));
+        mails.addAll(awaitMails(email(referral), "Your treatment visit is cancelled", 1));
+        List<CalendarEntry> entries = new java.util.ArrayList<>();
+        for (MimeMessage mail : mails) {
+            entries.add(calendarEntryOf(mail));
+        }
+
+        assertThat(entries).extracting(CalendarEntry::uid).containsOnly(appointment + "@migraine-clinic");
+        assertThat(entries).extracting(CalendarEntry::method, CalendarEntry::sequence).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("REQUEST", 0), org.assertj.core.groups.Tuple.tuple("REQUEST", 1),
+                org.assertj.core.groups.Tuple.tuple("REQUEST", 2), org.assertj.core.groups.Tuple.tuple("CANCEL", 3));
+        assertThat(entries).extracting(CalendarEntry::contentType).allSatisfy(type -> assertThat(type)
+                .startsWith("text/calendar"));
+        assertThat(entries.get(3).contentType()).contains("method=CANCEL");
+        assertThat(entries).extracting(CalendarEntry::attendee).containsOnly("mailto:" + email(referral));
+        assertThat(entries).extracting(CalendarEntry::organizer)
+                .containsOnly("mailto:appointments@migraine-clinic.test");
     }
 
     @Test
@@ -633,6 +687,57 @@ class FollowupIT {
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** One mail's calendar attachment as a calendar reads it, checked against RFC 5545 and RFC 5546. */
+    record CalendarEntry(String contentType, String method, String uid, int sequence, String attendee,
+            String organizer) {
+    }
+
+    private static CalendarEntry calendarEntryOf(MimeMessage mail) throws Exception {
+        jakarta.mail.BodyPart part = calendarPart((MimeMultipart) mail.getContent());
+        assertThat(part).as("the mail's calendar attachment").isNotNull();
+        String ics = new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.data.CalendarBuilder()
+                .build(new java.io.StringReader(ics));
+        net.fortuna.ical4j.validate.ValidationResult result = calendar.validate();
+        assertThat(result.hasErrors()).as(result.getEntries().toString()).isFalse();
+        assertThat(calendar.getComponent("VTIMEZONE")).isPresent();
+        net.fortuna.ical4j.model.component.VEvent event = calendar
+                .<net.fortuna.ical4j.model.component.VEvent>getComponent("VEVENT").orElseThrow();
+        java.util.function.Function<String, String> value = name -> event.getProperty(name)
+                .map(net.fortuna.ical4j.model.Property::getValue).orElse(null);
+        return new CalendarEntry(part.getContentType(), calendar.getProperty("METHOD").orElseThrow().getValue(),
+                value.apply("UID"), Integer.parseInt(value.apply("SEQUENCE")), value.apply("ATTENDEE"),
+                value.apply("ORGANIZER"));
+    }
+
+    private static jakarta.mail.BodyPart calendarPart(MimeMultipart parts) throws Exception {
+        for (int i = 0; i < parts.getCount(); i++) {
+            jakarta.mail.BodyPart part = parts.getBodyPart(i);
+            if (part.isMimeType("text/calendar")) {
+                return part;
+            }
+            if (part.getContent() instanceof MimeMultipart nested && calendarPart(nested) != null) {
+                return calendarPart(nested);
+            }
+        }
+        return null;
+    }
+
+    /** The mails with this subject to this address, in the order they arrived, once there are {@code count}. */
+    private List<MimeMessage> awaitMails(String to, String subject, int count) {
+        List<MimeMessage> found = new java.util.ArrayList<>();
+        await().atMost(WAIT).until(() -> {
+            found.clear();
+            for (MimeMessage message : MAIL.getReceivedMessages()) {
+                if (is(message, to, subject)) {
+                    found.add(message);
+                }
+            }
+            return found.size() >= count;
+        });
+        return found;
     }
 
     private MimeMessage awaitMail(String to, String subject) {

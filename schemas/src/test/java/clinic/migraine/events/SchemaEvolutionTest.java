@@ -79,9 +79,10 @@ class SchemaEvolutionTest {
     @Test
     void aCancellationCarriesAReasonCodeAndNeverTheTypedReason() throws IOException {
         Schema current = AppointmentCancelled.getClassSchema();
-        assertThat(current.getFields()).extracting(Schema.Field::name).as("ids, times and codes: no free text")
+        assertThat(current.getFields()).extracting(Schema.Field::name)
+                .as("ids, times, codes and the calendar sequence: no free text")
                 .containsExactly("eventId", "occurredAt", "referralId", "appointmentId", "cycle", "start", "reasonCode",
-                        "cancelledBy", "actor");
+                        "cancelledBy", "actor", "sequence");
         assertThat(current.getField("reasonCode").schema().getType()).isEqualTo(Schema.Type.ENUM);
         Schema released = lastReleased("AppointmentCancelled").orElseThrow();
         GenericRecord old = new GenericData.Record(released);

@@ -1,5 +1,6 @@
 package clinic.migraine.followup.delivery;
 
+import clinic.migraine.calendar.IcsFile;
 import clinic.migraine.followup.plan.application.NotDelivered;
 import clinic.migraine.followup.plan.application.Outlets;
 
@@ -15,7 +16,7 @@ public class DeliveryOutlets implements Outlets {
     }
 
     @Override
-    public void email(String to, String subject, String text, String html, String ics, String unsubscribeUrl) {
+    public void email(String to, String subject, String text, String html, IcsFile ics, String unsubscribeUrl) {
         try {
             mailer.send(to, subject, text, html, ics, unsubscribeUrl);
         } catch (DeliveryException e) {

@@ -1,5 +1,6 @@
 package clinic.migraine.followup.delivery;
 
+import clinic.migraine.calendar.IcsFile;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.core.io.ByteArrayResource;
@@ -30,7 +31,7 @@ public class Mailer {
     }
 
     /** @param ics null for no invitation */
-    public void send(String to, String subject, String text, String html, String ics, String unsubscribeUrl) {
+    public void send(String to, String subject, String text, String html, IcsFile ics, String unsubscribeUrl) {
         try {
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
@@ -39,8 +40,9 @@ public class Mailer {
             helper.setSubject(subject);
             helper.setText(text, html);
             if (ics != null) {
-                helper.addAttachment("appointment.ics", new ByteArrayResource(ics.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                        "text/calendar; charset=UTF-8; method=REQUEST");
+                helper.addAttachment("appointment.ics",
+                        new ByteArrayResource(ics.text().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        ics.contentType());
             }
             if (unsubscribeUrl != null) {
                 message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");

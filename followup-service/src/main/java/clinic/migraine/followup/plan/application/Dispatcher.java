@@ -6,6 +6,9 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 
+import clinic.migraine.calendar.CalendarVisit;
+import clinic.migraine.calendar.IcsFile;
+import clinic.migraine.calendar.Invitations;
 import clinic.migraine.followup.plan.domain.Channel;
 import clinic.migraine.followup.plan.domain.Contact;
 import clinic.migraine.followup.plan.domain.Contacts;
@@ -66,12 +69,13 @@ public class Dispatcher {
     }
 
     private final MessageTexts.Clinic clinic;
+    private final Invitations invitations;
 
     public Dispatcher(PatientDirectory directory, Messages messages, Contacts contacts, KnownAppointments appointments,
             SlotOffers offers,
             TransactionTemplate transactions, Outlets outlets, PlanEvents events, PatientLinkUrls links,
             DeliveryAttempts attempts, StaffAddresses staff, MessageTexts.Clinic clinic, MessageTimers timers,
-            QuietHours quietHours, Clock clock) {
+            QuietHours quietHours, Invitations invitations, Clock clock) {
         this.messages = messages;
         this.contacts = contacts;
         this.appointments = appointments;
@@ -86,6 +90,7 @@ public class Dispatcher {
         this.clinic = clinic;
         this.timers = timers;
         this.quietHours = quietHours;
+        this.invitations = invitations;
         this.clock = clock;
     }
 
@@ -182,9 +187,23 @@ public class Dispatcher {
         }
         boolean toClinic = m.kind() == MessageKind.URGENT_ALERT;
         String unsubscribe = toClinic ? null : links.unsubscribe(m.id());
-        boolean invitation = a != null && (m.kind() == MessageKind.CONFIRMATION
-                || m.kind() == MessageKind.RESCHEDULE_NOTICE);
         outlets.email(toClinic ? staff.alerts() : c.email(), text.subject(), text.text(unsubscribe),
-                text.html(unsubscribe), invitation ? Invitation.of(a, clock.instant()) : null, unsubscribe);
+                text.html(unsubscribe), calendarEntry(m, a, c), unsubscribe);
+    }
+
+    /**
+     * A confirmation, move, cancellation or missed-visit mail carries the visit's calendar entry as it stands when
+     * the mail goes (REQUEST, or CANCEL once the visit is off), in the version scheduling counted, so the patient's
+     * calendar moves or removes its one entry; other mails carry none.
+     */
+    private IcsFile calendarEntry(Message m, KnownAppointment a, Contact c) {
+        boolean aboutTheVisit = m.kind() == MessageKind.CONFIRMATION || m.kind() == MessageKind.RESCHEDULE_NOTICE
+                || m.kind() == MessageKind.CANCELLATION_NOTICE;
+        if (a == null || !aboutTheVisit) {
+            return null;
+        }
+        return invitations.write(new CalendarVisit(a.id(), a.sequence() == null ? 0 : a.sequence(), a.cycle(),
+                a.start(), a.end(), ZoneId.of(a.clinicZone()), a.provider(), a.location(), c.email(), a.off()),
+                clock.instant());
     }
 }

@@ -95,10 +95,14 @@ public class FollowUps {
         planAll(plan.rescheduled(visit, clock.instant()));
     }
 
-    /** The visit was cancelled or missed: its reminders stop and the patient is told. */
+    /**
+     * The visit was cancelled or missed: its reminders stop and the patient is told; {@code sequence} is the calendar
+     * entry's version that removes it (null when scheduling sent none).
+     */
     @Transactional
-    public void appointmentClosed(UUID referralId, UUID appointmentId, int cycle, VisitStatus status) {
-        appointments.recordStatus(appointmentId, status);
+    public void appointmentClosed(UUID referralId, UUID appointmentId, int cycle, VisitStatus status,
+            Integer sequence) {
+        appointments.recordClosed(appointmentId, status, sequence);
         messages.cancelPlanned(referralId, appointmentId, "visit " + status.code());
         place(plan.closed(referralId, appointmentId, cycle, status, clock.instant()));
     }

@@ -12,7 +12,14 @@ public interface KnownAppointments {
 
     Optional<KnownAppointment> find(UUID id);
 
+    /** A change of status that leaves the calendar entry as it is (treated). */
     void recordStatus(UUID id, VisitStatus status);
+
+    /**
+     * Cancelled or missed: the calendar entry's new version is {@code sequence}, or one more than the last known
+     * when scheduling sent none.
+     */
+    void recordClosed(UUID id, VisitStatus status, Integer sequence);
 
     /** Every visit of the referral scheduling announced, by start. */
     List<KnownAppointment> ofReferral(UUID referralId);

@@ -51,26 +51,26 @@ class PlanListeners {
     Consumer<AppointmentBooked> booked(FollowUps followUps) {
         return e -> once(e, () -> followUps.appointmentBooked(new KnownAppointment(e.getAppointmentId(),
                 e.getReferralId(), e.getCycle(), e.getStart(), e.getEnd(), e.getProviderName(), e.getLocation(),
-                e.getClinicTimeZone(), VisitStatus.BOOKED, e.getManageUrl())));
+                e.getClinicTimeZone(), VisitStatus.BOOKED, e.getManageUrl(), e.getSequence())));
     }
 
     @Bean
     Consumer<AppointmentRescheduled> rescheduled(FollowUps followUps) {
         return e -> once(e, () -> followUps.appointmentRescheduled(new KnownAppointment(e.getAppointmentId(),
                 e.getReferralId(), e.getCycle(), e.getStart(), e.getEnd(), e.getProviderName(), e.getLocation(),
-                e.getClinicTimeZone(), VisitStatus.BOOKED, e.getManageUrl())));
+                e.getClinicTimeZone(), VisitStatus.BOOKED, e.getManageUrl(), e.getSequence())));
     }
 
     @Bean
     Consumer<AppointmentCancelled> cancelled(FollowUps followUps) {
         return e -> once(e, () -> followUps.appointmentClosed(e.getReferralId(), e.getAppointmentId(), e.getCycle(),
-                VisitStatus.CANCELLED));
+                VisitStatus.CANCELLED, e.getSequence()));
     }
 
     @Bean
     Consumer<AppointmentNoShow> noShow(FollowUps followUps) {
         return e -> once(e, () -> followUps.appointmentClosed(e.getReferralId(), e.getAppointmentId(), e.getCycle(),
-                VisitStatus.NO_SHOW));
+                VisitStatus.NO_SHOW, e.getSequence()));
     }
 
     /** Timed from when the treatment was recorded (the event's time), not the visit's date. */

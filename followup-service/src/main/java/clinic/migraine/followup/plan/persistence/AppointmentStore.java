@@ -27,15 +27,18 @@ public class AppointmentStore implements KnownAppointments {
     public void save(KnownAppointment a) {
         jdbc.sql("""
                 insert into appointment (id, referral_id, cycle, start_at, end_at, provider, location, clinic_zone, status,
-                  manage_url)
-                values (:id, :referral, :cycle, :start, :end, :provider, :location, :zone, :status, :manage)
+                  manage_url, calendar_sequence)
+                values (:id, :referral, :cycle, :start, :end, :provider, :location, :zone, :status, :manage,
+                  coalesce(:sequence, 0))
                 on conflict (id) do update set start_at = excluded.start_at, end_at = excluded.end_at,
                   provider = excluded.provider, location = excluded.location, status = excluded.status,
-                  manage_url = coalesce(excluded.manage_url, appointment.manage_url)
+                  manage_url = coalesce(excluded.manage_url, appointment.manage_url),
+                  calendar_sequence = coalesce(:sequence, appointment.calendar_sequence + 1)
                 """).param("id", a.id()).param("referral", a.referralId()).param("cycle", a.cycle())
                 .param("start", Timestamp.from(a.start())).param("end", Timestamp.from(a.end()))
                 .param("provider", a.provider()).param("location", a.location()).param("zone", a.clinicZone())
-                .param("status", a.status().code()).param("manage", a.manageUrl()).update();
+                .param("status", a.status().code()).param("manage", a.manageUrl())
+                .param("sequence", a.sequence(), java.sql.Types.INTEGER).update();
     }
 
     @Override
@@ -54,7 +57,17 @@ public class AppointmentStore implements KnownAppointments {
         return new KnownAppointment(rs.getObject("id", UUID.class), rs.getObject("referral_id", UUID.class),
                 rs.getInt("cycle"), rs.getTimestamp("start_at").toInstant(), rs.getTimestamp("end_at").toInstant(),
                 rs.getString("provider"), rs.getString("location"), rs.getString("clinic_zone"),
-                VisitStatus.ofCode(rs.getString("status")), rs.getString("manage_url"));
+                VisitStatus.ofCode(rs.getString("status")), rs.getString("manage_url"), rs.getInt("calendar_sequence"));
+    }
+
+    @Override
+    public void recordClosed(UUID id, VisitStatus status, Integer sequence) {
+        jdbc.sql("""
+                update appointment set status = :status,
+                  calendar_sequence = coalesce(:sequence, calendar_sequence + 1)
+                where id = :id
+                """).param("status", status.code()).param("sequence", sequence, java.sql.Types.INTEGER)
+                .param("id", id).update();
     }
 
     @Override

@@ -17,9 +17,9 @@ import clinic.migraine.events.ReferralSubmitted;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Who each referral's patient is (name, date of birth, phone), kept by every service from {@code
- * referral-submitted} so that staff pages name people, not ids. Read by pages and the API only: the name never
- * goes to a log, an audit entry, a dead letter or a metric.
+ * Who each referral's patient is (name, date of birth, phone, email), kept by every service from {@code
+ * referral-submitted} so that staff pages name people, not ids, and a visit's calendar entry names its attendee.
+ * Read by pages and the API only: none of it goes to a log, an audit entry, a dead letter or a metric.
  */
 public class PatientDirectory {
 
@@ -31,7 +31,13 @@ public class PatientDirectory {
 
     /** One referral's patient as staff see them; any part may be null (referrals sent before names were). */
     public record Patient(UUID referralId, UUID patientId, String firstName, String lastName, LocalDate dateOfBirth,
-            String phone) {
+            String phone, String email) {
+
+        /** Without an email: an update from a source that does not carry one keeps the one known. */
+        public Patient(UUID referralId, UUID patientId, String firstName, String lastName, LocalDate dateOfBirth,
+                String phone) {
+            this(referralId, patientId, firstName, lastName, dateOfBirth, phone, null);
+        }
 
         /** "Lopez, Ana"; the part known, or "Name not known". */
         public String name() {
@@ -54,8 +60,8 @@ public class PatientDirectory {
     /** Keeps who the referral's patient is, as the referral says. */
     public void remember(ReferralSubmitted referral) {
         remember(new Patient(referral.getReferralId(), referral.getPatientId(), referral.getFirstName(),
-                referral.getLastName(), referral.getDateOfBirth(), referral.getContact().getPhone()),
-                referral.getPayer().getMemberId());
+                referral.getLastName(), referral.getDateOfBirth(), referral.getContact().getPhone(),
+                referral.getContact().getEmail()), referral.getPayer().getMemberId());
     }
 
     /** Intake corrected the patient's name: the referral's row takes it (a referral not seen yet gets one). */
@@ -69,7 +75,7 @@ public class PatientDirectory {
                 .param("last", lastName).update();
     }
 
-    /** Keeps the latest name, birth date and phone of the referral's patient. */
+    /** Keeps the latest name, birth date and phone of the referral's patient (and the email, when given). */
     public void remember(Patient p) {
         remember(p, null);
     }
@@ -78,15 +84,16 @@ public class PatientDirectory {
     private void remember(Patient p, String memberId) {
         jdbc.sql("""
                 insert into patient_directory (referral_id, patient_id, first_name, last_name, date_of_birth, phone,
-                  member_id)
-                values (:referral, :patient, :first, :last, :dob, :phone, :member)
+                  member_id, email)
+                values (:referral, :patient, :first, :last, :dob, :phone, :member, :email)
                 on conflict (referral_id) do update set patient_id = coalesce(excluded.patient_id,
                   patient_directory.patient_id), first_name = excluded.first_name, last_name = excluded.last_name,
                   date_of_birth = excluded.date_of_birth, phone = excluded.phone,
-                  member_id = coalesce(excluded.member_id, patient_directory.member_id)
+                  member_id = coalesce(excluded.member_id, patient_directory.member_id),
+                  email = coalesce(excluded.email, patient_directory.email)
                 """).param("referral", p.referralId()).param("patient", p.patientId()).param("first", p.firstName())
                 .param("last", p.lastName()).param("dob", p.dateOfBirth()).param("phone", p.phone())
-                .param("member", memberId).update();
+                .param("member", memberId).param("email", p.email()).update();
     }
 
     public Optional<Patient> of(UUID referralId) {
@@ -150,6 +157,6 @@ public class PatientDirectory {
     private static Patient patient(ResultSet rs, int n) throws SQLException {
         return new Patient(rs.getObject("referral_id", UUID.class), rs.getObject("patient_id", UUID.class),
                 rs.getString("first_name"), rs.getString("last_name"), rs.getObject("date_of_birth", LocalDate.class),
-                rs.getString("phone"));
+                rs.getString("phone"), rs.getString("email"));
     }
 }

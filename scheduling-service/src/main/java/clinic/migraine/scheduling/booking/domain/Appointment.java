@@ -15,10 +15,13 @@ import clinic.migraine.scheduling.calendar.domain.Slot;
  * A visit on a provider's calendar for one referral and treatment cycle. Immutable: each method checks that the
  * change is allowed now and returns the event it caused, which carries the appointment as it is afterwards; the
  * caller saves that. {@code notBefore} is the earliest start its cycle allows (null for a first course).
+ * {@code sequence} is the version of the patient's calendar entry for it (iCalendar SEQUENCE): 0 when booked, one
+ * more at every move and when it is cancelled or missed, so the calendar moves or removes the one entry it keeps.
  */
 public record Appointment(UUID id, UUID referralId, int cycle, String providerId, String location, Instant start,
         Instant end, AppointmentStatus status, Instant notBefore, int noShows, String cancelReason,
-        CancelledBy cancelledBy, Integer units, Integer sites, String lotNumber, String notes, Instant updatedAt) {
+        CancelledBy cancelledBy, Integer units, Integer sites, String lotNumber, String notes, Instant updatedAt,
+        int sequence) {
 
     /**
      * Books a cycle into a slot; {@code noShows} is how many visits of the cycle the patient has missed in a row
@@ -32,7 +35,7 @@ public record Appointment(UUID id, UUID referralId, int cycle, String providerId
         window.admit(start, rules);
         Appointment booked = new Appointment(id, referralId, cycle, slot.providerId(), slot.location(), start,
                 slot.end().toInstant(), AppointmentStatus.booked, window.notBefore(), noShows, null, null, null, null,
-                null, null, now);
+                null, null, now, 0);
         return new AppointmentEvent.Booked(booked, actor, now);
     }
 
@@ -55,7 +58,7 @@ public record Appointment(UUID id, UUID referralId, int cycle, String providerId
     private AppointmentEvent.Rescheduled moveTo(Slot slot, String actor, Instant now) {
         Appointment moved = new Appointment(id, referralId, cycle, slot.providerId(), slot.location(),
                 slot.start().toInstant(), slot.end().toInstant(), status, notBefore, noShows, cancelReason,
-                cancelledBy, units, sites, lotNumber, notes, now);
+                cancelledBy, units, sites, lotNumber, notes, now, sequence + 1);
         return new AppointmentEvent.Rescheduled(this, moved, actor, now);
     }
 
@@ -78,7 +81,8 @@ public record Appointment(UUID id, UUID referralId, int cycle, String providerId
         if (status != AppointmentStatus.booked && status != AppointmentStatus.arrived) {
             throw new Conflict("An appointment that is " + status + " cannot be cancelled");
         }
-        return new AppointmentEvent.Cancelled(with(AppointmentStatus.cancelled, text, by, now), reason, actor, now);
+        return new AppointmentEvent.Cancelled(with(AppointmentStatus.cancelled, text, by, now, sequence + 1), reason,
+                actor, now);
     }
 
     /**
@@ -95,15 +99,15 @@ public record Appointment(UUID id, UUID referralId, int cycle, String providerId
     /** @throws Conflict when it is not booked */
     public AppointmentEvent.CheckedIn checkIn(String actor, Instant now) {
         requireBooked();
-        return new AppointmentEvent.CheckedIn(with(AppointmentStatus.arrived, cancelReason, cancelledBy, now), actor,
-                now);
+        return new AppointmentEvent.CheckedIn(with(AppointmentStatus.arrived, cancelReason, cancelledBy, now,
+                sequence), actor, now);
     }
 
     /** @throws Conflict when it is not booked (a checked-in patient came) */
     public AppointmentEvent.MissedVisit markNoShow(String actor, Instant now) {
         requireBooked();
-        return new AppointmentEvent.MissedVisit(with(AppointmentStatus.noshow, cancelReason, cancelledBy, now),
-                noShows + 1, actor, now);
+        return new AppointmentEvent.MissedVisit(with(AppointmentStatus.noshow, cancelReason, cancelledBy, now,
+                sequence + 1), noShows + 1, actor, now);
     }
 
     /**
@@ -126,7 +130,7 @@ public record Appointment(UUID id, UUID referralId, int cycle, String providerId
         Treatment signed = treatment.by(clinician);
         Appointment treated = new Appointment(id, referralId, cycle, providerId, location, start, end,
                 AppointmentStatus.fulfilled, notBefore, noShows, cancelReason, cancelledBy, signed.totalUnits(),
-                signed.totalInjections(), signed.lot(), signed.note(), now);
+                signed.totalInjections(), signed.lot(), signed.note(), now, sequence);
         return new AppointmentEvent.Treated(treated, signed, clinician, now);
     }
 
@@ -155,8 +159,9 @@ public record Appointment(UUID id, UUID referralId, int cycle, String providerId
         }
     }
 
-    private Appointment with(AppointmentStatus newStatus, String reason, CancelledBy by, Instant now) {
+    private Appointment with(AppointmentStatus newStatus, String reason, CancelledBy by, Instant now,
+            int newSequence) {
         return new Appointment(id, referralId, cycle, providerId, location, start, end, newStatus, notBefore, noShows,
-                reason, by, units, sites, lotNumber, notes, now);
+                reason, by, units, sites, lotNumber, notes, now, newSequence);
     }
 }

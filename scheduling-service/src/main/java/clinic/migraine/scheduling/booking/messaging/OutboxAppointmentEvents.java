@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Maps appointment events to their Avro contracts and writes them to the outbox in the caller's transaction.
- * Times go out as instants with the clinic's zone beside them; a check-in stays inside scheduling.
+ * Times go out as instants with the clinic's zone beside them, with the calendar entry's sequence, so follow-up's
+ * invitations carry the same version as the .ics download; a check-in stays inside scheduling.
  */
 @Component
 class OutboxAppointmentEvents implements AppointmentEvents {
@@ -55,7 +56,7 @@ class OutboxAppointmentEvents implements AppointmentEvents {
                     .setReferralId(a.referralId()).setAppointmentId(a.id()).setCycle(a.cycle())
                     .setProviderId(a.providerId()).setProviderName(providerName(a.providerId()))
                     .setLocation(a.location()).setStart(a.start()).setEnd(a.end()).setClinicTimeZone(zone.getId())
-                    .setActor(event.actor()).setManageUrl(manageUrl(a)).build());
+                    .setActor(event.actor()).setManageUrl(manageUrl(a)).setSequence(a.sequence()).build());
         } else if (event instanceof AppointmentEvent.Rescheduled moved) {
             Appointment previous = moved.previous();
             outbox.publish(AppointmentRescheduled.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(event.at())
@@ -63,17 +64,17 @@ class OutboxAppointmentEvents implements AppointmentEvents {
                     .setPreviousStart(previous.start()).setPreviousEnd(previous.end()).setStart(a.start())
                     .setEnd(a.end()).setProviderId(a.providerId()).setProviderName(providerName(a.providerId()))
                     .setLocation(a.location()).setClinicTimeZone(zone.getId()).setActor(event.actor())
-                    .setManageUrl(manageUrl(a)).build());
+                    .setManageUrl(manageUrl(a)).setSequence(a.sequence()).build());
         } else if (event instanceof AppointmentEvent.Cancelled cancelled) {
             outbox.publish(AppointmentCancelled.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(event.at())
                     .setReferralId(a.referralId()).setAppointmentId(a.id()).setCycle(a.cycle()).setStart(a.start())
                     .setReasonCode(CancelReasonCode.valueOf(cancelled.reason().name()))
                     .setCancelledBy(CancelledBy.valueOf(a.cancelledBy().name()))
-                    .setActor(event.actor()).build());
+                    .setActor(event.actor()).setSequence(a.sequence()).build());
         } else if (event instanceof AppointmentEvent.MissedVisit) {
             outbox.publish(AppointmentNoShow.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(event.at())
                     .setReferralId(a.referralId()).setAppointmentId(a.id()).setCycle(a.cycle())
-                    .setStart(a.start()).setActor(event.actor()).build());
+                    .setStart(a.start()).setActor(event.actor()).setSequence(a.sequence()).build());
         } else if (event instanceof AppointmentEvent.Treated treated) {
             Treatment t = treated.treatment();
             outbox.publish(TreatmentCompleted.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(event.at())

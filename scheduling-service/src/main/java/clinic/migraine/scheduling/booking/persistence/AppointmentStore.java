@@ -86,9 +86,9 @@ class AppointmentStore implements Appointments, ChangeLog {
     private void insert(Appointment a) {
         jdbc.sql("""
                 insert into appointment (id, referral_id, cycle, provider_id, location, start_at, end_at, status,
-                  not_before, no_shows, created_at, updated_at)
+                  not_before, no_shows, created_at, updated_at, calendar_sequence)
                 values (:id, :referralId, :cycle, :provider, :location, :start, :end, :status, :notBefore, :noShows,
-                  :now, :now)
+                  :now, :now, :sequence)
                 """)
                 .param("id", a.id()).param("referralId", a.referralId()).param("cycle", a.cycle())
                 .param("provider", a.providerId()).param("location", a.location())
@@ -96,7 +96,7 @@ class AppointmentStore implements Appointments, ChangeLog {
                 .param("status", a.status().name())
                 .param("notBefore", a.notBefore() == null ? null : Timestamp.from(a.notBefore()))
                 .param("noShows", a.noShows()).param("now", Timestamp.from(a.updatedAt()))
-                .update();
+                .param("sequence", a.sequence()).update();
     }
 
     @Override
@@ -106,7 +106,8 @@ class AppointmentStore implements Appointments, ChangeLog {
                 jdbc.sql("""
                     update appointment set provider_id = :provider, location = :location, start_at = :start,
                       end_at = :end, status = :status, cancel_reason = :reason, cancelled_by = :by, units = :units,
-                      sites = :sites, lot_number = :lot, notes = :notes, updated_at = :now
+                      sites = :sites, lot_number = :lot, notes = :notes, updated_at = :now,
+                      calendar_sequence = :sequence
                     where id = :id
                     """)
                     .param("provider", a.providerId()).param("location", a.location())
@@ -115,7 +116,7 @@ class AppointmentStore implements Appointments, ChangeLog {
                     .param("by", a.cancelledBy() == null ? null : a.cancelledBy().name())
                     .param("units", a.units()).param("sites", a.sites()).param("lot", a.lotNumber())
                     .param("notes", a.notes()).param("now", Timestamp.from(a.updatedAt())).param("id", a.id())
-                    .update();
+                    .param("sequence", a.sequence()).update();
                 holdTreatmentDay(a);
             });
         } catch (DataIntegrityViolationException e) {
@@ -378,6 +379,6 @@ class AppointmentStore implements Appointments, ChangeLog {
                 rs.getInt("no_shows"), rs.getString("cancel_reason"),
                 cancelledBy == null ? null : CancelledBy.valueOf(cancelledBy),
                 (Integer) rs.getObject("units"), (Integer) rs.getObject("sites"), rs.getString("lot_number"),
-                rs.getString("notes"), rs.getTimestamp("updated_at").toInstant());
+                rs.getString("notes"), rs.getTimestamp("updated_at").toInstant(), rs.getInt("calendar_sequence"));
     }
 }

@@ -11,8 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import clinic.migraine.calendar.CalendarVisit;
+import clinic.migraine.calendar.IcsFile;
+import clinic.migraine.calendar.Invitations;
 import clinic.migraine.domain.RuleBroken;
 import clinic.migraine.domain.Violation;
+import clinic.migraine.kit.patients.PatientDirectory;
 import clinic.migraine.kit.security.Actors;
 import clinic.migraine.kit.web.DomainProblem;
 import clinic.migraine.kit.web.FieldError;
@@ -73,16 +77,21 @@ class AppointmentController {
     private final ClosureCalendar closures;
     private final ClinicCalendar calendar;
     private final AppointmentFeed feed;
+    private final Invitations invitations;
+    private final PatientDirectory directory;
     private final Clock clock;
 
     AppointmentController(Booking booking, AppointmentQueries queries, SlotSearch slots, ClosureCalendar closures,
-            ClinicCalendar calendar, AppointmentFeed feed, Clock clock) {
+            ClinicCalendar calendar, AppointmentFeed feed, Invitations invitations, PatientDirectory directory,
+            Clock clock) {
         this.booking = booking;
         this.queries = queries;
         this.slots = slots;
         this.closures = closures;
         this.calendar = calendar;
         this.feed = feed;
+        this.invitations = invitations;
+        this.directory = directory;
         this.clock = clock;
         feed.viewWith(id -> queries.find(id).map(this::view).orElse(null));
     }
@@ -166,12 +175,21 @@ class AppointmentController {
         return view(queries.get(id));
     }
 
+    /**
+     * The visit's calendar entry as it stands now, the same version follow-up mails: REQUEST (CANCEL once cancelled
+     * or missed) to the patient's address from the patient directory, or PUBLISH when the referral gave none.
+     */
     @GetMapping(path = "/appointments/{id}.ics", produces = "text/calendar")
     ResponseEntity<String> ics(@PathVariable UUID id) {
         Appointment a = queries.get(id);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar;charset=UTF-8"))
+        String email = directory.of(a.referralId()).map(PatientDirectory.Patient::email).orElse(null);
+        boolean off = a.status() == AppointmentStatus.cancelled || a.status() == AppointmentStatus.noshow;
+        CalendarVisit visit = new CalendarVisit(a.id(), a.sequence(), a.cycle(), a.start(), a.end(), calendar.zone(),
+                providerName(a.providerId()), a.location(), email, off);
+        IcsFile ics = invitations.write(visit, clock.instant());
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(ics.contentType()))
                 .header("Content-Disposition", "attachment; filename=\"appointment-" + id + ".ics\"")
-                .body(Ics.of(a, providerName(a.providerId()), clock.instant()));
+                .body(ics.text());
     }
 
     record NewAppointment(@NotNull UUID referralId, @NotNull @Min(1) @Max(100) Integer cycle, @NotNull Instant start,

@@ -92,7 +92,7 @@ class AppointmentTest {
     void aNoShowCountsTheVisitsMissedInARow() {
         Appointment secondTry = new Appointment(appointment(AppointmentStatus.booked, 1, VISIT, null).id(),
                 Fixtures.REFERRAL, 1, "prov-1", "Marina Del Rey", VISIT, VISIT.plus(Duration.ofMinutes(30)),
-                AppointmentStatus.booked, null, 1, null, null, null, null, null, null, NOW);
+                AppointmentStatus.booked, null, 1, null, null, null, null, null, null, NOW, 0);
 
         AppointmentEvent.MissedVisit missed = secondTry.markNoShow(null, NOW);
 

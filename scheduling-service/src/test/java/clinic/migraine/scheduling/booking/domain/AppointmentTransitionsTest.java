@@ -113,6 +113,22 @@ class AppointmentTransitionsTest {
     }
 
     @Test
+    void theCalendarEntrysSequenceGrowsWithEveryMoveAndTheEndButNotWithACheckInOrTreatment() {
+        Appointment booked = appointment(AppointmentStatus.booked, 1, VISIT, null);
+        Appointment movedOnce = booked.reschedule(LATER, null, Fixtures::slot, RULES, "sam", NOW).appointment();
+        Appointment movedTwice = movedOnce.reschedule(LATER.plus(Duration.ofDays(1)), null, Fixtures::slot, RULES,
+                "sam", NOW).appointment();
+
+        assertThat(booked.sequence()).isZero();
+        assertThat(movedOnce.sequence()).isEqualTo(1);
+        assertThat(movedTwice.sequence()).isEqualTo(2);
+        assertThat(movedTwice.cancel("ill", CancelledBy.PATIENT, null, NOW).appointment().sequence()).isEqualTo(3);
+        assertThat(movedTwice.markNoShow(null, NOW).appointment().sequence()).isEqualTo(3);
+        assertThat(movedTwice.checkIn("sam", NOW).appointment().sequence()).isEqualTo(2);
+        assertThat(booked.markTreated(DOSE, "dr-lee", LATER, RULES).appointment().sequence()).isZero();
+    }
+
+    @Test
     void aCommandLeavesTheAppointmentItWasCalledOnAsItWas() {
         Appointment booked = appointment(AppointmentStatus.booked, 1, VISIT, null);
 

@@ -43,6 +43,6 @@ final class Fixtures {
     static Appointment appointment(AppointmentStatus status, int cycle, Instant start, Instant notBefore) {
         return new Appointment(UUID.randomUUID(), REFERRAL, cycle, "prov-1", "Marina Del Rey", start,
                 start.plus(Duration.ofMinutes(30)), status, notBefore, 0, null, null, null, null, null, null,
-                start.minus(Duration.ofDays(30)));
+                start.minus(Duration.ofDays(30)), 0);
     }
 }

@@ -84,6 +84,6 @@ class WeekBoardTest {
     private static Appointment appointment(LocalDate day, LocalTime time, AppointmentStatus status) {
         Instant start = day.atTime(time).atZone(LOS_ANGELES).toInstant();
         return new Appointment(UUID.randomUUID(), UUID.randomUUID(), 1, "prov-1", "Marina Del Rey", start,
-                start.plus(Duration.ofMinutes(30)), status, null, 0, null, null, null, null, null, null, start);
+                start.plus(Duration.ofMinutes(30)), status, null, 0, null, null, null, null, null, null, start, 0);
     }
 }
