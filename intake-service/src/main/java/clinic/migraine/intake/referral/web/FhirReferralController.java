@@ -15,6 +15,7 @@ import clinic.migraine.fhir.FhirApi;
 import clinic.migraine.fhir.FhirJson;
 import clinic.migraine.fhir.FhirProblem;
 import clinic.migraine.fhir.FhirResourceConverter;
+import clinic.migraine.fhir.Identifiers;
 import clinic.migraine.intake.referral.application.ReferralIntake;
 import clinic.migraine.intake.referral.application.ReferralQueries;
 import clinic.migraine.intake.referral.domain.Referral;
@@ -52,8 +53,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/fhir", produces = {FhirResourceConverter.FHIR_JSON_VALUE, "application/json"})
 class FhirReferralController {
 
-    static final String REFERRAL_ID = "https://migraine-clinic.test/fhir/referral";
-    static final String PATIENT_ID = "https://migraine-clinic.test/fhir/patient";
     private static final String TREATMENT = "OnabotulinumtoxinA injections for chronic migraine (PREEMPT), every 12 weeks";
 
     private final FhirJson fhir;
@@ -136,10 +135,10 @@ class FhirReferralController {
     private ServiceRequest serviceRequest(Referral referral) {
         ServiceRequest request = new ServiceRequest();
         request.setId(referral.id().toString());
-        request.addIdentifier(new Identifier().setSystem(REFERRAL_ID).setValue(referral.id().toString()));
+        request.addIdentifier(new Identifier().setSystem(Identifiers.REFERRAL).setValue(referral.id().toString()));
         request.setStatus(status(referral)).setIntent(ServiceRequest.ServiceRequestIntent.ORDER)
                 .setCode(new CodeableConcept().setText(TREATMENT))
-                .setSubject(new Reference().setIdentifier(new Identifier().setSystem(PATIENT_ID)
+                .setSubject(new Reference().setIdentifier(new Identifier().setSystem(Identifiers.PATIENT)
                         .setValue(referral.patientId().toString())))
                 .setAuthoredOn(Date.from(referral.createdAt()));
         request.addReasonCode().addCoding().setSystem(FhirReferrals.ICD10_CM).setCode(referral.diagnosisCode());

@@ -18,6 +18,7 @@ import clinic.migraine.fhir.Capabilities;
 import clinic.migraine.fhir.FhirApi;
 import clinic.migraine.fhir.FhirProblem;
 import clinic.migraine.fhir.FhirResourceConverter;
+import clinic.migraine.fhir.Identifiers;
 import clinic.migraine.kit.patients.PatientDirectory;
 import clinic.migraine.scheduling.booking.application.AppointmentQueries;
 import clinic.migraine.scheduling.booking.application.SlotSearch;
@@ -43,18 +44,15 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Appointments and free slots as FHIR R4, for an EHR or a patient portal: {@code GET /fhir/Appointment/{id}},
- * {@code GET /fhir/Appointment?patient=&date=} (by intake's patient id, all their visits unless days are given; by day with the FHIR prefixes eq, ge, gt,
- * le, lt; at most {@value #MAX_DAYS} days), {@code GET /fhir/Slot?schedule=&start=} (free slots of one provider's
- * schedule) and {@code GET /fhir/metadata}. Times carry the clinic's offset, as the visit happens there.
+ * {@code GET /fhir/Appointment?patient=&date=} (by intake's patient id, all their visits unless days are given;
+ * by day with the FHIR prefixes eq, ge, gt, le, lt; at most {@value #MAX_DAYS} days),
+ * {@code GET /fhir/Slot?schedule=&start=} (free slots of one provider's schedule) and {@code GET /fhir/metadata}. Times carry the clinic's offset, as the visit happens there.
  */
 @RestController
 @FhirApi
 @RequestMapping(path = "/fhir", produces = {FhirResourceConverter.FHIR_JSON_VALUE, "application/json"})
 class FhirAppointmentController {
 
-    static final String APPOINTMENT_ID = "https://migraine-clinic.test/fhir/appointment";
-    static final String PATIENT_ID = "https://migraine-clinic.test/fhir/patient";
-    static final String PROVIDER_ID = "https://migraine-clinic.test/fhir/provider";
     static final int MAX_DAYS = 190;
     private static final int MAX_RESULTS = 500;
 
@@ -151,7 +149,7 @@ class FhirAppointmentController {
     private org.hl7.fhir.r4.model.Appointment appointment(Appointment a, Optional<PatientDirectory.Patient> patient) {
         org.hl7.fhir.r4.model.Appointment resource = new org.hl7.fhir.r4.model.Appointment();
         resource.setId(a.id().toString());
-        resource.addIdentifier(new Identifier().setSystem(APPOINTMENT_ID).setValue(a.id().toString()));
+        resource.addIdentifier(new Identifier().setSystem(Identifiers.APPOINTMENT).setValue(a.id().toString()));
         resource.setStatus(org.hl7.fhir.r4.model.Appointment.AppointmentStatus.fromCode(a.status().name()));
         resource.setDescription("OnabotulinumtoxinA injections, cycle " + a.cycle());
         resource.setStartElement(instant(a.start())).setEndElement(instant(a.end()));
@@ -159,7 +157,7 @@ class FhirAppointmentController {
         Reference who = new Reference();
         patient.ifPresent(p -> {
             if (p.patientId() != null) {
-                who.setIdentifier(new Identifier().setSystem(PATIENT_ID).setValue(p.patientId().toString()));
+                who.setIdentifier(new Identifier().setSystem(Identifiers.PATIENT).setValue(p.patientId().toString()));
             }
             who.setDisplay(p.name());
         });
@@ -168,7 +166,7 @@ class FhirAppointmentController {
         }
         resource.addParticipant().setActor(who)
                 .setStatus(org.hl7.fhir.r4.model.Appointment.ParticipationStatus.ACCEPTED);
-        Reference provider = new Reference().setIdentifier(new Identifier().setSystem(PROVIDER_ID)
+        Reference provider = new Reference().setIdentifier(new Identifier().setSystem(Identifiers.PROVIDER)
                 .setValue(a.providerId()));
         calendar.provider(a.providerId()).ifPresent(p -> provider.setDisplay(p.name()));
         resource.addParticipant().setActor(provider)
