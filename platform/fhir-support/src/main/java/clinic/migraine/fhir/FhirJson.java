@@ -1,7 +1,5 @@
 package clinic.migraine.fhir;
 
-import java.util.function.Supplier;
-
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
@@ -15,28 +13,12 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  */
 public class FhirJson {
 
-    private final Supplier<FhirContext> contexts;
-    private volatile FhirContext context;
-
     /**
-     * Built on the first FHIR request, not at start-up: HAPI's R4 model takes seconds to load and most of a
-     * service's life has no FHIR traffic.
+     * HAPI's R4 context, built on the first FHIR request, not at start-up (the R4 model takes seconds to load and
+     * most of a service's life has no FHIR traffic), and cached by HAPI for the whole JVM from then on.
      */
-    public FhirJson(Supplier<FhirContext> contexts) {
-        this.contexts = contexts;
-    }
-
     public FhirContext context() {
-        FhirContext built = context;
-        if (built == null) {
-            synchronized (this) {
-                if (context == null) {
-                    context = contexts.get();
-                }
-                built = context;
-            }
-        }
-        return built;
+        return FhirContext.forR4Cached();
     }
 
     /** @throws FhirProblem 400 when the body is not FHIR JSON of this resource type */

@@ -45,6 +45,12 @@ public class FhirProblem extends RuntimeException {
         return badRequest(List.of(issue));
     }
 
+    /** 404: no resource of this type with the id asked for. */
+    public static FhirProblem notFound(String type) {
+        return new FhirProblem(HttpStatus.NOT_FOUND, List.of(new Issue(OperationOutcome.IssueType.NOTFOUND, null,
+                "No " + type + " with this id")));
+    }
+
     public HttpStatus status() {
         return status;
     }

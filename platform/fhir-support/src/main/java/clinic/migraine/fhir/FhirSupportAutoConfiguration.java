@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import ca.uhn.fhir.context.FhirContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +27,7 @@ public class FhirSupportAutoConfiguration {
 
     @Bean
     FhirJson fhirJson() {
-        return new FhirJson(FhirContext::forR4Cached);
+        return new FhirJson();
     }
 
     @Bean

@@ -2,7 +2,6 @@ package clinic.migraine.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.context.FhirContext;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
@@ -11,7 +10,7 @@ import org.springframework.http.HttpStatus;
 
 class FhirJsonTest {
 
-    private final FhirJson json = new FhirJson(FhirContext::forR4Cached);
+    private final FhirJson json = new FhirJson();
 
     @Test
     void readsTheResourceTypeItIsAskedFor() {

@@ -108,12 +108,9 @@ class FhirReferralController {
         try {
             referral = UUID.fromString(id);
         } catch (IllegalArgumentException notOurs) {
-            throw new FhirProblem(HttpStatus.NOT_FOUND, List.of(new FhirProblem.Issue(
-                    OperationOutcome.IssueType.NOTFOUND, null, "No ServiceRequest with this id")));
+            throw FhirProblem.notFound("ServiceRequest");
         }
-        return serviceRequest(queries.find(referral).orElseThrow(() -> new FhirProblem(HttpStatus.NOT_FOUND,
-                List.of(new FhirProblem.Issue(OperationOutcome.IssueType.NOTFOUND, null,
-                        "No ServiceRequest with this id")))));
+        return serviceRequest(queries.find(referral).orElseThrow(() -> FhirProblem.notFound("ServiceRequest")));
     }
 
     @GetMapping("/metadata")

@@ -368,9 +368,12 @@ final class FhirReferrals {
         return first(byCode, code).map(o -> enumOf(o.getValue(), code, type, issues)).orElse(null);
     }
 
-    /** A value coded in this project's code system of that name, e.g. {@code .../CodeSystem/medication-overuse}. */
+    /**
+     * A coded referral fact's value, coded in this project's code system of the fact's name, e.g.
+     * {@code .../CodeSystem/medication-overuse}.
+     */
     private static <E extends Enum<E>> E enumOf(Type value, String system, Class<E> type, List<Issue> issues) {
-        String where = system.equals(CONTRAINDICATION) || FACT_CODES.contains(system) ? observation(system) : system;
+        String where = observation(system);
         Optional<Coding> coding = value instanceof CodeableConcept concept ? concept.getCoding().stream()
                 .filter(c -> (BASE + system).equals(c.getSystem())).findFirst() : Optional.empty();
         return coding.map(c -> parse(type, c.getCode(), where, issues)).orElseGet(() -> {

@@ -34,7 +34,6 @@ import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -74,7 +73,7 @@ class FhirAppointmentController {
     @GetMapping("/Appointment/{id}")
     org.hl7.fhir.r4.model.Appointment appointment(@PathVariable String id) {
         return parseId(id).flatMap(queries::find).map(a -> appointment(a, directory.of(a.referralId())))
-                .orElseThrow(() -> notFound("Appointment"));
+                .orElseThrow(() -> FhirProblem.notFound("Appointment"));
     }
 
     @GetMapping("/Appointment")
@@ -208,11 +207,6 @@ class FhirAppointmentController {
         } catch (IllegalArgumentException notOurs) {
             return Optional.empty();
         }
-    }
-
-    private static FhirProblem notFound(String type) {
-        return new FhirProblem(HttpStatus.NOT_FOUND, List.of(new FhirProblem.Issue(OperationOutcome.IssueType.NOTFOUND,
-                null, "No " + type + " with this id")));
     }
 
     /**
