@@ -18,8 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param nextCycleAfter when, after a treatment, eligibility is asked about the next cycle: 56 days, four weeks
  *     before the earliest date, leaving time to renew a prior authorization
  * @param deliveryAttempts how often a message is tried while the mail server or SMS gateway is down or throttling
- *     (with {@code retryBackoff} doubling between attempts: 15 s, 30 s, 1 min, ..., about 4 hours for 10) before
- *     it is recorded FAILED with the reason, for staff to see
+ *     (with {@code retryBackoff} doubling between attempts: 15 s, 30 s, 1 min, ...; for 10 the last try is about
+ *     2 h 8 min after the first) before it is recorded FAILED with the reason, for staff to see
  * @param linkSecret the single HMAC key of patients' links from before keys had ids: taken as key 1 of
  *     {@code links} unless that names a key 1 itself
  * @param links the keys of patients' links: {@code keyId} signs new links, every key in {@code keys} (id → secret,

@@ -61,47 +61,79 @@ class SecurityIT {
     }
 
     @Test
-    void theIntakeAccountIsRefusedTheSchedulingApiWith403ProblemDetails() {
-        Api.Answer refused = system.scheduling.as("intake").get("/api/appointments");
-        Api.Answer allowed = system.scheduling.as("scheduler").get("/api/appointments");
+    void anAccountWithoutTheRoleIsRefusedEachServicesApiWith403ProblemDetails() {
+        // per service: a path, an account whose role it is not, an account whose role it is
+        List<List<String>> rules = List.of(List.of("intake", "/api/referrals", "scheduler", "intake"),
+                List.of("eligibility", "/api/reviews", "scheduler", "clinician"),
+                List.of("scheduling", "/api/appointments", "intake", "scheduler"),
+                List.of("followup", "/api/alerts", "intake", "clinician"));
+        for (List<String> rule : rules) {
+            Api service = services.get(rule.get(0));
+            Api.Answer refused = service.as(rule.get(2)).get(rule.get(1));
+            Api.Answer allowed = service.as(rule.get(3)).get(rule.get(1));
+            String where = rule.get(0) + " " + rule.get(1);
 
-        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
-        assertThat(refused.contentType()).startsWith("application/problem+json");
-        assertThat(refused.body()).contains("\"status\":403");
-        assertThat(allowed.status()).as(allowed.body()).isEqualTo(200);
+            assertThat(refused.status()).as(where + " as " + rule.get(2)).isEqualTo(403);
+            assertThat(refused.contentType()).as(where).startsWith("application/problem+json");
+            assertThat(refused.body()).as(where).contains("\"status\":403");
+            assertThat(allowed.status()).as(where + " as " + rule.get(3) + ": " + allowed.body()).isEqualTo(200);
+        }
     }
 
     @Test
-    void aWrongPasswordIsSentBackToTheSignInPage() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String token = hiddenCsrfToken(send(get(system.intake, "/login"), browser).body());
+    void aWrongPasswordIsSentBackToEachServicesSignInPage() throws Exception {
+        for (var service : services.entrySet()) {
+            HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            String token = hiddenCsrfToken(send(get(service.getValue(), "/login"), browser).body());
 
-        HttpResponse<String> answer = send(form(system.intake, "/login",
-                Map.of("username", "intake", "password", "wrong", "_csrf", token)), browser);
+            HttpResponse<String> answer = send(form(service.getValue(), "/login",
+                    Map.of("username", "intake", "password", "wrong", "_csrf", token)), browser);
 
-        assertThat(answer.statusCode()).isEqualTo(302);
-        assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/login?error"));
+            assertThat(answer.statusCode()).as(service.getKey()).isEqualTo(302);
+            assertThat(answer.headers().firstValue("Location")).as(service.getKey())
+                    .hasValueSatisfying(to -> assertThat(to).endsWith("/login?error"));
+        }
     }
 
     @Test
-    void aSignedInSessionCannotPostWithoutItsCsrfToken() throws Exception {
+    void aSignedInSessionCannotPostWithoutItsCsrfTokenOnAnyService() throws Exception {
+        for (var service : services.entrySet()) {
+            HttpClient browser = signedIn(service.getValue(), "admin");
+            String path = "/api/dead-letters/error.nothing-here/0/0/replay";
+
+            HttpResponse<String> formWithoutToken = send(form(service.getValue(), "/logout", Map.of()), browser);
+            HttpResponse<String> apiWithoutToken = send(json(service.getValue(), path, "{}"), browser);
+            HttpResponse<String> apiWithToken = send(json(service.getValue(), path, "{}")
+                    .header("X-CSRF-TOKEN", metaCsrfToken(service.getValue(), browser)), browser);
+
+            assertThat(formWithoutToken.statusCode()).as(service.getKey()).isEqualTo(403);
+            assertThat(apiWithoutToken.statusCode()).as(service.getKey()).isEqualTo(403);
+            // past the CSRF check: the service itself answers that there is no such dead letter
+            assertThat(apiWithToken.statusCode()).as(service.getKey() + ": " + apiWithToken.body()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aReferralPostedFromASignedInPageNeedsThePagesCsrfToken() throws Exception {
         // admin: allowed to post referrals whatever the services' own role rules, so only the token decides
         HttpClient browser = signedIn(system.intake, "admin");
         String referral = RunningSystem.eligibleReferral("csrf-" + UUID.randomUUID() + "@example.org");
 
-        HttpResponse<String> formWithoutToken = send(form(system.intake, "/logout", Map.of()), browser);
         HttpResponse<String> apiWithoutToken = send(json(system.intake, "/api/referrals", referral), browser);
-        String page = send(get(system.intake, "/login"), browser).body();
-        Matcher meta = Pattern.compile("<meta[^>]*name=\"_csrf\"[^>]*content=\"([^\"]+)\"").matcher(page);
-        assertThat(meta.find()).as("the page's CSRF meta tag in %s", page).isTrue();
-        HttpResponse<String> apiWithToken = send(
-                json(system.intake, "/api/referrals", referral).header("X-CSRF-TOKEN", meta.group(1)), browser);
+        HttpResponse<String> apiWithToken = send(json(system.intake, "/api/referrals", referral)
+                .header("X-CSRF-TOKEN", metaCsrfToken(system.intake, browser)), browser);
 
-        assertThat(formWithoutToken.statusCode()).isEqualTo(403);
         assertThat(apiWithoutToken.statusCode()).as(apiWithoutToken.body()).isEqualTo(403);
         assertThat(apiWithToken.statusCode()).as(apiWithToken.body()).isEqualTo(201);
         // booked before the next test looks for free slots on the shared system
         system.awaitStatus(JsonPath.read(apiWithToken.body(), "$.id"), "SCHEDULED");
+    }
+
+    private static String metaCsrfToken(Api service, HttpClient browser) throws Exception {
+        String page = send(get(service, "/login"), browser).body();
+        Matcher meta = Pattern.compile("<meta[^>]*name=\"_csrf\"[^>]*content=\"([^\"]+)\"").matcher(page);
+        assertThat(meta.find()).as("the page's CSRF meta tag in %s", page).isTrue();
+        return meta.group(1);
     }
 
     @Test
