@@ -31,7 +31,7 @@ public final class ManagedProcess implements AutoCloseable {
         try {
             Files.createDirectories(logFile.getParent());
             long logStart = Files.exists(logFile) ? Files.size(logFile) : 0;
-            Process process = new ProcessBuilder(command)
+            Process process = new ProcessBuilder(ownSession(command))
                     .directory(workingDirectory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -40,6 +40,23 @@ public final class ManagedProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
+    }
+
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+    /**
+     * The command in a session of its own where setsid exists (Linux): Ctrl-C in a terminal reaches the launcher
+     * only, which stops the services while Kafka and the database still answer, then the rest. Without it every
+     * process got the signal at once, and services waited on a broker that was going away.
+     */
+    private static List<String> ownSession(List<String> command) {
+        if (!Files.isExecutable(SETSID)) {
+            return command;
+        }
+        List<String> wrapped = new java.util.ArrayList<>(command.size() + 1);
+        wrapped.add(SETSID.toString());
+        wrapped.addAll(command);
+        return wrapped;
     }
 
     /** The java executable of this JVM, so children run on the same Java. */

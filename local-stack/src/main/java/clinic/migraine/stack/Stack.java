@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,8 @@ public final class Stack implements AutoCloseable {
     private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(120);
 
     private final StackConfig config;
+    private final Consumer<String> progress;
+    private final long createdAt = System.nanoTime();
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, ServiceProcess> services = Collections.synchronizedMap(new LinkedHashMap<>());
     private KafkaBrokerProcess kafka;
@@ -31,12 +34,19 @@ public final class Stack implements AutoCloseable {
     private MailServer mail;
     private long infrastructureMillis;
 
-    private Stack(StackConfig config) {
+    private Stack(StackConfig config, Consumer<String> progress) {
         this.config = config;
+        this.progress = progress;
     }
 
     public static Stack start(StackConfig config) {
-        Stack stack = new Stack(config);
+        return start(config, line -> {
+        });
+    }
+
+    /** Starts everything, telling {@code progress} of each component as it becomes ready. */
+    public static Stack start(StackConfig config, Consumer<String> progress) {
+        Stack stack = new Stack(config, progress);
         try {
             stack.startInfrastructure();
             stack.startServices();
@@ -54,9 +64,16 @@ public final class Stack implements AutoCloseable {
         registry = track(launchRegistry());
         postgres = track(PostgresServer.start(config.postgresPort(), data == null ? null : data.resolve("postgres"),
                 PostgresServer.SERVICE_DATABASES));
+        ready("Postgres", "localhost:" + postgres.port());
         mail = track(MailServer.start(config.smtpPort(), config.imapPort()));
+        ready("Mail", "SMTP localhost:" + mail.smtpPort() + ", IMAP localhost:" + mail.imapPort());
         kafka.awaitReady(INFRASTRUCTURE_TIMEOUT);
+        ready("Kafka", kafka.bootstrapServers());
+        List<String> topics = KafkaTopics.names(KafkaTopics.file(config.projectRoot()));
+        KafkaTopics.create(kafka.bootstrapServers(), topics, partitions());
+        ready("Topics", topics.size() + " topics, " + partitions() + " partitions each");
         registry.awaitReady(INFRASTRUCTURE_TIMEOUT);
+        ready("Schema registry", registry.ccompatUrl());
         infrastructureMillis = (System.nanoTime() - startedAt) / 1_000_000;
     }
 
@@ -71,6 +88,17 @@ public final class Stack implements AutoCloseable {
         Path data = config.dataDirectory();
         return SchemaRegistryProcess.start(registryJar(config.projectRoot()), config.registryPort(),
                 data == null ? null : data.resolve("registry"), config.logDirectory().resolve("schema-registry.log"));
+    }
+
+    /** The partition count of every topic: the services' clinic.kafka.partitions, 6 unless the caller says. */
+    public int partitions() {
+        return Integer.parseInt(config.serviceProperties().getOrDefault(KafkaTopics.PARTITIONS_PROPERTY,
+                String.valueOf(KafkaTopics.DEFAULT_PARTITIONS)));
+    }
+
+    private void ready(String component, String where) {
+        progress.accept(String.format("%6.1f s  %-22s ready  %s", (System.nanoTime() - createdAt) / 1e9, component,
+                where));
     }
 
     /** Fault injection: stops the broker (services keep running and must recover once it is back). */
@@ -100,20 +128,50 @@ public final class Stack implements AutoCloseable {
         return infrastructureMillis;
     }
 
+    /**
+     * The first instance of each service together, then (with replicas) the second ones together, and so on: on a
+     * small machine eight services starting at once each take longer than all of them in two waves.
+     */
     private void startServices() {
+        List<List<String>> ordered = new ArrayList<>();
+        config.services().keySet().forEach(instance -> {
+            int wave = instance.equals(StackConfig.module(instance)) ? 0
+                    : Integer.parseInt(instance.substring(instance.lastIndexOf('-') + 1)) - 1;
+            while (ordered.size() <= wave) {
+                ordered.add(new ArrayList<>());
+            }
+            ordered.get(wave).add(instance);
+        });
+        for (List<String> wave : ordered) {
+            startTogether(wave);
+        }
+    }
+
+    private void startTogether(List<String> instances) {
         List<CompletableFuture<Void>> ready = new ArrayList<>();
-        config.services().forEach((module, port) -> {
+        for (String instance : instances) {
+            String module = StackConfig.module(instance);
             if (!java.nio.file.Files.isRegularFile(ServiceProcess.jar(config.projectRoot(), module))) {
                 log.warn("{} is not built; skipping it", module);
-                return;
+                continue;
             }
-            ServiceProcess service = track(ServiceProcess.start(config.projectRoot(), module, port,
-                    serviceProperties(module), config.serviceJvmOptions(),
-                    config.logDirectory().resolve(module + ".log"), config.classDataDirectory()));
-            services.put(module, service);
-            ready.add(CompletableFuture.runAsync(() -> service.awaitReady(SERVICE_TIMEOUT)));
-        });
+            ServiceProcess service = track(launch(instance, serviceProperties(module)));
+            services.put(instance, service);
+            ready.add(CompletableFuture.runAsync(() -> {
+                service.awaitReady(SERVICE_TIMEOUT);
+                ready(instance, service.baseUrl());
+            }));
+        }
         CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** One instance of a service; a second instance keeps its own class-data archive. */
+    private ServiceProcess launch(String instance, Map<String, String> properties) {
+        String module = StackConfig.module(instance);
+        Path classData = config.classDataDirectory() == null || instance.equals(module) ? config.classDataDirectory()
+                : config.classDataDirectory().resolve(instance);
+        return ServiceProcess.start(config.projectRoot(), module, config.services().get(instance), properties,
+                config.serviceJvmOptions(), config.logDirectory().resolve(instance + ".log"), classData);
     }
 
     /** The properties a service needs to find the stack; the caller's extra properties win. */
@@ -127,28 +185,30 @@ public final class Stack implements AutoCloseable {
         properties.put("clinic.schema-registry.url", registry.ccompatUrl());
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", String.valueOf(mail.smtpPort()));
+        properties.put(KafkaTopics.PARTITIONS_PROPERTY, String.valueOf(partitions()));
         properties.putAll(config.serviceProperties());
         return properties;
     }
 
-    /** Restarts one service (after a crash test killed it) with the same settings. */
-    public ServiceProcess restart(String module) {
-        return restart(module, Map.of());
+    /** Restarts one service instance (after a crash test killed it) with the same settings. */
+    public ServiceProcess restart(String instance) {
+        return restart(instance, Map.of());
     }
 
-    /** Restarts one service with the same settings and these properties on top (e.g. another mail server). */
-    public ServiceProcess restart(String module, Map<String, String> overrides) {
-        Map<String, String> properties = serviceProperties(module);
+    /**
+     * Restarts one service instance ("scheduling-service", or "scheduling-service-2" for the second) with the same
+     * settings and these properties on top (e.g. another mail server).
+     */
+    public ServiceProcess restart(String instance, Map<String, String> overrides) {
+        Map<String, String> properties = serviceProperties(StackConfig.module(instance));
         properties.putAll(overrides);
-        ServiceProcess old = services.get(module);
+        ServiceProcess old = services.get(instance);
         if (old != null) {
             old.close();
             started.remove(old);
         }
-        ServiceProcess service = track(ServiceProcess.start(config.projectRoot(), module, config.services().get(module),
-                properties, config.serviceJvmOptions(), config.logDirectory().resolve(module + ".log"),
-                config.classDataDirectory()));
-        services.put(module, service);
+        ServiceProcess service = track(launch(instance, properties));
+        services.put(instance, service);
         return service.awaitReady(SERVICE_TIMEOUT);
     }
 
@@ -179,6 +239,7 @@ public final class Stack implements AutoCloseable {
         return mail;
     }
 
+    /** Every running service instance by its name: the module's for the first, "-2" and on for the others. */
     public Map<String, ServiceProcess> services() {
         return Collections.unmodifiableMap(services);
     }
@@ -194,15 +255,15 @@ public final class Stack implements AutoCloseable {
                 .map(service -> CompletableFuture.runAsync(service::close))
                 .toArray(CompletableFuture[]::new)).join();
         started.removeAll(running);
-        List<AutoCloseable> reverse = new ArrayList<>(started);
-        Collections.reverse(reverse);
-        for (AutoCloseable component : reverse) {
+        // nothing else depends on Kafka, the registry, Postgres or mail once the services are gone: all at once
+        List<AutoCloseable> rest = new ArrayList<>(started);
+        CompletableFuture.allOf(rest.stream().map(component -> CompletableFuture.runAsync(() -> {
             try {
                 component.close();
             } catch (Exception e) {
                 log.warn("stopping {} failed: {}", component.getClass().getSimpleName(), e.toString());
             }
-        }
+        })).toArray(CompletableFuture[]::new)).join();
         started.clear();
     }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
  * pass free ports and a throwaway folder.
  *
  * @param dataDirectory kept across restarts; null for a stack that forgets everything
- * @param services service module name → port, in start order
+ * @param services service instance → port, in start order: the module's name for its first instance,
+ *        the name and "-2", "-3", ... for more (see {@link #withReplicas})
  * @param serviceProperties extra Spring properties for every service (e.g. shortened follow-up offsets)
  * @param classDataDirectory where the services' class-data archives are kept (faster starts); null for none
  */
@@ -42,6 +43,37 @@ public record StackConfig(Path projectRoot, Path dataDirectory, Path logDirector
         ports.put("scheduling-service", 8093);
         ports.put("followup-service", 8094);
         return java.util.Collections.unmodifiableMap(ports);
+    }
+
+    /**
+     * The same stack with {@code replicas} instances of each service against the same broker and database; the
+     * second instance listens on the first one's port + 100, the third on + 200.
+     */
+    public StackConfig withReplicas(int replicas) {
+        return new StackConfig(projectRoot, dataDirectory, logDirectory, kafkaPort, kafkaControllerPort, registryPort,
+                postgresPort, smtpPort, imapPort, replicated(services, replicas, (port, n) -> port + 100 * (n - 1)),
+                serviceProperties, serviceJvmOptions, classDataDirectory);
+    }
+
+    /** Each service's instances 1..replicas, in start order (all first instances, then all second ones). */
+    public static Map<String, Integer> replicated(Map<String, Integer> services, int replicas,
+            java.util.function.BiFunction<Integer, Integer, Integer> port) {
+        if (replicas < 1) {
+            throw new IllegalArgumentException("replicas must be at least 1, not " + replicas);
+        }
+        Map<String, Integer> instances = new LinkedHashMap<>();
+        for (int n = 1; n <= replicas; n++) {
+            for (Map.Entry<String, Integer> service : services.entrySet()) {
+                String module = module(service.getKey());
+                instances.put(n == 1 ? module : module + "-" + n, port.apply(services.get(service.getKey()), n));
+            }
+        }
+        return java.util.Collections.unmodifiableMap(instances);
+    }
+
+    /** The service module an instance belongs to: "scheduling-service-2" → "scheduling-service". */
+    public static String module(String instance) {
+        return instance.replaceFirst("-service-\\d+$", "-service");
     }
 
     static String database(String serviceModule) {

@@ -26,7 +26,7 @@ final class StackReport {
         rows.add(new String[] {"Mail (IMAP)", "localhost:" + stack.mail().imapPort()
                 + " (log in as the recipient, any password)", ""});
         stack.services().forEach((name, service) -> {
-            rows.add(new String[] {name, service.baseUrl() + PAGES.getOrDefault(name, "/"), rss(service.process())});
+            rows.add(new String[] {name, service.baseUrl() + PAGES.getOrDefault(StackConfig.module(name), "/"), rss(service.process())});
             rows.add(new String[] {"", service.baseUrl() + "/swagger-ui.html", ""});
             rows.add(new String[] {"", service.baseUrl() + "/actuator/health", ""});
         });

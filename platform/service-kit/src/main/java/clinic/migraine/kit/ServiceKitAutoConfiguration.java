@@ -2,10 +2,13 @@ package clinic.migraine.kit;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
+import clinic.migraine.events.EventTopic;
 import clinic.migraine.events.PatientUpdated;
 import clinic.migraine.kit.audit.AuditController;
 import clinic.migraine.kit.audit.AuditTrail;
@@ -38,6 +41,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.catalina.core.StandardHost;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -57,6 +61,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -166,6 +171,20 @@ public class ServiceKitAutoConfiguration {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    /**
+     * The topics this service writes, created (or widened) at start with {@code clinic.kafka.partitions}
+     * partitions, the broker's replication factor; the binder does the same for the topics it reads and their dead
+     * letters ({@code min-partition-count}; a dead-letter topic as many as its topic).
+     */
+    @Bean
+    KafkaAdmin.NewTopics writtenTopics(@Value("${spring.application.name}") String service,
+            @Value("${clinic.kafka.partitions}") int partitions) {
+        return new KafkaAdmin.NewTopics(Arrays.stream(EventTopic.values())
+                .filter(topic -> topic.writer().groupName().equals(service))
+                .map(topic -> new NewTopic(topic.topicName(), Optional.of(partitions), Optional.empty()))
+                .toArray(NewTopic[]::new));
     }
 
     @Bean

@@ -54,11 +54,20 @@ public final class RunningSystem implements AutoCloseable {
 
     /** As above, with the services' JVM options. */
     public static RunningSystem start(Path logDirectory, Map<String, String> extraProperties, List<String> jvmOptions) {
+        return start(logDirectory, extraProperties, jvmOptions, 1);
+    }
+
+    /**
+     * As above, with {@code replicas} instances of each service on the one broker and database, each on a free port;
+     * {@link #instance} reaches a given one ("scheduling-service-2"), the fields the first ones.
+     */
+    public static RunningSystem start(Path logDirectory, Map<String, String> extraProperties, List<String> jvmOptions,
+            int replicas) {
         try {
             Path root = projectRoot();
             Path state = Files.createTempDirectory("clinic-system");
-            Map<String, Integer> services = new LinkedHashMap<>();
-            StackConfig.SERVICE_PORTS.keySet().forEach(name -> services.put(name, freePort()));
+            Map<String, Integer> services = StackConfig.replicated(StackConfig.SERVICE_PORTS, replicas,
+                    (port, n) -> freePort());
             Map<String, String> properties = new LinkedHashMap<>();
             // as ./run-local: the demo staff accounts (intake, clinician, scheduler, admin) the tests sign in with
             properties.put("spring.profiles.active", "local");
@@ -97,6 +106,11 @@ public final class RunningSystem implements AutoCloseable {
 
     public Stack stack() {
         return stack;
+    }
+
+    /** The public API of one service instance: "intake-service" is the first, "intake-service-2" the second. */
+    public Api instance(String name) {
+        return new Api(stack.services().get(name).baseUrl());
     }
 
     private static final List<String> LAST_NAMES = List.of("Lopez", "Nguyen", "Okafor", "Schmidt", "Rossi", "Kowalski",

@@ -26,7 +26,7 @@ import org.springframework.test.context.TestPropertySource;
 @Documented
 @Inherited
 @ExtendWith({RealSchemaRegistry.class, RealPostgres.class})
-@EmbeddedKafka(partitions = 1)
+@EmbeddedKafka(partitions = 6)
 @SpringBootTest
 @Import({EventTopicsConfiguration.class, SignedInMockMvc.class})
 @ActiveProfiles("local")

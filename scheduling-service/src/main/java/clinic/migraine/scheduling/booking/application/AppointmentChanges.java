@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What follows every change of an appointment, in the transaction that saved it: the event goes to the outbox, the
- * audit trail records who did what (as "system" when no one did), and the change is logged for the live feed.
+ * audit trail records who did what (as "system" when no one did), and the change is logged, which tells the live
+ * feed of every instance once it commits.
  */
 @Component
 class AppointmentChanges {
@@ -22,17 +23,15 @@ class AppointmentChanges {
     private final AppointmentEvents events;
     private final AuditTrail audit;
     private final ChangeLog changeLog;
-    private final LiveFeed feed;
     private final RebookingList rebookings;
     private final ZoneId zone;
 
-    AppointmentChanges(AppointmentEvents events, AuditTrail audit, ChangeLog changeLog, LiveFeed feed,
-            RebookingList rebookings, BookingRules rules) {
+    AppointmentChanges(AppointmentEvents events, AuditTrail audit, ChangeLog changeLog, RebookingList rebookings,
+            BookingRules rules) {
         this.events = events;
         this.rebookings = rebookings;
         this.audit = audit;
         this.changeLog = changeLog;
-        this.feed = feed;
         this.zone = rules.zone();
     }
 
@@ -49,15 +48,14 @@ class AppointmentChanges {
         }
         audit.recordBy(event.actor() == null ? Actors.SYSTEM : event.actor(), action(event), "appointment", a.id(),
                 a.referralId(), detail(event));
-        FeedChange kind = FeedChange.of(event);
-        feed.changed(a.id(), kind, changeLog.append(a.id(), kind, event.at()));
+        changeLog.append(a.id(), FeedChange.of(event), event.at());
     }
 
     /** The patient confirmed the visit: audited and on the board at once; nothing to publish. */
     void confirmed(Appointment a, String actor, Instant at) {
         audit.recordBy(actor, "appointment confirmed", "appointment", a.id(), a.referralId(),
                 "confirmed for " + slotText(a.start(), a.providerId()));
-        feed.changed(a.id(), FeedChange.CONFIRMED, changeLog.append(a.id(), FeedChange.CONFIRMED, at));
+        changeLog.append(a.id(), FeedChange.CONFIRMED, at);
     }
 
     private static String action(AppointmentEvent event) {

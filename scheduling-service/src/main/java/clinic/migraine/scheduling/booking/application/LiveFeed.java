@@ -2,7 +2,10 @@ package clinic.migraine.scheduling.booking.application;
 
 import java.util.UUID;
 
-/** Outbound port to the pages watching the board: told of each change once its transaction commits. */
+/**
+ * The pages watching the board on this instance: told of each committed change of the {@link ChangeLog}, made on
+ * this instance or another, in the order the changes committed.
+ */
 public interface LiveFeed {
 
     void changed(UUID appointmentId, FeedChange kind, long seq);

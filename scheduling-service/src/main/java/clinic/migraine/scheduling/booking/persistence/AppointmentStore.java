@@ -353,12 +353,17 @@ class AppointmentStore implements Appointments, ChangeLog {
                 .list();
     }
 
+    /** Also a notification to every instance listening ({@link ChangeNotifications}), delivered on commit. */
     @Override
     public long append(UUID appointmentId, FeedChange kind, Instant at) {
-        return jdbc.sql("""
+        long seq = jdbc.sql("""
                 insert into appointment_change (appointment_id, kind, at) values (:id, :kind, :at) returning seq
                 """).param("id", appointmentId).param("kind", kind.wireName()).param("at", Timestamp.from(at))
                 .query(Long.class).single();
+        jdbc.sql("select pg_notify(:channel, :payload)").param("channel", ChangeNotifications.CHANNEL)
+                .param("payload", ChangeNotifications.payload(seq, appointmentId, kind))
+                .query((rs, n) -> n).list();
+        return seq;
     }
 
     @Override

@@ -19,13 +19,12 @@ import jakarta.annotation.PreDestroy;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The schedulers' live feed: each committed change goes to every open Server-Sent-Events stream, its id the
- * change's sequence number so a reconnecting client (Last-Event-ID) is replayed what it missed.
+ * The schedulers' live feed: each committed change, made on this instance or another, goes to every open
+ * Server-Sent-Events stream on this instance, its id the change's sequence number so a reconnecting client
+ * (Last-Event-ID, on any instance) is replayed what it missed.
  *
  * <p>Streams end: each after {@code clinic.scheduling.stream.timeout} (the page's EventSource reconnects with
  * Last-Event-ID and loses nothing), all of an account's when it signs out, and its oldest when an account opens
@@ -80,20 +79,11 @@ class AppointmentFeed implements LiveFeed {
         new ArrayList<>(streams).stream().filter(s -> s.account().equals(account)).forEach(this::end);
     }
 
-    /** Sends after the transaction commits, so nobody sees a change that was rolled back. */
+    /** Told by the change log once a change committed; sends from the feed's own thread. */
     @Override
     public void changed(UUID appointmentId, FeedChange change, long seq) {
         String kind = change.wireName();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    sender.execute(() -> send(appointmentId, kind, seq));
-                }
-            });
-        } else {
-            sender.execute(() -> send(appointmentId, kind, seq));
-        }
+        sender.execute(() -> send(appointmentId, kind, seq));
     }
 
     /** How many streams are open now. */
