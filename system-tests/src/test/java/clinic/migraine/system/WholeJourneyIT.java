@@ -236,8 +236,8 @@ class WholeJourneyIT {
         Api.Answer compatible = registryApi.post("/compatibility/subjects/" + subject + "/versions/latest", withOptionalField);
         Api.Answer registered = registryApi.post("/subjects/" + subject + "/versions", withRequiredField);
         assertThat(incompatible.status()).as(incompatible.body()).isEqualTo(200);
-        assertThat(incompatible.<Boolean>read("$.is_compatible")).as("a new field without a default is compatible").isFalse();
-        assertThat(compatible.<Boolean>read("$.is_compatible")).as("a new optional field is compatible").isTrue();
+        assertThat(incompatible.<Boolean>read("$.is_compatible")).as("is_compatible for a new field without a default").isFalse();
+        assertThat(compatible.<Boolean>read("$.is_compatible")).as("is_compatible for a new optional field").isTrue();
         assertThat(registered.status()).as("registering the incompatible schema: %s", registered.body()).isEqualTo(409);
     }
 
