@@ -30,14 +30,29 @@ final class Ledger {
         this.system = system;
     }
 
-    record Count(int expected, int reached, int lost, int duplicates, int inDoubt, List<String> problems) {
+    /** The books of one scenario; {@code doubts} says why each referral in doubt is. */
+    record Count(int expected, int reached, int lost, int duplicates, int inDoubt, List<String> problems,
+            List<String> doubts) {
+    }
+
+    static final String ANSWER_LOST = "answer lost when intake was killed: stored and booked";
+    static final String CONFIRMATION_UNKNOWN = "confirmation being handed to SMTP when follow-up was killed: UNKNOWN, shown to staff";
+
+    /** {@link #count(List, List)} with nothing stored whose answer was lost. */
+    Count count(List<Submitted> referrals) {
+        return count(referrals, List.of());
     }
 
     /**
-     * Counts the referrals (all meant to be booked): lost, doubled, or in doubt: booked, but the confirmation was
-     * being handed to the mail server when follow-up died, did not arrive, and is marked UNKNOWN for staff.
+     * Counts the referrals (all meant to be booked): lost, doubled, or in doubt. In doubt is either a referral
+     * whose 201 never reached its client because intake was killed after storing it (it must then be booked like
+     * any other), or one booked whose confirmation was being handed to the mail server when follow-up died, did
+     * not arrive, and is marked UNKNOWN for staff.
      */
-    Count count(List<Submitted> referrals) {
+    Count count(List<Submitted> accepted, List<Submitted> storedWithAnswerLost) {
+        List<Submitted> referrals = new ArrayList<>(accepted);
+        referrals.addAll(storedWithAnswerLost);
+        List<String> doubts = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Map<UUID, String> status = statuses(referrals);
         Map<UUID, Integer> appointments = liveAppointments(referrals);
@@ -53,10 +68,12 @@ final class Ledger {
             String state = status.get(referral.id());
             int booked = appointments.getOrDefault(referral.id(), 0);
             int mails = confirmations(referral.email());
-            if ("SCHEDULED".equals(state) && booked == 1 && mails >= 1) {
+            boolean answerLost = storedWithAnswerLost.contains(referral);
+            if ("SCHEDULED".equals(state) && booked == 1 && mails >= 1 && !answerLost) {
                 reached++;
-            } else if ("SCHEDULED".equals(state) && booked == 1 && unknown.containsKey(referral.id())) {
+            } else if ("SCHEDULED".equals(state) && booked == 1 && (mails >= 1 || unknown.containsKey(referral.id()))) {
                 inDoubt++;
+                doubts.add(answerLost ? ANSWER_LOST : CONFIRMATION_UNKNOWN);
             } else {
                 lost++;
                 problems.add(referral.id() + ": status " + state + ", " + booked + " appointments, " + mails + " mails");
@@ -78,14 +95,70 @@ final class Ledger {
             duplicates += (int) (doubleBooked + doubleSent);
             problems.add(doubleBooked + " provider slots booked twice, " + doubleSent + " messages sent twice");
         }
-        return new Count(referrals.size(), reached, lost, duplicates, inDoubt, problems);
+        return new Count(referrals.size(), reached, lost, duplicates, inDoubt, problems, doubts);
+    }
+
+    /** Referrals accepted and SCHEDULED with exactly one live appointment. */
+    List<Submitted> booked(List<Submitted> referrals) {
+        Map<UUID, String> status = statuses(referrals);
+        Map<UUID, Integer> appointments = liveAppointments(referrals);
+        return referrals.stream().filter(r -> "SCHEDULED".equals(status.get(r.id()))
+                && appointments.getOrDefault(r.id(), 0) == 1).toList();
+    }
+
+    /** The referrals intake stored for these emails (each email is one test referral's). */
+    List<Submitted> storedFor(List<String> emails) {
+        List<Submitted> found = new ArrayList<>();
+        queryArray("intake", "select id, email from referral where email = any (?)", "text", emails.toArray(),
+                rs -> found.add(new Submitted(rs.getObject(1, UUID.class), rs.getString(2))));
+        return found;
+    }
+
+    /** Which of these Idempotency-Keys intake has stored. */
+    List<String> keysStored(List<String> keys) {
+        List<String> found = new ArrayList<>();
+        queryArray("intake", "select key from idempotency_key where key = any (?)", "text", keys.toArray(),
+                rs -> found.add(rs.getString(1)));
+        return found;
+    }
+
+    /** Events written to the service database's outbox and not yet published. */
+    long unpublished(String database) {
+        return scalar(database, "select count(*) from outbox where published_at is null");
+    }
+
+    /** Follow-up messages claimed for sending and not yet recorded as sent or failed. */
+    long sending() {
+        return scalar("followup", "select count(*) from message where status = 'SENDING'");
+    }
+
+    /** Rows in every table of all four service databases, by database.table. */
+    Map<String, Long> rowsInEveryTable() {
+        Map<String, Long> rows = new java.util.TreeMap<>();
+        for (String database : PostgresServer.SERVICE_DATABASES) {
+            List<String> tables = new ArrayList<>();
+            try (Connection connection = connect(database); PreparedStatement statement = connection.prepareStatement(
+                    "select table_schema || '.' || table_name from information_schema.tables "
+                            + "where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')");
+                    ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            for (String table : tables) {
+                rows.put(database + "." + table, scalar(database, "select count(*) from " + table));
+            }
+        }
+        return rows;
     }
 
     /** Events written to an outbox and not yet published, over all four services. */
     long unpublished() {
         long total = 0;
         for (String database : PostgresServer.SERVICE_DATABASES) {
-            total += scalar(database, "select count(*) from outbox where published_at is null");
+            total += unpublished(database);
         }
         return total;
     }
@@ -100,7 +173,7 @@ final class Ledger {
         return count;
     }
 
-    private Map<UUID, String> statuses(List<Submitted> referrals) {
+    Map<UUID, String> statuses(List<Submitted> referrals) {
         Map<UUID, String> found = new HashMap<>();
         query("intake", "select id, status from referral where id = any (?)", referrals,
                 rs -> found.put(rs.getObject(1, UUID.class), rs.getString(2)));
@@ -121,8 +194,12 @@ final class Ledger {
     }
 
     private void query(String database, String sql, List<Submitted> referrals, RowReader reader) {
+        queryArray(database, sql, "uuid", referrals.stream().map(Submitted::id).toArray(), reader);
+    }
+
+    private void queryArray(String database, String sql, String type, Object[] values, RowReader reader) {
         try (Connection connection = connect(database); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, connection.createArrayOf("uuid", referrals.stream().map(Submitted::id).toArray()));
+            statement.setArray(1, connection.createArrayOf(type, values));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     reader.read(rs);

@@ -21,7 +21,9 @@ public final class Stack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Stack.class);
     private static final Duration INFRASTRUCTURE_TIMEOUT = Duration.ofSeconds(90);
-    private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(120);
+    /** How long a service may take to be healthy; {@code -Dclinic.stack.service-timeout=300s} on a busy machine. */
+    private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(Long.parseLong(
+            System.getProperty("clinic.stack.service-timeout", "120s").replaceAll("s$", "")));
 
     private final StackConfig config;
     private final Consumer<String> progress;
@@ -105,6 +107,12 @@ public final class Stack implements AutoCloseable {
     public void stopKafka() {
         started.remove(kafka);
         kafka.close();
+    }
+
+    /** Fault injection: kill -9 of the broker, no clean shutdown (the next start recovers its logs). */
+    public void killKafka() {
+        started.remove(kafka);
+        kafka.process().kill();
     }
 
     /** Starts the broker again on the same port and data. */

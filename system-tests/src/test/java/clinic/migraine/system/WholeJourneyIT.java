@@ -12,30 +12,37 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import clinic.migraine.events.EventTopic;
+import clinic.migraine.serde.ConfluentAvroDeserializer;
+import clinic.migraine.serde.SerdeConfig;
 import clinic.migraine.stack.Stack;
 import clinic.migraine.stack.StackConfig;
 import clinic.migraine.testsupport.Api;
 import clinic.migraine.testsupport.Doses;
+import clinic.migraine.testsupport.KafkaOffsets;
 import clinic.migraine.testsupport.RunningSystem;
-import clinic.migraine.testsupport.EventTopics;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -170,22 +177,80 @@ class WholeJourneyIT {
         system.awaitMail(email, "Your treatment course", 1);
     }
 
+    /**
+     * Every record on every event topic, read to its end offset on every partition, decodes with the registry into
+     * its topic's event type; and the registry itself refuses a schema that is not BACKWARD compatible.
+     */
     @Test
     void everyEventOnEveryTopicDecodesWithTheRegistryWhichIsBackward() {
+        String id = system.submit(referral("eve-" + UUID.randomUUID() + "@example.org", "label", "G43.709", ""));
+        system.awaitStatus(id, "SCHEDULED");
         String registry = stack.registry().ccompatUrl();
-        Api registryApi = new Api(registry);
-        assertThat(registryApi.get("/config").body()).contains("BACKWARD");
-        system.submit(referral("eve-" + UUID.randomUUID() + "@example.org", "label", "G43.709", ""));
-        EventTopics topics = new EventTopics(stack.kafka().bootstrapServers(), registry);
-
-        await().atMost(WAIT).untilAsserted(() -> assertThat(registryApi.get("/subjects").<List<String>>read("$"))
-                .contains("referral-submitted-value", "eligibility-determined-value", "appointment-booked-value",
-                        "patient-notified-value"));
-        for (EventTopic topic : List.of(EventTopic.REFERRAL_SUBMITTED, EventTopic.ELIGIBILITY_DETERMINED,
-                EventTopic.APPOINTMENT_BOOKED, EventTopic.PATIENT_NOTIFIED)) {
-            List<Object> events = topics.await(topic.topicName(), Object.class, e -> true, 1, Duration.ofSeconds(20));
-            assertThat(events).as(topic.topicName()).isNotEmpty().allSatisfy(e -> assertThat(e).isInstanceOf(topic.eventType()));
+        List<String> names = Arrays.stream(EventTopic.values()).map(EventTopic::topicName).toList();
+        Map<TopicPartition, Long> ends;
+        try (KafkaOffsets offsets = new KafkaOffsets(stack.kafka().bootstrapServers())) {
+            assertThat(offsets.eventTopics()).as("the event topics on the broker, one per EventTopic")
+                    .containsExactlyInAnyOrderElementsOf(names);
+            ends = offsets.endOffsets(names);
         }
+        Map<String, Integer> decoded = new TreeMap<>();
+        Map<String, Long> written = new TreeMap<>();
+        ends.forEach((partition, end) -> written.merge(partition.topic(), end, Long::sum));
+        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "decoder-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ConfluentAvroDeserializer.class,
+                SerdeConfig.SCHEMA_REGISTRY_URL, registry))) {
+            consumer.assign(ends.keySet());
+            consumer.seekToBeginning(ends.keySet());
+            await().atMost(WAIT).until(() -> {
+                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
+                    EventTopic topic = EventTopic.forTopicName(record.topic()).orElseThrow();
+                    assertThat(record.value()).as("%s offset %d", record.topic(), record.offset())
+                            .isInstanceOf(topic.eventType());
+                    if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                        decoded.merge(record.topic(), 1, Integer::sum);
+                    }
+                }
+                return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+            });
+        }
+        Map<String, Long> decodedAsLong = new TreeMap<>();
+        written.forEach((topic, count) -> decodedAsLong.put(topic, (long) decoded.getOrDefault(topic, 0)));
+        assertThat(decodedAsLong).as("records decoded per topic, all %d topics", names.size()).isEqualTo(written);
+        assertThat(decoded).as("topics a booked referral writes").containsKeys(EventTopic.REFERRAL_SUBMITTED.topicName(),
+                EventTopic.ELIGIBILITY_DETERMINED.topicName(), EventTopic.APPOINTMENT_BOOKED.topicName(),
+                EventTopic.PATIENT_NOTIFIED.topicName());
+
+        Api registryApi = new Api(registry);
+        String subject = EventTopic.REFERRAL_SUBMITTED.valueSubject();
+        Schema known = SpecificData.get().getSchema(EventTopic.REFERRAL_SUBMITTED.eventType());
+        String withRequiredField = schemaRequest(withField(known, new Schema.Field("requiredWithoutDefault",
+                Schema.create(Schema.Type.STRING))));
+        String withOptionalField = schemaRequest(withField(known, new Schema.Field("optionalWithDefault",
+                Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.STRING)), null,
+                Schema.Field.NULL_DEFAULT_VALUE)));
+        Api.Answer incompatible = registryApi.post("/compatibility/subjects/" + subject + "/versions/latest", withRequiredField);
+        Api.Answer compatible = registryApi.post("/compatibility/subjects/" + subject + "/versions/latest", withOptionalField);
+        Api.Answer registered = registryApi.post("/subjects/" + subject + "/versions", withRequiredField);
+        assertThat(incompatible.status()).as(incompatible.body()).isEqualTo(200);
+        assertThat(incompatible.<Boolean>read("$.is_compatible")).as("is_compatible for a new field without a default").isFalse();
+        assertThat(compatible.<Boolean>read("$.is_compatible")).as("is_compatible for a new optional field").isTrue();
+        assertThat(registered.status()).as("registering the incompatible schema: %s", registered.body()).isEqualTo(409);
+    }
+
+    private static Schema withField(Schema record, Schema.Field added) {
+        List<Schema.Field> fields = new ArrayList<>();
+        record.getFields().forEach(field -> fields.add(new Schema.Field(field, field.schema())));
+        fields.add(added);
+        return Schema.createRecord(record.getName(), record.getDoc(), record.getNamespace(), false, fields);
+    }
+
+    /** The registry's request body: the schema as one JSON string. */
+    private static String schemaRequest(Schema schema) {
+        return "{\"schema\": \"" + schema.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
     }
 
     @Test
