@@ -138,16 +138,25 @@ public final class Stack implements AutoCloseable {
 
     /** Restarts one service with the same settings and these properties on top (e.g. another mail server). */
     public ServiceProcess restart(String module, Map<String, String> overrides) {
+        return restart(module, overrides, List.of());
+    }
+
+    /**
+     * Restarts one service with these properties on top and these JVM options after the stack's own (a later
+     * option wins: e.g. a larger heap limit for one measurement).
+     */
+    public ServiceProcess restart(String module, Map<String, String> overrides, List<String> extraJvmOptions) {
         Map<String, String> properties = serviceProperties(module);
         properties.putAll(overrides);
+        List<String> jvm = new ArrayList<>(config.serviceJvmOptions());
+        jvm.addAll(extraJvmOptions);
         ServiceProcess old = services.get(module);
         if (old != null) {
             old.close();
             started.remove(old);
         }
         ServiceProcess service = track(ServiceProcess.start(config.projectRoot(), module, config.services().get(module),
-                properties, config.serviceJvmOptions(), config.logDirectory().resolve(module + ".log"),
-                config.classDataDirectory()));
+                properties, jvm, config.logDirectory().resolve(module + ".log"), config.classDataDirectory()));
         services.put(module, service);
         return service.awaitReady(SERVICE_TIMEOUT);
     }
