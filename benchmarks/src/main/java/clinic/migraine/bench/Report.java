@@ -144,8 +144,8 @@ final class Report {
                 + "counts), need a sustained rate without errors, and fail on any negative time (a harness bug, never "
                 + "clamped to 0). Events/s: records added to all event topics (sum of end offsets before and after) ÷ "
                 + "the time from the first send until done; the ratio to raw Kafka uses the saturation step, offered "
-                + "well above capacity, so it is not capped by the offered rate (saturated: it took at least as long "
-                + "again as the sending to drain).").formatted(Verdicts.LAG_BOUND_SECONDS, r.lagRecordsPerReferral(),
+                + "well above capacity, so it is not capped by the offered rate (saturated: it did not drain within "
+                + "the grace and took at least as long again as the sending to drain).").formatted(Verdicts.LAG_BOUND_SECONDS, r.lagRecordsPerReferral(),
                 Verdicts.LAG_BOUND_FLOOR, Verdicts.GRACE_SECONDS));
         md.add("");
 

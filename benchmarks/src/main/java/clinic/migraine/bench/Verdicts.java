@@ -97,10 +97,12 @@ final class Verdicts {
 
     /**
      * Saturated: the system could not keep up with the offered rate, so the events/s it reached is its capacity
-     * and not the offered rate: it needed at least as long again as the sending to drain, or did not drain.
+     * and not the offered rate: it did not drain, or needed longer than the grace and at least as long again as
+     * the sending (a send shorter than one referral's latency is no backlog).
      */
     static boolean saturated(Pipeline.Step step) {
-        return step.secondsAfterLastSend() < 0 || step.secondsAfterLastSend() >= step.sendSeconds();
+        double after = step.secondsAfterLastSend();
+        return after < 0 || after > GRACE_SECONDS && after >= step.sendSeconds();
     }
 
     private Verdicts() {

@@ -102,10 +102,13 @@ class VerdictsTest {
     }
 
     @Test
-    void aStepIsSaturatedWhenDrainingTookAtLeastAsLongAsSending() {
-        assertThat(Verdicts.saturated(timed(3, 3))).isTrue();
+    void aStepIsSaturatedWhenDrainingTookLongerThanTheGraceAndAtLeastAsLongAsSending() {
+        assertThat(Verdicts.saturated(timed(3, 18))).isTrue();
+        assertThat(Verdicts.saturated(timed(5, 5))).isTrue();
         assertThat(Verdicts.saturated(timed(3, -1))).as("never drained").isTrue();
         assertThat(Verdicts.saturated(timed(3, 1))).as("kept up with the offered rate").isFalse();
+        assertThat(Verdicts.saturated(timed(10, 8))).as("drained faster than it was sent").isFalse();
+        assertThat(Verdicts.saturated(timed(1, 2.3))).as("one referral's latency after a 1 s send").isFalse();
     }
 
     private static Verdicts.Verdict sustained() {
