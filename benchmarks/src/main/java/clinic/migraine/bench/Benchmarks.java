@@ -40,52 +40,60 @@ public final class Benchmarks {
      * @param referenceRecords records the raw producer sends as fast as it can
      * @param referenceLatencyRate the fixed rate of the raw-Kafka latency phase (records/s)
      * @param providers injectors in the benchmark clinic, each working every day around the clock
+     * @param saturationRate an offered rate well above capacity, for the pipeline's events/s at saturation
+     * @param saturationReferrals how many referrals are sent at that rate
      */
     public record Plan(String name, int warmupReferrals, int referenceRecords, int referenceLatencyRate,
             int referenceLatencySeconds, List<Integer> rates, int secondsPerRate, int drainSeconds,
             int contentionRounds, int contentionClients, int contentionSlots, int providers, int reminderPlanned,
-            int reminderDue, int reminderWaitSeconds) {
+            int reminderDue, int reminderWaitSeconds, int saturationRate, int saturationReferrals) {
 
         public static Plan quick() {
             return new Plan("quick", 20, 50_000, 1_000, 5, List.of(25, 50, 100), 10, 60, 3, 50, 10, 12, 100_000, 10_000,
-                    180);
+                    180, 200, 600);
         }
 
         public static Plan full() {
             return new Plan("full", 100, 300_000, 1_000, 15, List.of(25, 50, 100, 200, 400), 30, 180, 20, 50, 10,
-                    40, 1_000_000, 100_000, 900);
+                    40, 1_000_000, 100_000, 900, 800, 4_000);
         }
 
         /**
-         * Tiny numbers for the smoke test: one rate of 5/s for 3 s, one contention round of 5 clients on 2 slots,
-         * 2,000 planned reminders of which 200 are due.
+         * Tiny numbers for the smoke test: one rate of 5/s for 3 s, 20 referrals at 20/s for saturation, one
+         * contention round of 5 clients on 2 slots, 2,000 planned reminders of which 200 are due.
          */
         public static Plan smoke() {
-            return new Plan("smoke", 1, 2_000, 200, 1, List.of(5), 3, 60, 1, 5, 2, 2, 2_000, 200, 90);
+            return new Plan("smoke", 1, 2_000, 200, 1, List.of(5), 3, 60, 1, 5, 2, 2, 2_000, 200, 90, 20, 20);
         }
 
         Plan withRates(List<Integer> newRates) {
             return new Plan(name, warmupReferrals, referenceRecords, referenceLatencyRate, referenceLatencySeconds,
                     newRates, secondsPerRate, drainSeconds, contentionRounds, contentionClients, contentionSlots,
-                    providers, reminderPlanned, reminderDue, reminderWaitSeconds);
+                    providers, reminderPlanned, reminderDue, reminderWaitSeconds, saturationRate, saturationReferrals);
         }
 
         Plan withSeconds(int seconds) {
             return new Plan(name, warmupReferrals, referenceRecords, referenceLatencyRate, referenceLatencySeconds, rates,
                     seconds, drainSeconds, contentionRounds, contentionClients, contentionSlots, providers,
-                    reminderPlanned, reminderDue, reminderWaitSeconds);
+                    reminderPlanned, reminderDue, reminderWaitSeconds, saturationRate, saturationReferrals);
         }
 
         Plan withReminders(int planned, int due) {
             return new Plan(name, warmupReferrals, referenceRecords, referenceLatencyRate, referenceLatencySeconds, rates,
                     secondsPerRate, drainSeconds, contentionRounds, contentionClients, contentionSlots, providers,
-                    planned, due, reminderWaitSeconds);
+                    planned, due, reminderWaitSeconds, saturationRate, saturationReferrals);
         }
 
         Plan withRounds(int rounds) {
             return new Plan(name, warmupReferrals, referenceRecords, referenceLatencyRate, referenceLatencySeconds, rates,
                     secondsPerRate, drainSeconds, rounds, contentionClients, contentionSlots, providers,
-                    reminderPlanned, reminderDue, reminderWaitSeconds);
+                    reminderPlanned, reminderDue, reminderWaitSeconds, saturationRate, saturationReferrals);
+        }
+
+        Plan withSaturation(int rate, int referrals) {
+            return new Plan(name, warmupReferrals, referenceRecords, referenceLatencyRate, referenceLatencySeconds, rates,
+                    secondsPerRate, drainSeconds, contentionRounds, contentionClients, contentionSlots, providers,
+                    reminderPlanned, reminderDue, reminderWaitSeconds, rate, referrals);
         }
     }
 
@@ -107,8 +115,8 @@ public final class Benchmarks {
     }
 
     public record Results(String date, String machine, Plan plan, Setup setup, EventSize.Measured eventSize,
-            Reference.Result reference, Pipeline.Step warmup, List<Pipeline.Step> pipeline, List<Integer> ratesSkipped,
-            Accounting accounting, Contention.Result contention, List<Footprint> footprint, Reminders.Result reminders,
+            Reference.Result reference, Pipeline.Step warmup, double lagRecordsPerReferral, List<Pipeline.Step> pipeline,
+            List<Integer> ratesSkipped, Pipeline.Step saturation, Accounting accounting, Contention.Result contention, List<Footprint> footprint, Reminders.Result reminders,
             double runSeconds) {
     }
 
@@ -125,6 +133,9 @@ public final class Benchmarks {
                 plan = plan.withRates(Stream.of(value.split(",")).map(String::trim).map(Integer::parseInt).toList());
             } else if (option.startsWith("--seconds=")) {
                 plan = plan.withSeconds(Integer.parseInt(value));
+            } else if (option.startsWith("--saturation=")) {
+                String[] sizes = value.split("/");
+                plan = plan.withSaturation(Integer.parseInt(sizes[0]), Integer.parseInt(sizes[1]));
             } else if (option.startsWith("--rounds=")) {
                 plan = plan.withRounds(Integer.parseInt(value));
             } else if (option.startsWith("--output=")) {
@@ -140,7 +151,7 @@ public final class Benchmarks {
                 onlyReminders = true;
             } else if (!option.equals("--quick")) {
                 System.err.println("unknown option " + option + " (known: --quick, --rates=25,50, --seconds=N, "
-                        + "--rounds=N, --reminders=PLANNED/DUE, --only=reminders, --output=DIR, "
+                        + "--rounds=N, --saturation=RATE/REFERRALS, --reminders=PLANNED/DUE, --only=reminders, --output=DIR, "
                         + "--service-jvm=\"...\", --no-cds)");
                 System.exit(2);
             }
@@ -165,6 +176,13 @@ public final class Benchmarks {
      */
     public static Results run(Plan plan, Path output, List<String> serviceJvm, Path classDataDirectory)
             throws Exception {
+        return run(plan, output, serviceJvm, classDataDirectory, stack -> {
+        });
+    }
+
+    /** As {@link #run(Plan, Path, List, Path)}, giving the still running system to {@code beforeStopping}. */
+    static Results run(Plan plan, Path output, List<String> serviceJvm, Path classDataDirectory,
+            java.util.function.Consumer<Stack> beforeStopping) throws Exception {
         long runStarted = System.nanoTime();
         Files.createDirectories(output);
         Path logs = output.resolve("stack-logs");
@@ -185,6 +203,7 @@ public final class Benchmarks {
                     clinicSlots(plan.providers()), stackReady, stack.infrastructureMillis() / 1000.0);
             log("System ready in %.1f s (infrastructure %.1f s)", stackReady, setup.infrastructureReadySeconds());
             results = measure(plan, stack, setup, runStarted);
+            beforeStopping.accept(stack);
         } finally {
             log("Stopping the system ...");
             stack.close();
@@ -214,10 +233,11 @@ public final class Benchmarks {
     private static Results measure(Plan plan, Stack stack, Setup setup, long runStarted) throws Exception {
         String bootstrap = stack.kafka().bootstrapServers();
         String registry = stack.registry().ccompatUrl();
-        try (Pipeline pipeline = new Pipeline(stack)) {
+        try (Pipeline pipeline = new Pipeline(stack, new ProcessCpu(stack))) {
             log("Warm-up: %d referral(s), not counted ...", plan.warmupReferrals());
             Pipeline.Step warmup = pipeline.run("warm-up", Math.min(10, plan.warmupReferrals()),
-                    plan.warmupReferrals(), Duration.ofSeconds(Math.max(60, plan.drainSeconds())), 0);
+                    plan.warmupReferrals(), Duration.ofSeconds(Math.max(60, plan.drainSeconds())));
+            log("Warm-up: the consumer groups read %.1f records per referral", pipeline.lagRecordsPerReferral());
 
             EventSize.Measured size = EventSize.referralSubmitted(bootstrap, registry);
             log("Reference: raw producer and consumer, %d records of %d B, then %d records/s for %d s ...",
@@ -237,16 +257,26 @@ public final class Benchmarks {
                 }
                 log("Pipeline: %d referrals/s for %d s ...", rate, plan.secondsPerRate());
                 Pipeline.Step step = pipeline.run(rate + "/s", rate, rate * plan.secondsPerRate(),
-                        Duration.ofSeconds(plan.drainSeconds()), plan.secondsPerRate());
-                log("  %d accepted, %d booked, %d HTTP errors, %.0f events/s, accepted→booked p50 %.0f / p99 %.0f ms%s",
-                        step.accepted(), step.booked(), step.httpErrors(), step.eventsPerSecond(),
-                        step.acceptedToBooked().p50(), step.acceptedToBooked().p99(),
-                        step.drained() ? "" : " (not drained within " + plan.drainSeconds() + " s)");
+                        Duration.ofSeconds(plan.drainSeconds()));
+                log("  %d accepted, %d booked, %d HTTP errors, %.0f events/s, planned→booked p50 %.0f / p99 %.0f ms, "
+                        + "lag while sending at most %d (bound %d): %s", step.accepted(), step.booked(),
+                        step.httpErrors(), step.eventsPerSecond(), step.plannedToBooked().p50(),
+                        step.plannedToBooked().p99(), step.maxLagWhileSending(), step.lagBound(), step.sustained()
+                                ? "sustained" : "not sustained: " + String.join("; ", step.sustainedVerdict().reasons()));
                 steps.add(step);
             }
             if (!skipped.isEmpty()) {
                 log("Skipped rates %s: the rate before them did not drain within %d s", skipped, plan.drainSeconds());
             }
+            log("Waiting for any backlog to clear before saturating (at most %d s) ...", 3 * plan.drainSeconds());
+            pipeline.settle(Duration.ofSeconds(3L * plan.drainSeconds()));
+            log("Saturation: %d referrals at %d/s, well above capacity, for the pipeline's events/s ...",
+                    plan.saturationReferrals(), plan.saturationRate());
+            Pipeline.Step saturation = pipeline.run("saturation", plan.saturationRate(), plan.saturationReferrals(),
+                    Duration.ofSeconds(3L * plan.drainSeconds()));
+            log("  %.0f events/s, %.1f referrals booked/s while %d/s were offered (%s)", saturation.eventsPerSecond(),
+                    saturation.bookedPerSecond(), saturation.offeredPerSecond(), Verdicts.saturated(saturation)
+                            ? "saturated" : "not saturated: a lower bound");
             log("Waiting for any backlog to clear (at most %d s) ...", 3 * plan.drainSeconds());
             Accounting accounting = accounting(pipeline, stack, 3 * plan.drainSeconds());
             log("Accounting: %d accepted, %d booked, %d booked twice, intake shows %d scheduled (settled after %.0f s)",
@@ -268,8 +298,8 @@ public final class Benchmarks {
                     + "heap at most %d MiB", reminders.delivered(), reminders.due(), reminders.withinMinute(),
                     reminders.twice(), reminders.dueToSink().p50(), reminders.dueToSink().p99(),
                     reminders.heapUsedMaxMebibytes());
-            return new Results(Instant.now().toString(), machine(), plan, setup, size, reference, warmup, steps,
-                    skipped, accounting, contention, footprint, reminders, (System.nanoTime() - runStarted) / 1e9);
+            return new Results(Instant.now().toString(), machine(), plan, setup, size, reference, warmup,
+                    pipeline.lagRecordsPerReferral(), steps, skipped, saturation, accounting, contention, footprint, reminders, (System.nanoTime() - runStarted) / 1e9);
         }
     }
 
@@ -403,7 +433,7 @@ public final class Benchmarks {
 
     private static Results withRunSeconds(Results r, double seconds) {
         return new Results(r.date(), r.machine(), r.plan(), r.setup(), r.eventSize(), r.reference(), r.warmup(),
-                r.pipeline(), r.ratesSkipped(), r.accounting(), r.contention(), r.footprint(), r.reminders(), seconds);
+                r.lagRecordsPerReferral(), r.pipeline(), r.ratesSkipped(), r.saturation(), r.accounting(), r.contention(), r.footprint(), r.reminders(), seconds);
     }
 
     static void log(String format, Object... args) {

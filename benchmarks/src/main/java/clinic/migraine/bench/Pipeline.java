@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,11 +36,13 @@ import clinic.migraine.stack.Stack;
 import clinic.migraine.testsupport.Api;
 import clinic.migraine.testsupport.KafkaOffsets;
 import clinic.migraine.testsupport.RunningSystem;
-import org.HdrHistogram.Histogram;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -57,19 +60,41 @@ final class Pipeline implements AutoCloseable {
     /**
      * One arrival rate.
      *
-     * @param keptUp every referral booked and the consumer groups caught up within the grace time after the last
-     *        send: the rate is sustained
+     * @param secondsAfterLastSend from the last send until every referral was booked and every consumer group
+     *        caught up; -1 if that did not happen within the drain time
+     * @param lagWhileSending the services' consumer groups' total lag, sampled every second from the first send
+     *        until the last (the last sample right after it)
+     * @param lagBound the highest lag a sustained rate may show while sending ({@link Verdicts#lagBound})
      * @param lagAfterSending records each consumer group had not read when the last referral was sent: where the
      *        backlog builds up
+     * @param cpuSeconds CPU seconds each process used from the first send until done ({@link ProcessCpu})
      */
     record Step(String label, int offeredPerSecond, int submitted, double sendSeconds, int accepted, int httpErrors,
             Map<String, Integer> errorKinds, int booked, int notBooked, Percentiles httpResponse,
             Percentiles acceptedToBooked, Percentiles plannedToBooked, long events, double eventsPerReferral,
-            double eventsPerSecond, double secondsUntilDone, boolean drained, double graceSeconds, boolean keptUp,
-            Map<String, Long> lagAfterSending, long lagAtEnd) {
+            double eventsPerSecond, double secondsUntilDone, boolean drained, double secondsAfterLastSend,
+            List<Long> lagWhileSending, long lagBound, Map<String, Long> lagAfterSending, long lagAtEnd,
+            Verdicts.Verdict sustainedVerdict, Map<String, Double> cpuSeconds) {
 
         boolean sustained() {
-            return keptUp && httpErrors == 0 && notBooked == 0;
+            return sustainedVerdict.met();
+        }
+
+        long maxLagWhileSending() {
+            return lagWhileSending.stream().mapToLong(Long::longValue).max().orElse(0);
+        }
+
+        /** Referrals booked per second from the first send until done. */
+        double bookedPerSecond() {
+            return secondsUntilDone <= 0 ? 0 : Math.round(booked / secondsUntilDone * 10) / 10.0;
+        }
+
+        /** CPU seconds per 1,000 accepted referrals, by process. */
+        Map<String, Double> cpuSecondsPerThousand() {
+            Map<String, Double> per = new java.util.LinkedHashMap<>();
+            cpuSeconds.forEach((name, seconds) -> per.put(name, accepted == 0 ? 0
+                    : Math.round(seconds * 1000.0 / accepted * 10) / 10.0));
+            return per;
         }
     }
 
@@ -79,7 +104,10 @@ final class Pipeline implements AutoCloseable {
     }
 
     private final String intakeUrl;
+    private final ProcessCpu cpu;
     private final KafkaOffsets offsets;
+    private final Admin admin;
+    private volatile double lagRecordsPerReferral;
     private final List<String> topics = Stream.of(EventTopic.values()).map(EventTopic::topicName).toList();
     private final Map<String, Long> bookedAt = new ConcurrentHashMap<>();
     private final java.util.Set<String> everAccepted = ConcurrentHashMap.newKeySet();
@@ -89,10 +117,12 @@ final class Pipeline implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).executor(httpThreads).build();
 
-    Pipeline(Stack stack) {
+    Pipeline(Stack stack, ProcessCpu cpu) {
+        this.cpu = cpu;
         intakeUrl = stack.services().get("intake-service").baseUrl();
         String bootstrap = stack.kafka().bootstrapServers();
         offsets = new KafkaOffsets(bootstrap);
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
         KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-booked-" + UUID.randomUUID(),
@@ -119,19 +149,33 @@ final class Pipeline implements AutoCloseable {
 
     /**
      * Sends {@code total} referrals at {@code perSecond}, then waits up to {@code drain} after the last send for
-     * every accepted referral to be booked and every consumer group to catch up.
-     *
-     * @param nominalSeconds the step's nominal length, for the grace time of "kept up" (0: not a measured step)
+     * every answer, every accepted referral to be booked and every consumer group to catch up. The groups' lag is
+     * sampled every second while sending, and each process's CPU time read before and after.
      */
-    Step run(String label, int perSecond, int total, Duration drain, int nominalSeconds) {
+    Step run(String label, int perSecond, int total, Duration drain) {
         Map<String, Sent> accepted = new ConcurrentHashMap<>();
         Map<String, Integer> errorKinds = new ConcurrentHashMap<>();
-        Histogram httpResponse = new Histogram(3_600_000_000L, 3);
+        Latencies httpResponse = new Latencies();
         List<CompletableFuture<Void>> answers = new ArrayList<>();
         long eventsBefore = offsets.records(existing(topics));
+        long consumedBefore = consumedByGroups();
+        Map<String, Double> cpuBefore = cpu.snapshot();
+        List<Long> lagWhileSending = new CopyOnWriteArrayList<>();
+        AtomicBoolean sending = new AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (sending.get()) {
+                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+                if (sending.get()) {
+                    lagWhileSending.add(totalLag());
+                    cpu.sampleMailThreads();
+                }
+            }
+        }, "lag-sampler");
+        sampler.setDaemon(true);
         long periodNanos = 1_000_000_000L / Math.max(1, perSecond);
         long startNanos = System.nanoTime();
         long startMillis = System.currentTimeMillis();
+        sampler.start();
         for (int i = 0; i < total; i++) {
             long planned = startNanos + i * periodNanos;
             long wait = planned - System.nanoTime();
@@ -149,9 +193,7 @@ final class Pipeline implements AutoCloseable {
                     .build();
             answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
                 long now = System.currentTimeMillis();
-                synchronized (httpResponse) {
-                    httpResponse.recordValue(Math.max(0, now - plannedMillis) * 1000);
-                }
+                httpResponse.recordMillis(now - plannedMillis);
                 Matcher id = response == null ? null : ID.matcher(response.body());
                 if (response != null && (response.statusCode() == 201 || response.statusCode() == 202) && id.find()) {
                     accepted.put(id.group(1), new Sent(plannedMillis, now));
@@ -163,8 +205,10 @@ final class Pipeline implements AutoCloseable {
             }));
         }
         long lastSent = System.nanoTime();
+        sending.set(false);
         double sendSeconds = (lastSent - startNanos) / 1e9;
         Map<String, Long> lagAfterSending = lagByGroup();
+        lagWhileSending.add(lagAfterSending.values().stream().mapToLong(Long::longValue).sum());
         long deadline = lastSent + drain.toNanos();
         try {
             CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
@@ -177,7 +221,8 @@ final class Pipeline implements AutoCloseable {
         long lag = -1;
         boolean drained = false;
         while (System.nanoTime() < deadline) {
-            if (accepted.keySet().stream().allMatch(bookedAt::containsKey)) {
+            if (answers.stream().allMatch(CompletableFuture::isDone)
+                    && accepted.keySet().stream().allMatch(bookedAt::containsKey)) {
                 lag = offsets.lag();
                 if (lag == 0) {
                     drained = true;
@@ -187,30 +232,43 @@ final class Pipeline implements AutoCloseable {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
         }
         long doneNanos = System.nanoTime();
+        Map<String, Double> cpuUsed = ProcessCpu.difference(cpuBefore, cpu.snapshot());
         long events = offsets.records(existing(topics)) - eventsBefore;
+        long consumed = consumedByGroups() - consumedBefore;
         if (!drained) {
             lag = offsets.lag();
         }
-        Histogram fromAccepted = new Histogram(3_600_000_000L, 3);
-        Histogram fromPlanned = new Histogram(3_600_000_000L, 3);
+        Latencies fromAccepted = new Latencies();
+        Latencies fromPlanned = new Latencies();
         int booked = 0;
         for (Map.Entry<String, Sent> referral : accepted.entrySet()) {
             Long at = bookedAt.get(referral.getKey());
             if (at != null) {
                 booked++;
-                fromAccepted.recordValue(Math.max(0, at - referral.getValue().acceptedMillis()) * 1000);
-                fromPlanned.recordValue(Math.max(0, at - referral.getValue().plannedMillis()) * 1000);
+                fromAccepted.recordMillis(at - referral.getValue().acceptedMillis());
+                fromPlanned.recordMillis(at - referral.getValue().plannedMillis());
             }
+        }
+        if (drained && lagRecordsPerReferral == 0 && !accepted.isEmpty()) {
+            // the first step that drains (the warm-up) says how many records the groups read per referral
+            lagRecordsPerReferral = (double) consumed / accepted.size();
         }
         int errors = errorKinds.values().stream().mapToInt(Integer::intValue).sum();
         double secondsUntilDone = (doneNanos - startNanos) / 1e9;
-        double grace = Math.max(5, 0.2 * nominalSeconds);
-        boolean keptUp = drained && (doneNanos - lastSent) / 1e9 <= grace;
+        double afterLastSend = drained ? round((doneNanos - lastSent) / 1e9) : -1;
+        long lagBound = Verdicts.lagBound(perSecond, lagRecordsPerReferral);
+        Verdicts.Verdict sustained = Verdicts.sustained(total, accepted.size(), errors, booked,
+                lagWhileSending.stream().mapToLong(Long::longValue).max().orElse(0), lagBound, afterLastSend);
         return new Step(label, perSecond, total, round(sendSeconds), accepted.size(), errors, new TreeMap<>(errorKinds),
-                booked, accepted.size() - booked, Percentiles.ofMicros(httpResponse),
-                Percentiles.ofMicros(fromAccepted), Percentiles.ofMicros(fromPlanned), events,
-                accepted.isEmpty() ? 0 : round((double) events / accepted.size()), round(events / secondsUntilDone),
-                round(secondsUntilDone), drained, grace, keptUp, lagAfterSending, lag);
+                booked, accepted.size() - booked, httpResponse.percentiles(), fromAccepted.percentiles(),
+                fromPlanned.percentiles(), events, accepted.isEmpty() ? 0 : round((double) events / accepted.size()),
+                round(events / secondsUntilDone), round(secondsUntilDone), drained, afterLastSend,
+                List.copyOf(lagWhileSending), lagBound, lagAfterSending, lag, sustained, cpuUsed);
+    }
+
+    /** Records the services' consumer groups read per referral (all groups together), from the warm-up. */
+    double lagRecordsPerReferral() {
+        return lagRecordsPerReferral;
     }
 
     /** Every referral intake accepted in any step, even if its answer came after the step ended. */
@@ -249,6 +307,33 @@ final class Pipeline implements AutoCloseable {
         return answer.status() == 200 ? ((Number) answer.read("$.total")).longValue() : -1;
     }
 
+    private long totalLag() {
+        try {
+            return offsets.lag();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The offsets the services' consumer groups have committed, summed: the records they have read so far. */
+    private long consumedByGroups() {
+        long sum = 0;
+        for (String group : KafkaOffsets.GROUPS) {
+            try {
+                for (OffsetAndMetadata offset : admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                        .get(10, TimeUnit.SECONDS).values()) {
+                    sum += offset == null ? 0 : offset.offset();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return sum;
+            } catch (ExecutionException | TimeoutException e) {
+                // a group that has not committed yet has read nothing
+            }
+        }
+        return sum;
+    }
+
     /** Records each service's consumer group has not read yet, over the event topics. */
     private Map<String, Long> lagByGroup() {
         try {
@@ -280,5 +365,6 @@ final class Pipeline implements AutoCloseable {
         watching.set(false);
         httpThreads.shutdownNow();
         offsets.close();
+        admin.close();
     }
 }

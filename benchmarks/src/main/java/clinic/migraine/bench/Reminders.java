@@ -59,9 +59,24 @@ final class Reminders {
             List<Long> deliveredBySecond) {
 
         boolean targetMet() {
-            return complete && withinMinute == due && twice == 0 && stray == 0 && heapUsedMaxMebibytes <= 512;
+            return complete && withinMinute == due && twice == 0 && stray == 0 && heapWithinTarget();
+        }
+
+        /**
+         * Follow-up's heap stayed within the target, measured under a limit above the target (under a limit at or
+         * below it, the check could not fail).
+         */
+        boolean heapWithinTarget() {
+            return heapMaxMebibytes * MEBIBYTE > HEAP_TARGET_MEGABYTES && heapUsedMaxMebibytes > 0
+                    && heapUsedMaxMebibytes * MEBIBYTE <= HEAP_TARGET_MEGABYTES;
         }
     }
+
+    static final double HEAP_TARGET_MEGABYTES = 512;
+    static final double MEBIBYTE = 1.048576;
+
+    /** Follow-up's heap limit for this scenario, above the target (appended after the stack's own options). */
+    static final String HEAP_LIMIT = "-Xmx1g";
 
     private static final String MODULE = "followup-service";
     private static final String DUE_LABEL = "PT24H@bench-due";
@@ -75,7 +90,7 @@ final class Reminders {
         long seedStarted = System.nanoTime();
         seed(jdbcUrl, planned, due);
         double seedSeconds = (System.nanoTime() - seedStarted) / 1e9;
-        Benchmarks.log("Reminders: %,d planned reminders stored in %.1f s; restarting follow-up against the sink ...",
+        Benchmarks.log("Reminders: %,d planned reminders stored in %.1f s; restarting follow-up against the sink with " + HEAP_LIMIT + " ...",
                 planned, seedSeconds);
 
         Map<Integer, Long> arrivals = new ConcurrentHashMap<>();
@@ -96,7 +111,7 @@ final class Reminders {
         AtomicLong heapUsedMax = new AtomicLong();
         try {
             String followup = stack.restart(MODULE, Map.of("spring.mail.host", "127.0.0.1",
-                    "spring.mail.port", String.valueOf(sink.getPortAllocated()))).baseUrl();
+                    "spring.mail.port", String.valueOf(sink.getPortAllocated())), List.of(HEAP_LIMIT)).baseUrl();
             long heapMax = heapMebibytes(followup, "jvm.memory.max");
             Thread sampler = new Thread(() -> {
                 while (sampling.get()) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -43,10 +44,10 @@ final class Report {
         Files.writeString(output.resolve("report.md"), markdown(results));
     }
 
-    /** The highest events/s of a sustained rate, if any rate was sustained. */
+    /** The highest sustained rate, if any rate was sustained. */
     static Optional<Pipeline.Step> bestSustained(Benchmarks.Results r) {
         return r.pipeline().stream().filter(Pipeline.Step::sustained)
-                .max((a, b) -> Double.compare(a.eventsPerSecond(), b.eventsPerSecond()));
+                .max((a, b) -> Integer.compare(a.offeredPerSecond(), b.offeredPerSecond()));
     }
 
     static String markdown(Benchmarks.Results r) {
@@ -65,29 +66,30 @@ final class Report {
         md.add(row("reference: produce → consume at " + n(ref.fixedRate()) + " records/s (open loop) p50 / p99",
                 "%s / %s ms".formatted(ms(ref.endToEndAtFixedRate().p50()), ms(ref.endToEndAtFixedRate().p99())), "", ""));
         Optional<Pipeline.Step> best = bestSustained(r);
-        Pipeline.Step peak = r.pipeline().stream().max((a, b) -> Double.compare(a.eventsPerSecond(), b.eventsPerSecond()))
-                .orElse(null);
-        double pipelineEvents = best.map(Pipeline.Step::eventsPerSecond).orElse(0.0);
-        md.add(row("pipeline: highest sustained events/s over all topics", best.map(s -> "**%s events/s** at %d referrals/s"
-                .formatted(n(s.eventsPerSecond()), s.offeredPerSecond())).orElse("**none sustained**"
-                + (peak == null ? "" : " (most: %s events/s at %d referrals/s, not kept up)".formatted(
-                        n(peak.eventsPerSecond()), peak.offeredPerSecond()))), "", ""));
-        double ratio = ref.producedPerSecond() <= 0 ? 0 : pipelineEvents / ref.producedPerSecond();
-        md.add(row("pipeline ÷ reference", "%.2f %%".formatted(ratio * 100), "≥ 25 %", verdict(ratio >= RATIO_TARGET)));
+        md.add(row("pipeline: highest sustained rate (every referral booked, no HTTP error, lag bounded while sending, "
+                + "drained within %.0f s)".formatted(Verdicts.GRACE_SECONDS), best.map(s -> "**%d referrals/s** (%s events/s)"
+                .formatted(s.offeredPerSecond(), n(s.eventsPerSecond()))).orElse("**none sustained**"), "", ""));
+        Pipeline.Step saturation = r.saturation();
+        boolean saturated = Verdicts.saturated(saturation);
+        md.add(row("pipeline at saturation: events/s over all topics (%s referrals offered at %d/s)".formatted(
+                n(saturation.submitted()), saturation.offeredPerSecond()), "**%s events/s**, %s referrals booked/s%s"
+                .formatted(n(saturation.eventsPerSecond()), saturation.bookedPerSecond(), saturated ? ""
+                        : " (not saturated: the offered rate was within capacity, so this is a lower bound)"), "", ""));
+        double ratio = ref.producedPerSecond() <= 0 ? 0 : saturation.eventsPerSecond() / ref.producedPerSecond();
+        md.add(row("pipeline at saturation ÷ reference", "%.2f %%".formatted(ratio * 100), "≥ 25 %",
+                verdict(ratio >= RATIO_TARGET)));
         for (Pipeline.Step s : r.pipeline()) {
-            boolean gated = s.offeredPerSecond() == P99_TARGET_RATE;
-            md.add(row("accepted → booked at " + s.offeredPerSecond() + " referrals/s: p50 / p95 / p99 (max)",
-                    "%s / %s / %s ms (%s)".formatted(ms(s.acceptedToBooked().p50()), ms(s.acceptedToBooked().p95()),
-                            ms(s.acceptedToBooked().p99()), ms(s.acceptedToBooked().max())),
-                    gated ? "p99 ≤ 500 ms" : "",
-                    gated ? verdict(s.notBooked() == 0 && s.acceptedToBooked().p99() <= P99_TARGET_MILLIS) : ""));
+            if (s.offeredPerSecond() == P99_TARGET_RATE) {
+                md.add(row("planned send → booked at " + s.offeredPerSecond() + " referrals/s: p50 / p95 / p99 (max)",
+                        all(s.plannedToBooked()), "p99 ≤ 500 ms, sustained, no error", p99Verdict(s)));
+            }
         }
         if (r.pipeline().stream().noneMatch(s -> s.offeredPerSecond() == P99_TARGET_RATE)) {
             String why = r.ratesSkipped().contains(P99_TARGET_RATE)
                     ? "skipped: a lower rate did not drain within " + r.plan().drainSeconds() + " s"
                     : "not run in this plan (rates " + r.plan().rates().stream().map(String::valueOf)
-                            .collect(Collectors.joining(", ")) + ")";
-            md.add(row("accepted → booked at 200 referrals/s: p99", why, "p99 ≤ 500 ms",
+                            .collect(Collectors.joining(", ")) + "; each rate's verdict is in the table below)";
+            md.add(row("planned send → booked at 200 referrals/s: p99", why, "p99 ≤ 500 ms, sustained, no error",
                     r.ratesSkipped().contains(P99_TARGET_RATE) ? "MISS" : "n/a"));
         }
         Benchmarks.Accounting a = r.accounting();
@@ -125,16 +127,26 @@ final class Report {
                 "", ""));
         md.add(row("reminders at scale: sent twice / sent to someone not due", m.twice() + " / " + m.stray(),
                 "0 / 0", verdict(m.twice() == 0 && m.stray() == 0)));
-        md.add(row("reminders at scale: follow-up's heap while dispatching (most used / limit)", "%d MiB / %d MiB"
-                .formatted(m.heapUsedMaxMebibytes(), m.heapMaxMebibytes()), "≤ 512 MB",
-                verdict(m.heapUsedMaxMebibytes() > 0 && m.heapUsedMaxMebibytes() * 1.048576 <= 512)));
+        md.add(row("reminders at scale: follow-up's heap while dispatching (most used / limit, " + Reminders.HEAP_LIMIT
+                + " for this scenario)", "%d MiB / %d MiB".formatted(m.heapUsedMaxMebibytes(), m.heapMaxMebibytes())
+                + (m.heapMaxMebibytes() * Reminders.MEBIBYTE > Reminders.HEAP_TARGET_MEGABYTES ? ""
+                        : " (limit not above the target: the check cannot fail)"), "≤ 512 MB",
+                verdict(m.heapWithinTarget())));
         md.add(row("reminders at scale: the store afterwards", m.storeStates().toString(), "due SENT, the rest PLANNED",
                 verdict(m.storeStates().getOrDefault("due SENT", 0L) == m.due() && m.storeStates()
                         .getOrDefault("not due PLANNED", 0L) == m.planned() - m.due() && m.storeStates().size() == 2)));
         md.add("");
-        md.add("Sustained: every referral of the rate booked, no HTTP error, and every consumer group caught up "
-                + "within max(5 s, 20 % of the step) after the last send. Events/s: records added to all event topics "
-                + "(sum of end offsets before and after) ÷ the time from the first send until that point.");
+        md.add(("Sustained: every referral sent was accepted (no HTTP error, no answer missing) and booked; the "
+                + "services' consumer groups' total lag, sampled every second while sending, never above %.0f s of "
+                + "the offered work (rate × %.1f records the groups read per referral, measured in the warm-up; at "
+                + "least %d); and every referral booked and every group caught up within %.0f s of the last send. "
+                + "Latency verdicts run from each referral's planned send instant (open loop: intake's own queue "
+                + "counts), need a sustained rate without errors, and fail on any negative time (a harness bug, never "
+                + "clamped to 0). Events/s: records added to all event topics (sum of end offsets before and after) ÷ "
+                + "the time from the first send until done; the ratio to raw Kafka uses the saturation step, offered "
+                + "well above capacity, so it is not capped by the offered rate (saturated: it did not drain within "
+                + "the grace and took at least as long again as the sending to drain).").formatted(Verdicts.LAG_BOUND_SECONDS, r.lagRecordsPerReferral(),
+                Verdicts.LAG_BOUND_FLOOR, Verdicts.GRACE_SECONDS));
         md.add("");
 
         md.add("## Pipeline by rate");
@@ -145,18 +157,23 @@ final class Report {
                 + "for every referral to be booked and the consumer groups to catch up.");
         md.add("");
         md.add("| offered/s | submitted | accepted | HTTP errors | booked | not booked | HTTP answer p50 / p99 ms "
-                + "| accepted→booked p50 / p95 / p99 / max ms | planned→booked p99 ms | events | events/referral "
-                + "| events/s | done after s | backlog when sending ended | lag at end | sustained |");
-        md.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-        for (Pipeline.Step s : r.pipeline()) {
-            md.add("| %d | %d | %d | %d%s | %d | %d | %s / %s | %s / %s / %s / %s | %s | %d | %s | %s | %s%s | %s | %d | %s |"
-                    .formatted(s.offeredPerSecond(), s.submitted(), s.accepted(), s.httpErrors(),
+                + "| planned→booked p50 / p95 / p99 / max ms | accepted→booked p99 ms | events | events/referral "
+                + "| events/s | lag while sending: most (bound) | backlog when sending ended | drained after last send s "
+                + "| sustained | p99 ≤ 500 ms |");
+        md.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        List<Pipeline.Step> all = new ArrayList<>(r.pipeline());
+        all.add(r.saturation());
+        for (Pipeline.Step s : all) {
+            md.add("| %s | %d | %d | %d%s | %d | %d | %s / %s | %s | %s | %d | %s | %s | %d (%d) | %s | %s | %s | %s |"
+                    .formatted(s.label().equals("saturation") ? "saturation " + s.offeredPerSecond()
+                            : String.valueOf(s.offeredPerSecond()), s.submitted(), s.accepted(), s.httpErrors(),
                             s.errorKinds().isEmpty() ? "" : " " + s.errorKinds(), s.booked(), s.notBooked(),
-                            ms(s.httpResponse().p50()), ms(s.httpResponse().p99()), ms(s.acceptedToBooked().p50()),
-                            ms(s.acceptedToBooked().p95()), ms(s.acceptedToBooked().p99()),
-                            ms(s.acceptedToBooked().max()), ms(s.plannedToBooked().p99()), s.events(),
-                            s.eventsPerReferral(), n(s.eventsPerSecond()), s.secondsUntilDone(),
-                            s.drained() ? "" : " (not drained)", backlog(s), s.lagAtEnd(), s.sustained() ? "yes" : "no"));
+                            ms(s.httpResponse().p50()), ms(s.httpResponse().p99()), all(s.plannedToBooked()),
+                            ms(s.acceptedToBooked().p99()), s.events(), s.eventsPerReferral(), n(s.eventsPerSecond()),
+                            s.maxLagWhileSending(), s.lagBound(), backlog(s), s.secondsAfterLastSend() < 0
+                                    ? "not drained (lag " + s.lagAtEnd() + ")" : String.valueOf(s.secondsAfterLastSend()),
+                            s.sustained() ? "yes" : "no: " + String.join("; ", s.sustainedVerdict().reasons()),
+                            p99Verdict(s)));
         }
         if (!r.ratesSkipped().isEmpty()) {
             md.add("");
@@ -164,17 +181,19 @@ final class Report {
                     + "so a higher rate would only have measured the same backlog for longer.");
         }
         md.add("");
-        md.add("Warm-up before anything was measured: %d referral(s) at %d/s, %d booked (not counted above)."
-                .formatted(r.warmup().submitted(), r.warmup().offeredPerSecond(), r.warmup().booked()));
+        md.add("Warm-up before anything was measured: %d referral(s) at %d/s, %d booked (not counted above); the "
+                .formatted(r.warmup().submitted(), r.warmup().offeredPerSecond(), r.warmup().booked())
+                + "services' consumer groups read %.1f records per referral.".formatted(r.lagRecordsPerReferral()));
         md.add("Capacity is not the limit: the benchmark clinic has " + r.setup().clinic() + ", about "
                 + n(r.setup().clinicSlots()) + " slots, " + n((double) r.setup().clinicSlots()
                         / Math.max(1, r.plan().rates().stream().mapToInt(x -> x * r.plan().secondsPerRate()).sum()))
                 + " times the referrals offered (the demo clinic has two injectors and about 5,000 slots).");
         md.add("");
-        md.add("![accepted → booked by rate](" + LATENCY_CHART + ") ![events per second by rate](" + EVENTS_CHART + ")"
+        md.add("![planned send → booked by rate](" + LATENCY_CHART + ") ![events per second by rate](" + EVENTS_CHART + ")"
                 + " ![reminders handed to SMTP after their due instant](" + REMINDER_CHART + ")");
         md.add("");
 
+        cpu(md, all);
         md.add("## Reference");
         md.add("");
         md.add("| phase | records | produced/s | consumed/s | produce → consume p50 / p95 / p99 / max ms |");
@@ -212,9 +231,43 @@ final class Report {
                 + "line; the four services start together on the shared cores. Whole stack: from launch until every "
                 + "service's health is UP (infrastructure alone: %.1f s).".formatted(r.setup().infrastructureReadySeconds()));
         md.add("");
-        md.add("Not measured: reminders at scale (1,000,000 planned reminders, 100,000 due in the same minute).");
         md.add("Every figure: `report.json`.");
         return String.join("\n", md) + "\n";
+    }
+
+    /** Where the time goes: each process's CPU seconds per 1,000 referrals, by rate. */
+    private static void cpu(List<String> md, List<Pipeline.Step> steps) {
+        md.add("## CPU by process");
+        md.add("");
+        md.add("CPU seconds (user + system, from `/proc/<pid>/stat`) per 1,000 accepted referrals, from the first send "
+                + "of a rate until it was done. Postgres: the postmaster and every process below it. Mail: the "
+                + "GreenMail threads inside the load generator's JVM; load generator: that JVM without them (the HTTP "
+                + "client, the booked-record consumer, the lag sampler). Cores busy: all of it ÷ the rate's wall "
+                + "time. Per-process CPU does not count other work on a shared machine, but contention for the cores "
+                + "still changes it.");
+        md.add("");
+        md.add("| offered/s | " + String.join(" | ", ProcessCpu.COMPONENTS) + " | all | cores busy |");
+        md.add("|---|" + "---|".repeat(ProcessCpu.COMPONENTS.size() + 2));
+        for (Pipeline.Step s : steps) {
+            Map<String, Double> per = s.cpuSecondsPerThousand();
+            if (per.isEmpty()) {
+                continue;
+            }
+            double sum = per.values().stream().mapToDouble(Double::doubleValue).sum();
+            double busy = s.secondsUntilDone() <= 0 ? 0
+                    : s.cpuSeconds().values().stream().mapToDouble(Double::doubleValue).sum() / s.secondsUntilDone();
+            md.add("| " + (s.label().equals("saturation") ? "saturation " : "") + s.offeredPerSecond() + " | "
+                    + ProcessCpu.COMPONENTS.stream().map(c -> per.containsKey(c) ? "%.1f".formatted(per.get(c)) : "")
+                            .collect(Collectors.joining(" | "))
+                    + " | %.1f | %.2f |".formatted(sum, busy));
+        }
+        md.add("");
+    }
+
+    /** Each rate's latency verdict, or why it is not met. */
+    static String p99Verdict(Pipeline.Step s) {
+        Verdicts.Verdict verdict = Verdicts.p99(s, P99_TARGET_MILLIS);
+        return verdict.met() ? "PASS" : "MISS: " + String.join("; ", verdict.reasons());
     }
 
     private static List<Benchmarks.Footprint> services(Benchmarks.Results r) {
@@ -256,12 +309,12 @@ final class Report {
     }
 
     private static void latencyChart(Benchmarks.Results r, Path file) throws IOException {
-        XYChart chart = chart("Accepted → booked latency by arrival rate (" + r.plan().name() + " run)",
+        XYChart chart = chart("Planned send → booked latency by arrival rate (" + r.plan().name() + " run)",
                 "referrals per second offered", "milliseconds", Styler.LegendPosition.InsideNW);
         List<Double> rates = rates(r);
-        series(chart, "p50", rates, r, s -> s.acceptedToBooked().p50()).setMarker(SeriesMarkers.CIRCLE);
-        series(chart, "p95", rates, r, s -> s.acceptedToBooked().p95()).setMarker(SeriesMarkers.SQUARE);
-        series(chart, "p99", rates, r, s -> s.acceptedToBooked().p99()).setMarker(SeriesMarkers.DIAMOND);
+        series(chart, "p50", rates, r, s -> s.plannedToBooked().p50()).setMarker(SeriesMarkers.CIRCLE);
+        series(chart, "p95", rates, r, s -> s.plannedToBooked().p95()).setMarker(SeriesMarkers.SQUARE);
+        series(chart, "p99", rates, r, s -> s.plannedToBooked().p99()).setMarker(SeriesMarkers.DIAMOND);
         XYSeries target = chart.addSeries("target p99 at 200/s (500 ms)", List.of((double) P99_TARGET_RATE),
                 List.of(P99_TARGET_MILLIS));
         target.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -297,6 +350,9 @@ final class Report {
         series(chart, "pipeline", rates, r, Pipeline.Step::eventsPerSecond).setMarker(SeriesMarkers.CIRCLE);
         series(chart, "offered (events/referral × rate)", rates, r, s -> s.eventsPerReferral() * s.offeredPerSecond())
                 .setMarker(SeriesMarkers.NONE);
+        chart.addSeries("at saturation (" + r.saturation().offeredPerSecond() + "/s offered)",
+                List.of(rates.get(0), rates.get(rates.size() - 1)), List.of(r.saturation().eventsPerSecond(),
+                        r.saturation().eventsPerSecond())).setMarker(SeriesMarkers.NONE);
         double target = r.reference().producedPerSecond() * RATIO_TARGET;
         chart.addSeries("25 % of raw Kafka (" + n(target) + "/s)", List.of(rates.get(0), rates.get(rates.size() - 1)),
                 List.of(target, target)).setMarker(SeriesMarkers.NONE);

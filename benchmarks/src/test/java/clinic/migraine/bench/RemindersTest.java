@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** The seeded patients live where it is afternoon, whatever hour the benchmark runs at. */
+/**
+ * The seeded patients live where it is afternoon, whatever hour the benchmark runs at; the heap target is only
+ * met when it could have been missed.
+ */
 class RemindersTest {
 
     @Test
@@ -19,5 +24,23 @@ class RemindersTest {
             ZoneId zone = ZoneId.of(Reminders.afternoonZone(now));
             assertThat(now.atZone(zone).getHour()).as("at %s in %s", now, zone).isEqualTo(13);
         }
+    }
+
+    @Test
+    void theHeapTargetIsNotMetUnderALimitAtOrBelowItWhereItCouldNotFail() {
+        assertThat(withHeap(200, 256).heapWithinTarget()).isFalse();
+        assertThat(withHeap(200, 488).heapWithinTarget()).as("488 MiB is 511.7 MB").isFalse();
+    }
+
+    @Test
+    void theHeapTargetIsMetUnderAHigherLimitOnlyWhenTheMostUsedStaysWithin512Megabytes() {
+        assertThat(withHeap(300, 1_024).heapWithinTarget()).isTrue();
+        assertThat(withHeap(489, 1_024).heapWithinTarget()).as("489 MiB is 512.8 MB").isFalse();
+        assertThat(withHeap(0, 1_024).heapWithinTarget()).as("never sampled").isFalse();
+    }
+
+    private static Reminders.Result withHeap(long usedMebibytes, long limitMebibytes) {
+        return new Reminders.Result(2_000, 200, 1, "sink", 200, 200, 0, 0, new Percentiles(200, 1, 1, 1, 1, 0), 200, 1,
+                Map.of(), usedMebibytes, limitMebibytes, true, List.of(200L));
     }
 }

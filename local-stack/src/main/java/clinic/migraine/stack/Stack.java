@@ -163,7 +163,7 @@ public final class Stack implements AutoCloseable {
                 log.warn("{} is not built; skipping it", module);
                 continue;
             }
-            ServiceProcess service = track(launch(instance, serviceProperties(module)));
+            ServiceProcess service = track(launch(instance, serviceProperties(module), config.serviceJvmOptions()));
             services.put(instance, service);
             ready.add(CompletableFuture.runAsync(() -> {
                 service.awaitReady(SERVICE_TIMEOUT);
@@ -174,12 +174,12 @@ public final class Stack implements AutoCloseable {
     }
 
     /** One instance of a service; a second instance keeps its own class-data archive. */
-    private ServiceProcess launch(String instance, Map<String, String> properties) {
+    private ServiceProcess launch(String instance, Map<String, String> properties, List<String> jvmOptions) {
         String module = StackConfig.module(instance);
         Path classData = config.classDataDirectory() == null || instance.equals(module) ? config.classDataDirectory()
                 : config.classDataDirectory().resolve(instance);
         return ServiceProcess.start(config.projectRoot(), module, config.services().get(instance), properties,
-                config.serviceJvmOptions(), config.logDirectory().resolve(instance + ".log"), classData);
+                jvmOptions, config.logDirectory().resolve(instance + ".log"), classData);
     }
 
     /** The properties a service needs to find the stack; the caller's extra properties win. */
@@ -208,14 +208,24 @@ public final class Stack implements AutoCloseable {
      * settings and these properties on top (e.g. another mail server).
      */
     public ServiceProcess restart(String instance, Map<String, String> overrides) {
+        return restart(instance, overrides, List.of());
+    }
+
+    /**
+     * Restarts one service instance with these properties on top and these JVM options after the stack's own (a
+     * later option wins: e.g. a larger heap limit for one measurement).
+     */
+    public ServiceProcess restart(String instance, Map<String, String> overrides, List<String> extraJvmOptions) {
         Map<String, String> properties = serviceProperties(StackConfig.module(instance));
         properties.putAll(overrides);
+        List<String> jvm = new ArrayList<>(config.serviceJvmOptions());
+        jvm.addAll(extraJvmOptions);
         ServiceProcess old = services.get(instance);
         if (old != null) {
             old.close();
             started.remove(old);
         }
-        ServiceProcess service = track(launch(instance, properties));
+        ServiceProcess service = track(launch(instance, properties, jvm));
         services.put(instance, service);
         return service.awaitReady(SERVICE_TIMEOUT);
     }
