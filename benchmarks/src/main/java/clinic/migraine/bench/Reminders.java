@@ -29,7 +29,6 @@ import java.util.regex.Pattern;
 import clinic.migraine.stack.Stack;
 import clinic.migraine.testsupport.Api;
 import clinic.migraine.testsupport.RunningSystem;
-import org.HdrHistogram.Histogram;
 import org.subethamail.smtp.server.SMTPServer;
 
 /**
@@ -59,7 +58,12 @@ final class Reminders {
             List<Long> deliveredBySecond) {
 
         boolean targetMet() {
-            return complete && withinMinute == due && twice == 0 && stray == 0 && heapWithinTarget();
+            return complete && withinMinute == due && early() == 0 && twice == 0 && stray == 0 && heapWithinTarget();
+        }
+
+        /** Reminders that reached the sink before their due instant: sent early, never on time. */
+        long early() {
+            return dueToSink.negative();
         }
 
         /**
@@ -133,13 +137,18 @@ final class Reminders {
             sampling.set(false);
             sampler.join();
 
-            Histogram lag = new Histogram(3_600_000_000L, 3);
+            // a reminder at the sink before its due instant was sent early: counted apart (it fails the target),
+            // never clamped to 0 as if it were on time
+            Latencies lag = new Latencies();
             long withinMinute = 0;
             long last = dueAt.toEpochMilli();
             long[] bySecond = new long[(int) timeout.toSeconds() + 5];
             for (long arrived : arrivals.values()) {
-                long millis = Math.max(0, arrived - dueAt.toEpochMilli());
-                lag.recordValue(millis * 1000);
+                long millis = arrived - dueAt.toEpochMilli();
+                lag.recordMillis(millis);
+                if (millis < 0) {
+                    continue;
+                }
                 withinMinute += millis <= 60_000 ? 1 : 0;
                 last = Math.max(last, arrived);
                 bySecond[(int) Math.min(bySecond.length - 1, millis / 1000)]++;
@@ -152,7 +161,7 @@ final class Reminders {
                 cumulative.add(sum);
             }
             return new Result(planned, due, round(seedSeconds), "SubEtha SMTP 7.2.2 (counts recipients, keeps no mail)",
-                    arrivals.size(), withinMinute, twice.get(), stray.get(), Percentiles.ofMicros(lag),
+                    arrivals.size(), withinMinute, twice.get(), stray.get(), lag.percentiles(),
                     untilLast <= 0 ? 0 : round(arrivals.size() / untilLast), round(untilLast), storeStates(jdbcUrl),
                     heapUsedMax.get(), heapMax, arrivals.size() == due, cumulative);
         } finally {

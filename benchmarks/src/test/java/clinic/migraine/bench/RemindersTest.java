@@ -39,6 +39,18 @@ class RemindersTest {
         assertThat(withHeap(0, 1_024).heapWithinTarget()).as("never sampled").isFalse();
     }
 
+    @Test
+    void aReminderThatReachedTheSinkBeforeItWasDueFailsTheTarget() {
+        assertThat(withEarly(0).targetMet()).isTrue();
+        assertThat(withEarly(1).early()).isEqualTo(1);
+        assertThat(withEarly(1).targetMet()).as("sent before due").isFalse();
+    }
+
+    private static Reminders.Result withEarly(long early) {
+        return new Reminders.Result(2_000, 200, 1, "sink", 200, 200, 0, 0, new Percentiles(200, 1, 1, 1, 1, early), 200,
+                1, Map.of(), 300, 1_024, true, List.of(200L));
+    }
+
     private static Reminders.Result withHeap(long usedMebibytes, long limitMebibytes) {
         return new Reminders.Result(2_000, 200, 1, "sink", 200, 200, 0, 0, new Percentiles(200, 1, 1, 1, 1, 0), 200, 1,
                 Map.of(), usedMebibytes, limitMebibytes, true, List.of(200L));
