@@ -220,9 +220,6 @@ class FaultToleranceIT {
         UUID patient = tables.id("intake", "select patient_id from referral where status = 'SCHEDULED' order by created_at limit 1");
         UUID appointment = tables.id("scheduling", "select id from appointment where status = 'booked' order by start_at limit 1");
         assertThat(List.of(referral, patient, appointment)).as("a booked referral to aim at").doesNotContainNull();
-        Map<String, String> named = Map.of("referral", tables.row("intake", "referral", referral),
-                "patient", tables.row("intake", "patient", patient),
-                "appointment", tables.row("scheduling", "appointment", appointment));
         // what earlier work still sets off (a confirmation sent, its event read by intake) settles first: no lag, empty
         // outboxes, and every table's count the same in two readings a second apart
         List<Map<String, Long>> readings = new ArrayList<>();
@@ -235,6 +232,9 @@ class FaultToleranceIT {
                         ? readings.get(last) : null;
             }, counts -> counts != null);
         }
+        Map<String, String> named = Map.of("referral", tables.row("intake", "referral", referral),
+                "patient", tables.row("intake", "patient", patient),
+                "appointment", tables.row("scheduling", "appointment", appointment));
         int requests = FULL ? 3000 : 600;
 
         HostileInput hostile = new HostileInput(new Random(11), requests);
