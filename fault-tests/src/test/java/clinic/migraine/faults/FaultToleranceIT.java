@@ -259,15 +259,63 @@ class FaultToleranceIT {
     @Test
     @Order(8)
     void hostileHttpInputIsAnsweredWithProblemDetailsAndStoresNothing() {
-        long referralsBefore = ledger.scalar("intake", "select count(*) from referral");
-        long appointmentsBefore = ledger.scalar("scheduling", "select count(*) from appointment");
-        HostileInput hostile = new HostileInput(new Random(11), FULL ? 3000 : 600);
-        List<String> failures = hostile.run(List.of(system.intake, system.eligibility, system.scheduling, system.followup));
-        assertThat(failures).as("answers that were not 4xx problem details").isEmpty();
-        assertThat(ledger.scalar("intake", "select count(*) from referral")).isEqualTo(referralsBefore + hostile.accepted());
-        assertThat(ledger.scalar("scheduling", "select count(*) from appointment")).isEqualTo(appointmentsBefore);
-        table.add("| hostile HTTP input | " + hostile.sent() + " requests | malformed, mistyped, huge, boundary, injection, "
-                + "wrong content type, unknown fields | 0 | 0 | 0 | - |");
+        TableCounts tables = new TableCounts(system);
+        UUID referral = tables.id("intake", "select id from referral where status = 'SCHEDULED' order by created_at limit 1");
+        UUID patient = tables.id("intake", "select patient_id from referral where status = 'SCHEDULED' order by created_at limit 1");
+        UUID appointment = tables.id("scheduling", "select id from appointment where status = 'booked' order by start_at limit 1");
+        assertThat(List.of(referral, patient, appointment)).as("a booked referral to aim at").doesNotContainNull();
+        // what earlier work still sets off (a confirmation sent, its event read by intake) settles first: no lag, empty
+        // outboxes, and every table's count the same in two readings a second apart
+        List<Map<String, Long>> readings = new ArrayList<>();
+        Map<String, Long> before;
+        try (KafkaOffsets offsets = offsets()) {
+            before = await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                readings.add(ledger.unpublished() == 0 && offsets.lag() == 0 ? tables.count() : Map.of());
+                int last = readings.size() - 1;
+                return last > 0 && !readings.get(last).isEmpty() && readings.get(last).equals(readings.get(last - 1))
+                        ? readings.get(last) : null;
+            }, counts -> counts != null);
+        }
+        Map<String, String> named = Map.of("referral", tables.row("intake", "referral", referral),
+                "patient", tables.row("intake", "patient", patient),
+                "appointment", tables.row("scheduling", "appointment", appointment));
+        int requests = FULL ? 3000 : 600;
+
+        HostileInput hostile = new HostileInput(new Random(11), requests);
+        List<String> failures = hostile.run(system, referral, appointment, patient);
+
+        assertThat(failures).as("answers other than the expected status with problem details").isEmpty();
+        assertThat(hostile.sent()).as("distinct hostile requests").isEqualTo(requests);
+        // the run sends no valid request, so every table keeps its rows and the records it aimed at stay as they were
+        assertThat(TableCounts.changes(before, tables.count())).as("tables whose rows changed in number").isEmpty();
+        assertThat(Map.of("referral", tables.row("intake", "referral", referral),
+                "patient", tables.row("intake", "patient", patient),
+                "appointment", tables.row("scheduling", "appointment", appointment))).isEqualTo(named);
+        System.out.println("hostile input: " + hostile.kinds() + ", answered " + hostile.statuses() + ", " + before.size()
+                + " tables counted");
+        table.add("| hostile HTTP input | " + hostile.sent() + " distinct requests | " + hostile.kinds().size()
+                + " kinds (malformed, mistyped, broken and missing values, injection, unknown fields, huge, deeply "
+                + "nested, random bytes, wrong content type, method or id, bad queries), each with its expected status; "
+                + before.size() + " tables unchanged | 0 | 0 | 0 | - |");
+    }
+
+    @Test
+    @Order(9)
+    void afterEveryFaultNoLogHoldsAPatientsEmailPhoneMemberIdOrBirthDate() {
+        Path logs = Path.of("target/stack-logs").toAbsolutePath();
+        PatientDataInLogs search = PatientDataInLogs.ofEveryReferral(system);
+        assertThat(search.values()).as("values searched for").isGreaterThan(0);
+        // the search finds each value in the shapes a log could hold it in
+        PatientDataInLogs check = PatientDataInLogs.of("fault-check-7@example.org", "+13105550142", "XJ-424242",
+                "1961-07-04");
+        for (String line : List.of("to fault-check-7%40example.org", "to fault-check-7%2540example.org",
+                "mail FAULT-CHECK-7@example.org", "local part fault-check-7.", "call (310) 555-0142", "call +1 310 555 0142",
+                "call 310.555.0142", "sms 13105550142", "phone=%2B13105550142", "member XJ-424242", "born 1961-07-04")) {
+            assertThat(check.find(line)).as(line).isNotNull();
+        }
+        assertThat(check.find("referral 73105550142 at 2026-07-04 from example.org")).isNull();
+        List<String> found = search.findUnder(logs);
+        assertThat(found).as("lines in %s holding a patient's data", logs).isEmpty();
     }
 
     // ---------------------------------------------------------------------------------------------------------

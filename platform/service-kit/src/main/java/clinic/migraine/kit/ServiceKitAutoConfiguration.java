@@ -33,6 +33,7 @@ import clinic.migraine.kit.web.DeadLetterController;
 import clinic.migraine.kit.web.ProblemDetailsAdvice;
 import clinic.migraine.kit.web.ProblemErrorReportValve;
 import clinic.migraine.kit.web.RequestSizeLimitFilter;
+import clinic.migraine.kit.web.StrictTimes;
 import clinic.migraine.serde.ConfluentAvroSerializer;
 import clinic.migraine.serde.SerdeConfig;
 import io.micrometer.core.instrument.Gauge;
@@ -121,6 +122,12 @@ public class ServiceKitAutoConfiguration {
                 registry.addInterceptor(interceptor);
             }
         };
+    }
+
+    /** Dates and times in request bodies only as ISO-8601 text (no numbers, arrays or empty strings). */
+    @Bean
+    StrictTimes strictTimes() {
+        return new StrictTimes();
     }
 
     /** Templates read it as {@code ${@site}}. */

@@ -5,6 +5,7 @@ import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Names the JSON field behind a body that could not be read, without echoing the value sent. */
@@ -44,6 +45,9 @@ final class JsonErrors {
         if (jackson instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
             return "must be one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants());
+        }
+        if (jackson instanceof MismatchedInputException mismatch && StrictTimes.expected(mismatch.getTargetType()) != null) {
+            return StrictTimes.expected(mismatch.getTargetType());
         }
         return "has the wrong type or format";
     }

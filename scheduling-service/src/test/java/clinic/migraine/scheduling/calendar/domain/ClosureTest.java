@@ -40,6 +40,22 @@ class ClosureTest {
     }
 
     @Test
+    void aClosureCoversAtMostAYearSoATypoInAYearCannotCloseTheCalendarForCenturies() {
+        assertThat(Closure.declare(UUID.randomUUID(), null, DAY, DAY.plusDays(365), "sabbatical", CALENDAR).endsOn())
+                .isEqualTo(DAY.plusDays(365));
+        for (LocalDate end : List.of(DAY.plusDays(366), LocalDate.of(9999, 12, 31))) {
+            assertThatThrownBy(() -> Closure.declare(UUID.randomUUID(), null, DAY, end, "typo", CALENDAR))
+                    .isInstanceOfSatisfying(RuleBroken.class, e -> {
+                        assertThat(e.getMessage()).isEqualTo("The closure is longer than a year");
+                        assertThat(e.violations()).singleElement().satisfies(v -> {
+                            assertThat(v.field()).isEqualTo("endsOn");
+                            assertThat(v.message()).isEqualTo("must be at most 366 days from startsOn, both included");
+                        });
+                    });
+        }
+    }
+
+    @Test
     void aProviderClosureNamesAProviderOfTheClinic() {
         assertThat(Closure.declare(UUID.randomUUID(), "prov-1", DAY, DAY, "leave", CALENDAR).providerId())
                 .isEqualTo("prov-1");
