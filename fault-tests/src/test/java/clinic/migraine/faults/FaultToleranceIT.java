@@ -115,8 +115,11 @@ class FaultToleranceIT {
     @Test
     @Order(2)
     void theBrokerStoppedOrKilledMidStreamAndRestartedIsRecoveredFromWithoutHelp() {
-        scenario(new Fault("broker stopped", "broker stopped until " + QUARTER + " referrals were accepted without it",
-                null, () -> system.stack().stopKafka(), ACCEPTED, NOTHING_MORE, () -> system.stack().startKafka(), 0));
+        // the quick set keeps the harsher kill -9 only (verify's time); the full set stops it gracefully too
+        if (FULL) {
+            scenario(new Fault("broker stopped", "broker stopped until " + QUARTER + " referrals were accepted without it",
+                    null, () -> system.stack().stopKafka(), ACCEPTED, NOTHING_MORE, () -> system.stack().startKafka(), 0));
+        }
         scenario(new Fault("kill -9 broker", "kill -9 of the broker, restarted once " + QUARTER
                 + " referrals were accepted without it", (offsets, clients) -> unreadEvents(offsets),
                 () -> system.stack().killKafka(), ACCEPTED, NOTHING_MORE, () -> system.stack().startKafka(), 0));
