@@ -130,7 +130,12 @@ class SecurityIT {
     }
 
     private static String metaCsrfToken(Api service, HttpClient browser) throws Exception {
-        String page = send(get(service, "/login"), browser).body();
+        return metaCsrfToken(service, "/login", browser);
+    }
+
+    /** The CSRF token a signed-in page carries in its meta tag, for the page's own script to send. */
+    private static String metaCsrfToken(Api service, String path, HttpClient browser) throws Exception {
+        String page = send(get(service, path), browser).body();
         Matcher meta = Pattern.compile("<meta[^>]*name=\"_csrf\"[^>]*content=\"([^\"]+)\"").matcher(page);
         assertThat(meta.find()).as("the page's CSRF meta tag in %s", page).isTrue();
         return meta.group(1);
@@ -176,10 +181,8 @@ class SecurityIT {
                 "text/event-stream"));
         assertThat(stream.awaitLine(line -> line.startsWith(":keep-alive"))).as("a heartbeat").isTrue();
 
-        String page = send(get(system.scheduling, "/board"), browser).body();
-        Matcher meta = Pattern.compile("<meta[^>]*name=\"_csrf\"[^>]*content=\"([^\"]+)\"").matcher(page);
-        assertThat(meta.find()).isTrue();
-        assertThat(send(form(system.scheduling, "/logout", Map.of("_csrf", meta.group(1)))
+        String token = metaCsrfToken(system.scheduling, "/board", browser);
+        assertThat(send(form(system.scheduling, "/logout", Map.of("_csrf", token))
                 .header("Accept", "text/html"), browser).statusCode()).isEqualTo(302);
         assertThat(stream.ended()).as("the stream ends when its account signs out").isTrue();
 
