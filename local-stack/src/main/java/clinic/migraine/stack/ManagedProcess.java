@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -28,10 +29,18 @@ public final class ManagedProcess implements AutoCloseable {
     }
 
     public static ManagedProcess start(String name, List<String> command, Path workingDirectory, Path logFile) {
+        return start(name, command, Map.of(), workingDirectory, logFile);
+    }
+
+    /** Starts the command with these environment variables on top of this process's own. */
+    public static ManagedProcess start(String name, List<String> command, Map<String, String> environment,
+            Path workingDirectory, Path logFile) {
         try {
             Files.createDirectories(logFile.getParent());
             long logStart = Files.exists(logFile) ? Files.size(logFile) : 0;
-            Process process = new ProcessBuilder(ownSession(command))
+            ProcessBuilder builder = new ProcessBuilder(ownSession(command));
+            builder.environment().putAll(environment);
+            Process process = builder
                     .directory(workingDirectory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))

@@ -10,6 +10,12 @@ import java.util.Map;
 /** One of the four Spring Boot services, run from its built jar with the stack's addresses on the command line. */
 public final class ServiceProcess implements AutoCloseable {
 
+    /**
+     * glibc gives each thread that allocates its own malloc arena (up to 8 per core, 64 MiB reserved each); the JVM
+     * allocates little outside its heap, and two arenas keep the services' resident size down.
+     */
+    static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
     private final String name;
     private final ManagedProcess process;
     private final int port;
@@ -42,10 +48,11 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=clinic.migraine.events");
         ClassDataSharing classData = classDataDirectory == null ? null
                 : ClassDataSharing.prepare(jar, classDataDirectory.resolve(module));
-        command.addAll(classData == null ? List.of("-jar", jar.toAbsolutePath().toString()) : classData.launch(module));
+        command.addAll(classData == null ? List.of("-jar", jar.toAbsolutePath().toString()) : classData.launch());
         command.add("--server.port=" + port);
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        return new ServiceProcess(module, ManagedProcess.start(module, command, projectRoot, logFile), port, classData);
+        return new ServiceProcess(module, ManagedProcess.start(module, command, ENVIRONMENT, projectRoot, logFile), port,
+                classData);
     }
 
     public ServiceProcess awaitReady(Duration timeout) {
@@ -72,11 +79,18 @@ public final class ServiceProcess implements AutoCloseable {
         return process;
     }
 
+    /** True when this start runs without a class-data archive and should record one once ready. */
+    boolean recordsClassData() {
+        return classData != null && classData.recording();
+    }
+
+    /** Writes this service's class-data archive for the next start (call once it is ready); true if written. */
+    boolean recordClassData() {
+        return recordsClassData() && classData.record();
+    }
+
     @Override
     public void close() {
-        boolean cleanly = process.stop(classData == null ? Duration.ofSeconds(20) : classData.stopGrace());
-        if (classData != null) {
-            classData.stopped(cleanly);
-        }
+        process.stop(Duration.ofSeconds(20));
     }
 }

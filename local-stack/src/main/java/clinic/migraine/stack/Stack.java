@@ -171,6 +171,23 @@ public final class Stack implements AutoCloseable {
             }));
         }
         CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+        recordClassData(instances.stream().map(services::get).filter(java.util.Objects::nonNull).toList());
+    }
+
+    /**
+     * A first start (or the first after a rebuild) writes each service's class-data archive once the whole wave is
+     * ready, not while the others still start, and not at the stop: Ctrl-C is as quick on a first run as later.
+     */
+    private void recordClassData(List<ServiceProcess> wave) {
+        List<ServiceProcess> recording = wave.stream().filter(ServiceProcess::recordsClassData).toList();
+        if (recording.isEmpty()) {
+            return;
+        }
+        List<CompletableFuture<Boolean>> written = recording.stream()
+                .map(service -> CompletableFuture.supplyAsync(service::recordClassData))
+                .toList();
+        long archives = written.stream().filter(CompletableFuture::join).count();
+        ready("Class-data archives", archives + " of " + recording.size() + " written; the next start maps them");
     }
 
     /** One instance of a service; a second instance keeps its own class-data archive. */
@@ -227,7 +244,9 @@ public final class Stack implements AutoCloseable {
         }
         ServiceProcess service = track(launch(instance, properties, jvm));
         services.put(instance, service);
-        return service.awaitReady(SERVICE_TIMEOUT);
+        service.awaitReady(SERVICE_TIMEOUT);
+        service.recordClassData();
+        return service;
     }
 
     public static Path registryJar(Path projectRoot) {

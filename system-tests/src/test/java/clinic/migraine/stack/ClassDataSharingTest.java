@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The local stack's class-data archives, on a real service jar (built before this module). */
 class ClassDataSharingTest {
 
+    private static final String LIST = "-XX:DumpLoadedClassList=";
+
     @TempDir
     Path temp;
 
@@ -24,25 +26,32 @@ class ClassDataSharingTest {
         Path folder = temp.resolve("cds");
 
         ClassDataSharing first = ClassDataSharing.prepare(jar, folder);
-        assertThat(first.launch("intake-service")).anyMatch(arg -> arg.startsWith("-XX:ArchiveClassesAtExit="))
+        assertThat(first.recording()).isTrue();
+        assertThat(first.launch()).anyMatch(arg -> arg.startsWith(LIST))
                 .contains(folder.resolve("app/intake-service.jar").toAbsolutePath().toString());
         assertThat(folder.resolve("app/lib")).isDirectoryContaining(path -> path.toString().endsWith(".jar"));
 
-        Files.writeString(folder.resolve("classes.jsa"), "written at exit");
-        first.stopped(false);
-        assertThat(folder.resolve("classes.jsa")).as("a killed run's archive is not trusted").doesNotExist();
-        assertThat(ClassDataSharing.prepare(jar, folder).launch("intake-service"))
-                .anyMatch(arg -> arg.startsWith("-XX:ArchiveClassesAtExit="));
+        assertThat(first.record()).as("no class list (the service never ran): no archive").isFalse();
+        assertThat(folder.resolve("classes.jsa")).doesNotExist();
+        assertThat(ClassDataSharing.prepare(jar, folder).launch())
+                .anyMatch(arg -> arg.startsWith(LIST));
 
-        ClassDataSharing recording = ClassDataSharing.prepare(jar, folder);
-        Files.writeString(folder.resolve("classes.jsa"), "written at exit");
-        recording.stopped(true);
-        assertThat(ClassDataSharing.prepare(jar, folder).launch("intake-service"))
-                .contains("-XX:SharedArchiveFile=" + folder.resolve("classes.jsa").toAbsolutePath());
+        Files.writeString(folder.resolve("classes.jsa"), "half written");
+        assertThat(ClassDataSharing.prepare(jar, folder).launch())
+                .as("an archive never marked complete is not trusted").anyMatch(arg -> arg.startsWith(LIST));
+        assertThat(folder.resolve("classes.jsa")).doesNotExist();
+
+        Files.writeString(folder.resolve("classes.jsa"), "written by the running service");
+        Files.writeString(folder.resolve("classes.jsa.complete"), "");
+        ClassDataSharing later = ClassDataSharing.prepare(jar, folder);
+        assertThat(later.recording()).isFalse();
+        assertThat(later.launch())
+                .contains("-XX:SharedArchiveFile=" + folder.resolve("classes.jsa").toAbsolutePath())
+                .noneMatch(arg -> arg.startsWith(LIST));
 
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
-        assertThat(ClassDataSharing.prepare(jar, folder).launch("intake-service"))
-                .as("a rebuilt jar records again").anyMatch(arg -> arg.startsWith("-XX:ArchiveClassesAtExit="));
+        assertThat(ClassDataSharing.prepare(jar, folder).launch())
+                .as("a rebuilt jar records again").anyMatch(arg -> arg.startsWith(LIST));
         assertThat(folder.resolve("classes.jsa")).doesNotExist();
     }
 }
