@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts a service from its extracted jar with an application class-data archive (AppCDS), which takes about
- * 40 % off a Spring Boot start. The first start writes the list of classes it loads
- * ({@code -XX:DumpLoadedClassList}); once the service is ready the launcher builds the archive from that list in a
- * JVM of its own ({@code -Xshare:dump}), so no stop waits for an archive and a run that is killed later still leaves
- * one. Later starts map it. A rebuilt jar discards list and archive; an archive whose building failed is never used.
+ * Starts a service from its extracted jar with an application class-data archive (AppCDS): the JVM maps the
+ * classes instead of loading and verifying each again. The first start writes the list of classes it loads
+ * ({@code -XX:DumpLoadedClassList}); once the stack is ready the launcher builds the archive from that list in a
+ * JVM of its own ({@code -Xshare:dump}), in the background, so no stop waits for an archive and a run that is killed
+ * later still leaves one. Later starts map it. A rebuilt jar discards list and archive; an archive whose building
+ * failed or was abandoned is never used.
  *
  * <p>Not JDK 17's dynamic archive ({@code -XX:ArchiveClassesAtExit}, or {@code jcmd VM.cds dynamic_dump} while
  * running): writing one crashes intake and scheduling in {@code adjust_lambda_proxy_class_dictionary}
@@ -79,7 +80,7 @@ final class ClassDataSharing {
 
     /**
      * Builds the archive from the classes the service (started with {@link #launch}) has loaded so far; the next
-     * start maps it. False, and nothing kept, if it could not be built.
+     * start maps it. False, and nothing kept, if it could not be built or the thread was interrupted meanwhile.
      */
     boolean record() {
         if (!recording) {
@@ -119,7 +120,7 @@ final class ClassDataSharing {
                 .redirectOutput(archive.resolveSibling(archive.getFileName() + ".log").toFile())
                 .start();
         try {
-            boolean finished = dump.waitFor(300, TimeUnit.SECONDS);
+            boolean finished = dump.waitFor(30, TimeUnit.MINUTES);
             if (!finished) {
                 dump.destroyForcibly();
                 dump.waitFor(10, TimeUnit.SECONDS);

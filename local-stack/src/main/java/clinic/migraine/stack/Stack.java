@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -30,6 +32,11 @@ public final class Stack implements AutoCloseable {
     private final long createdAt = System.nanoTime();
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, ServiceProcess> services = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final ExecutorService archiving = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "class-data-archives");
+        thread.setDaemon(true);
+        return thread;
+    });
     private KafkaBrokerProcess kafka;
     private SchemaRegistryProcess registry;
     private PostgresServer postgres;
@@ -153,6 +160,7 @@ public final class Stack implements AutoCloseable {
         for (List<String> wave : ordered) {
             startTogether(wave);
         }
+        archiveClassData(new ArrayList<>(services.values()));
     }
 
     private void startTogether(List<String> instances) {
@@ -171,23 +179,24 @@ public final class Stack implements AutoCloseable {
             }));
         }
         CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
-        recordClassData(instances.stream().map(services::get).filter(java.util.Objects::nonNull).toList());
     }
 
     /**
-     * A first start (or the first after a rebuild) writes each service's class-data archive once the whole wave is
-     * ready, not while the others still start, and not at the stop: Ctrl-C is as quick on a first run as later.
+     * A first start (or the first after a rebuild) builds each service's class-data archive once everything is
+     * ready, one service after the other in the background: the stack is usable meanwhile, no stop waits for an
+     * archive (closing the stack abandons one being built), and the next start maps those that were finished.
      */
-    private void recordClassData(List<ServiceProcess> wave) {
-        List<ServiceProcess> recording = wave.stream().filter(ServiceProcess::recordsClassData).toList();
+    private void archiveClassData(List<ServiceProcess> started) {
+        List<ServiceProcess> recording = started.stream().filter(ServiceProcess::recordsClassData).toList();
         if (recording.isEmpty()) {
             return;
         }
-        List<CompletableFuture<Boolean>> written = recording.stream()
-                .map(service -> CompletableFuture.supplyAsync(service::recordClassData))
-                .toList();
-        long archives = written.stream().filter(CompletableFuture::join).count();
-        ready("Class-data archives", archives + " of " + recording.size() + " written; the next start maps them");
+        archiving.execute(() -> {
+            long archives = recording.stream().filter(ServiceProcess::recordClassData).count();
+            if (!Thread.currentThread().isInterrupted()) {
+                ready("Class-data archives", archives + " of " + recording.size() + " built; the next start maps them");
+            }
+        });
     }
 
     /** One instance of a service; a second instance keeps its own class-data archive. */
@@ -245,7 +254,7 @@ public final class Stack implements AutoCloseable {
         ServiceProcess service = track(launch(instance, properties, jvm));
         services.put(instance, service);
         service.awaitReady(SERVICE_TIMEOUT);
-        service.recordClassData();
+        archiveClassData(List.of(service));
         return service;
     }
 
@@ -287,6 +296,7 @@ public final class Stack implements AutoCloseable {
 
     @Override
     public void close() {
+        archiving.shutdownNow();
         List<ServiceProcess> running = new ArrayList<>(services.values());
         CompletableFuture.allOf(running.stream()
                 .map(service -> CompletableFuture.runAsync(service::close))
