@@ -30,10 +30,18 @@ public record StackConfig(Path projectRoot, Path dataDirectory, Path logDirector
 
     public static final Map<String, Integer> SERVICE_PORTS = orderedPorts();
 
+    /**
+     * The services' JVM options on this machine: C1 only and the serial collector (small, quick to start); the heap
+     * starts small and grows as needed (otherwise the initial heap is the maximum and its whole young generation
+     * is touched at once).
+     */
+    public static final List<String> SERVICE_JVM = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
+
     public static StackConfig defaults(Path projectRoot, Path stateDirectory) {
         return new StackConfig(projectRoot, stateDirectory.resolve("data"), stateDirectory.resolve("logs"),
                 9092, 9093, 8081, 5432, 1025, 1143, SERVICE_PORTS, Map.of("spring.profiles.active", "local"),
-                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), stateDirectory.resolve("cds"));
+                SERVICE_JVM, stateDirectory.resolve("cds"));
     }
 
     private static Map<String, Integer> orderedPorts() {
