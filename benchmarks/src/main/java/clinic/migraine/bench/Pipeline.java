@@ -100,7 +100,6 @@ final class Pipeline implements AutoCloseable {
     }
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
-    private static final Pattern RECEIVED_AT = Pattern.compile("\"receivedAt\"\\s*:\\s*\"([^\"]+)\"");
 
     private record Sent(long plannedMillis, long acceptedMillis) {
     }
@@ -265,8 +264,8 @@ final class Pipeline implements AutoCloseable {
      * One referral POSTed and its answer awaited (for the idle-stack scenario, one after another): counted with
      * every other referral intake accepted.
      *
-     * @return its id, the instants the request was sent and the 201 came back, and intake's receivedAt
-     * @throws IllegalStateException on any other answer, or one without receivedAt
+     * @return its id and the instants the request was sent and the 201 came back
+     * @throws IllegalStateException on any other answer
      */
     Submitted submit() {
         long sent = System.currentTimeMillis();
@@ -285,19 +284,21 @@ final class Pipeline implements AutoCloseable {
             throw new IllegalStateException("referral not accepted: HTTP " + response.statusCode());
         }
         everAccepted.add(id.group(1));
-        Matcher received = RECEIVED_AT.matcher(response.body());
-        if (!received.find()) {
-            throw new IllegalStateException("intake's answer does not say when it received the referral");
-        }
-        return new Submitted(id.group(1), sent, answered,
-                OffsetDateTime.parse(received.group(1)).toInstant().toEpochMilli());
+        return new Submitted(id.group(1), sent, answered);
     }
 
-    /**
-     * A referral intake accepted: its id, when it was sent, when the 201 came and the instant intake says it
-     * received it ({@code receivedAt} in the answer), all epoch milliseconds on this machine's clock.
-     */
-    record Submitted(String referralId, long sentMillis, long answeredMillis, long receivedMillis) {
+    /** A referral intake accepted: its id, when it was sent and when the 201 came (epoch milliseconds). */
+    record Submitted(String referralId, long sentMillis, long answeredMillis) {
+    }
+
+    /** The instant intake received the referral (its {@code receivedAt}), epoch milliseconds. */
+    long receivedAt(String referralId) {
+        Api.Answer answer = new Api(intakeUrl).get("/api/referrals/" + referralId);
+        if (answer.status() != 200) {
+            throw new IllegalStateException("referral " + referralId + " not readable at intake: HTTP "
+                    + answer.status());
+        }
+        return OffsetDateTime.parse(answer.read("$.receivedAt").toString()).toInstant().toEpochMilli();
     }
 
     /** The timestamp of the referral's first-cycle AppointmentBooked record, if it has been seen. */

@@ -318,7 +318,7 @@ final class Report {
                 + "instants, the key is the referral id): intake from the POST being sent until its outbox relay "
                 + "published ReferralSubmitted; eligibility until EligibilityDetermined was published; scheduling "
                 + "until AppointmentBooked was. accepted → booked starts at the instant intake received the referral (the "
-                + "`receivedAt` of its 201 answer; the answer's arrival here can come after the booking on a busy "
+                + "`receivedAt` it shows, read once the referral is booked; the 201's arrival here can come after the booking on a busy "
                 + "machine).").formatted(idle.referrals()));
         md.add("");
         md.add("| referrals | accepted → booked p50 / p95 / max ms | intake p50 / max ms | eligibility p50 / max ms "
