@@ -28,7 +28,8 @@ import clinic.migraine.testsupport.RunningSystem;
  * and writes {@code target/benchmarks/report.md}, {@code report.json} and PNG charts.
  *
  * <p>Options: {@code --quick}, {@code --rates=25,50}, {@code --seconds=N} (per rate), {@code --rounds=N}
- * (contention), {@code --output=DIR}, {@code --service-jvm="-Xmx256m ..."}, {@code --no-cds} (start the services
+ * (contention), {@code --replicas=2} (the first rate and saturation again with two instances of each service),
+ * {@code --output=DIR}, {@code --service-jvm="-Xmx256m ..."}, {@code --no-cds} (start the services
  * from their jars instead of the extracted jars with a class-data archive, as ./run-local does).
  */
 public final class Benchmarks {
@@ -42,58 +43,76 @@ public final class Benchmarks {
      * @param providers injectors in the benchmark clinic, each working every day around the clock
      * @param saturationRate an offered rate well above capacity, for the pipeline's events/s at saturation
      * @param saturationReferrals how many referrals are sent at that rate
+     * @param idleReferrals sent one after another on the idle stack right after its start (after a first one that is
+     *        reported apart), each once the one before it is booked
+     * @param replicas 1, or the instances of each service in a second pipeline measurement at the first rate and
+     *        at saturation, side by side with one instance ({@code --replicas=2})
      */
     public record Plan(String name, int warmupReferrals, int referenceRecords, int referenceLatencyRate,
             int referenceLatencySeconds, List<Integer> rates, int secondsPerRate, int drainSeconds,
             int contentionRounds, int contentionClients, int contentionSlots, int providers, int reminderPlanned,
-            int reminderDue, int reminderWaitSeconds, int saturationRate, int saturationReferrals) {
+            int reminderDue, int reminderWaitSeconds, int saturationRate, int saturationReferrals, int idleReferrals,
+            int replicas) {
 
         public static Plan quick() {
             return new Plan("quick", 20, 50_000, 1_000, 5, List.of(25, 50, 100), 10, 60, 3, 50, 10, 12, 100_000, 10_000,
-                    180, 200, 600);
+                    180, 200, 600, 50, 1);
         }
 
         public static Plan full() {
             return new Plan("full", 100, 300_000, 1_000, 15, List.of(25, 50, 100, 200, 400), 30, 180, 20, 50, 10,
-                    40, 1_000_000, 100_000, 900, 800, 4_000);
+                    40, 1_000_000, 100_000, 900, 800, 4_000, 50, 1);
         }
 
         /**
-         * Tiny numbers for the smoke test: one rate of 5/s for 3 s, 20 referrals at 20/s for saturation, one
-         * contention round of 5 clients on 2 slots, 2,000 planned reminders of which 200 are due.
+         * Tiny numbers for the smoke test: 1 + 3 referrals one after another on the idle stack, one rate of 5/s for
+         * 3 s, 20 referrals at 20/s for saturation, one contention round of 5 clients on 2 slots, 2,000 planned
+         * reminders of which 200 are due.
          */
         public static Plan smoke() {
-            return new Plan("smoke", 1, 2_000, 200, 1, List.of(5), 3, 60, 1, 5, 2, 2, 2_000, 200, 90, 20, 20);
+            return new Plan("smoke", 1, 2_000, 200, 1, List.of(5), 3, 60, 1, 5, 2, 2, 2_000, 200, 90, 20, 20, 3, 1);
         }
 
         Plan withRates(List<Integer> newRates) {
             return new Plan(name, warmupReferrals, referenceRecords, referenceLatencyRate, referenceLatencySeconds,
                     newRates, secondsPerRate, drainSeconds, contentionRounds, contentionClients, contentionSlots,
-                    providers, reminderPlanned, reminderDue, reminderWaitSeconds, saturationRate, saturationReferrals);
+                    providers, reminderPlanned, reminderDue, reminderWaitSeconds, saturationRate, saturationReferrals,
+                    idleReferrals, replicas);
         }
 
         Plan withSeconds(int seconds) {
             return new Plan(name, warmupReferrals, referenceRecords, referenceLatencyRate, referenceLatencySeconds, rates,
                     seconds, drainSeconds, contentionRounds, contentionClients, contentionSlots, providers,
-                    reminderPlanned, reminderDue, reminderWaitSeconds, saturationRate, saturationReferrals);
+                    reminderPlanned, reminderDue, reminderWaitSeconds, saturationRate, saturationReferrals,
+                    idleReferrals, replicas);
         }
 
         Plan withReminders(int planned, int due) {
             return new Plan(name, warmupReferrals, referenceRecords, referenceLatencyRate, referenceLatencySeconds, rates,
                     secondsPerRate, drainSeconds, contentionRounds, contentionClients, contentionSlots, providers,
-                    planned, due, reminderWaitSeconds, saturationRate, saturationReferrals);
+                    planned, due, reminderWaitSeconds, saturationRate, saturationReferrals,
+                    idleReferrals, replicas);
         }
 
         Plan withRounds(int rounds) {
             return new Plan(name, warmupReferrals, referenceRecords, referenceLatencyRate, referenceLatencySeconds, rates,
                     secondsPerRate, drainSeconds, rounds, contentionClients, contentionSlots, providers,
-                    reminderPlanned, reminderDue, reminderWaitSeconds, saturationRate, saturationReferrals);
+                    reminderPlanned, reminderDue, reminderWaitSeconds, saturationRate, saturationReferrals,
+                    idleReferrals, replicas);
+        }
+
+        Plan withReplicas(int instances) {
+            return new Plan(name, warmupReferrals, referenceRecords, referenceLatencyRate, referenceLatencySeconds, rates,
+                    secondsPerRate, drainSeconds, contentionRounds, contentionClients, contentionSlots, providers,
+                    reminderPlanned, reminderDue, reminderWaitSeconds, saturationRate, saturationReferrals,
+                    idleReferrals, instances);
         }
 
         Plan withSaturation(int rate, int referrals) {
             return new Plan(name, warmupReferrals, referenceRecords, referenceLatencyRate, referenceLatencySeconds, rates,
                     secondsPerRate, drainSeconds, contentionRounds, contentionClients, contentionSlots, providers,
-                    reminderPlanned, reminderDue, reminderWaitSeconds, rate, referrals);
+                    reminderPlanned, reminderDue, reminderWaitSeconds, rate, referrals,
+                    idleReferrals, replicas);
         }
     }
 
@@ -114,10 +133,10 @@ public final class Benchmarks {
             boolean everyReferralBooked, double secondsToSettle) {
     }
 
-    public record Results(String date, String machine, Plan plan, Setup setup, EventSize.Measured eventSize,
-            Reference.Result reference, Pipeline.Step warmup, double lagRecordsPerReferral, List<Pipeline.Step> pipeline,
+    public record Results(String date, String machine, Plan plan, Setup setup, IdleLatency.Result idle,
+            EventSize.Measured eventSize, Reference.Result reference, Pipeline.Step warmup, double lagRecordsPerReferral, List<Pipeline.Step> pipeline,
             List<Integer> ratesSkipped, Pipeline.Step saturation, Accounting accounting, Contention.Result contention, List<Footprint> footprint, Reminders.Result reminders,
-            double runSeconds) {
+            Replicas.Result replicas, double runSeconds) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -147,11 +166,14 @@ public final class Benchmarks {
             } else if (option.startsWith("--reminders=")) {
                 String[] sizes = value.split("/");
                 plan = plan.withReminders(Integer.parseInt(sizes[0]), Integer.parseInt(sizes[1]));
+            } else if (option.startsWith("--replicas=")) {
+                plan = plan.withReplicas(Integer.parseInt(value));
             } else if (option.equals("--only=reminders")) {
                 onlyReminders = true;
             } else if (!option.equals("--quick")) {
                 System.err.println("unknown option " + option + " (known: --quick, --rates=25,50, --seconds=N, "
-                        + "--rounds=N, --saturation=RATE/REFERRALS, --reminders=PLANNED/DUE, --only=reminders, --output=DIR, "
+                        + "--rounds=N, --saturation=RATE/REFERRALS, --reminders=PLANNED/DUE, --replicas=N, --only=reminders, "
+                        + "--output=DIR, "
                         + "--service-jvm=\"...\", --no-cds)");
                 System.exit(2);
             }
@@ -192,19 +214,32 @@ public final class Benchmarks {
                 : StackConfig.defaults(root, output).serviceJvmOptions();
         String classData = classDataDirectory == null ? "off" : classDataState(classDataDirectory);
         StackConfig config = config(root, logs, plan.providers(), jvm, classDataDirectory);
+        if (plan.replicas() > 1) {
+            config = config.withReplicas(plan.replicas());
+        }
 
-        log("Starting Kafka, registry, Postgres, mail and the four services on free ports ...");
+        log("Starting Kafka, registry, Postgres, mail and the four services on free ports%s ...",
+                plan.replicas() > 1 ? " (" + plan.replicas() + " instances of each)" : "");
         long started = System.nanoTime();
         Stack stack = Stack.start(config);
         Results results;
+        Replicas replicas = null;
         try {
             double stackReady = (System.nanoTime() - started) / 1e9;
             Setup setup = new Setup(jvm, classData, clinicDescription(plan.providers()),
                     clinicSlots(plan.providers()), stackReady, stack.infrastructureMillis() / 1000.0);
             log("System ready in %.1f s (infrastructure %.1f s)", stackReady, setup.infrastructureReadySeconds());
-            results = measure(plan, stack, setup, runStarted);
+            if (plan.replicas() > 1) {
+                replicas = new Replicas(stack, plan.replicas(), Duration.ofSeconds(120));
+                log("Stopping the extra instances until the 1 vs %d comparison at the end ...", plan.replicas());
+                replicas.stopExtraInstances(Duration.ofSeconds(120));
+            }
+            results = measure(plan, stack, setup, runStarted, replicas);
             beforeStopping.accept(stack);
         } finally {
+            if (replicas != null) {
+                replicas.close();
+            }
             log("Stopping the system ...");
             stack.close();
         }
@@ -230,10 +265,21 @@ public final class Benchmarks {
         }
     }
 
-    private static Results measure(Plan plan, Stack stack, Setup setup, long runStarted) throws Exception {
+    private static Results measure(Plan plan, Stack stack, Setup setup, long runStarted, Replicas replicas)
+            throws Exception {
         String bootstrap = stack.kafka().bootstrapServers();
         String registry = stack.registry().ccompatUrl();
-        try (Pipeline pipeline = new Pipeline(stack, new ProcessCpu(stack))) {
+        ProcessCpu cpu = new ProcessCpu(stack);
+        try (Pipeline pipeline = new Pipeline(stack, cpu)) {
+            log("Idle stack: 1 + %d referrals one after another, each once the one before it is booked ...",
+                    plan.idleReferrals());
+            IdleLatency.Result idle = IdleLatency.run(bootstrap, pipeline, plan.idleReferrals(),
+                    Duration.ofSeconds(plan.drainSeconds()));
+            log("  the first: accepted → booked %d ms; the next %d: p50 %.0f / max %.0f ms (%s)",
+                    idle.first() == null ? -1 : idle.first().acceptedToBooked(), plan.idleReferrals(),
+                    idle.acceptedToBooked().p50(), idle.acceptedToBooked().max(), idle.verdict().met() ? "PASS"
+                            : String.join("; ", idle.verdict().reasons()));
+            IdleLatency.hops(idle).forEach(hop -> log("    %s", hop));
             log("Warm-up: %d referral(s), not counted ...", plan.warmupReferrals());
             Pipeline.Step warmup = pipeline.run("warm-up", Math.min(10, plan.warmupReferrals()),
                     plan.warmupReferrals(), Duration.ofSeconds(Math.max(60, plan.drainSeconds())));
@@ -286,9 +332,17 @@ public final class Benchmarks {
             log("Contention: %d rounds of %d clients on %d slots ...", plan.contentionRounds(),
                     plan.contentionClients(), plan.contentionSlots());
             Contention.Result contention = Contention.run(stack.services().get("scheduling-service").baseUrl(),
-                    providerId(1), plan.contentionRounds(), plan.contentionClients(), plan.contentionSlots());
+                    providerId(1), plan.contentionRounds(), plan.contentionClients(), plan.contentionSlots(), cpu);
+            log("  booking p50 / p99 %.0f / %.0f ms; one client alone p50 %.0f ms; CPU ms per request %s",
+                    contention.latency().p50(), contention.latency().p99(), contention.alone().p50(),
+                    contention.cpuMillisPerRequest());
 
             List<Footprint> footprint = footprint(stack);
+
+            Replicas.Result replicated = null;
+            if (replicas != null && !steps.isEmpty()) {
+                replicated = replicated(plan, replicas, pipeline, steps.get(0), saturation);
+            }
 
             log("Reminders: %,d planned, %,d of them due in the same minute ...", plan.reminderPlanned(),
                     plan.reminderDue());
@@ -298,9 +352,36 @@ public final class Benchmarks {
                     + "heap at most %d MiB", reminders.delivered(), reminders.due(), reminders.withinMinute(),
                     reminders.twice(), reminders.dueToSink().p50(), reminders.dueToSink().p99(),
                     reminders.heapUsedMaxMebibytes());
-            return new Results(Instant.now().toString(), machine(), plan, setup, size, reference, warmup,
-                    pipeline.lagRecordsPerReferral(), steps, skipped, saturation, accounting, contention, footprint, reminders, (System.nanoTime() - runStarted) / 1e9);
+            return new Results(Instant.now().toString(), machine(), plan, setup, idle, size, reference, warmup,
+                    pipeline.lagRecordsPerReferral(), steps, skipped, saturation, accounting, contention, footprint, reminders,
+                    replicated, (System.nanoTime() - runStarted) / 1e9);
         }
+    }
+
+    /**
+     * The first rate and saturation again with every instance of each service running (started again, the
+     * consumer groups rebalanced), side by side with the same steps on one instance; the extra instances are
+     * stopped again afterwards (the reminders scenario counts one follow-up's mail).
+     */
+    private static Replicas.Result replicated(Plan plan, Replicas replicas, Pipeline pipeline, Pipeline.Step single,
+            Pipeline.Step singleSaturation) {
+        log("Replicas: starting the extra instances, %d of each service ...", plan.replicas());
+        replicas.startExtraInstances(plan.replicas(), Duration.ofSeconds(180));
+        pipeline.settle(Duration.ofSeconds(plan.drainSeconds()));
+        int rate = single.offeredPerSecond();
+        log("Replicas: %d referrals/s for %d s with %d instances of each service ...", rate, plan.secondsPerRate(),
+                plan.replicas());
+        Pipeline.Step step = pipeline.run(rate + "/s", rate, rate * plan.secondsPerRate(),
+                Duration.ofSeconds(plan.drainSeconds()));
+        pipeline.settle(Duration.ofSeconds(3L * plan.drainSeconds()));
+        log("Replicas: saturation, %d referrals at %d/s ...", plan.saturationReferrals(), plan.saturationRate());
+        Pipeline.Step saturation = pipeline.run("saturation", plan.saturationRate(), plan.saturationReferrals(),
+                Duration.ofSeconds(3L * plan.drainSeconds()));
+        log("  1 → %d instances: %.0f → %.0f events/s at saturation", plan.replicas(), singleSaturation.eventsPerSecond(),
+                saturation.eventsPerSecond());
+        pipeline.settle(Duration.ofSeconds(3L * plan.drainSeconds()));
+        replicas.stopExtraInstances(Duration.ofSeconds(120));
+        return new Replicas.Result(plan.replicas(), List.of(single, singleSaturation), List.of(step, saturation));
     }
 
     /**
@@ -328,6 +409,9 @@ public final class Benchmarks {
     private static List<Footprint> footprint(Stack stack) {
         List<Footprint> footprint = new ArrayList<>();
         for (ServiceProcess service : stack.services().values()) {
+            if (!Replicas.running(service)) {
+                continue;
+            }
             footprint.add(new Footprint(service.name(), service.process().pid(), secondsToReady(service.process()),
                     service.process().rssMebibytes()));
         }
@@ -432,8 +516,9 @@ public final class Benchmarks {
     }
 
     private static Results withRunSeconds(Results r, double seconds) {
-        return new Results(r.date(), r.machine(), r.plan(), r.setup(), r.eventSize(), r.reference(), r.warmup(),
-                r.lagRecordsPerReferral(), r.pipeline(), r.ratesSkipped(), r.saturation(), r.accounting(), r.contention(), r.footprint(), r.reminders(), seconds);
+        return new Results(r.date(), r.machine(), r.plan(), r.setup(), r.idle(), r.eventSize(), r.reference(), r.warmup(),
+                r.lagRecordsPerReferral(), r.pipeline(), r.ratesSkipped(), r.saturation(), r.accounting(), r.contention(), r.footprint(), r.reminders(),
+                r.replicas(), seconds);
     }
 
     static void log(String format, Object... args) {

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -183,14 +184,7 @@ final class Pipeline implements AutoCloseable {
                 LockSupport.parkNanos(wait);
             }
             long plannedMillis = startMillis + (planned - startNanos) / 1_000_000;
-            String key = "bench-" + UUID.randomUUID();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(intakeUrl + "/api/referrals"))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", key)
-                    .header("Authorization", AS_INTAKE)
-                    .POST(HttpRequest.BodyPublishers.ofString(RunningSystem.eligibleReferral(key + "@example.org")))
-                    .build();
+            HttpRequest request = referral();
             answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
                 long now = System.currentTimeMillis();
                 httpResponse.recordMillis(now - plannedMillis);
@@ -264,6 +258,64 @@ final class Pipeline implements AutoCloseable {
                 fromPlanned.percentiles(), events, accepted.isEmpty() ? 0 : round((double) events / accepted.size()),
                 round(events / secondsUntilDone), round(secondsUntilDone), drained, afterLastSend,
                 List.copyOf(lagWhileSending), lagBound, lagAfterSending, lag, sustained, cpuUsed);
+    }
+
+    /**
+     * One referral POSTed and its answer awaited (for the idle-stack scenario, one after another): counted with
+     * every other referral intake accepted.
+     *
+     * @return its id and the instants the request was sent and the 201 came back
+     * @throws IllegalStateException on any other answer
+     */
+    Submitted submit() {
+        long sent = System.currentTimeMillis();
+        HttpResponse<String> response;
+        try {
+            response = http.send(referral(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("referral not submitted: " + kind(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        long answered = System.currentTimeMillis();
+        Matcher id = ID.matcher(response.body());
+        if (response.statusCode() != 201 || !id.find()) {
+            throw new IllegalStateException("referral not accepted: HTTP " + response.statusCode());
+        }
+        everAccepted.add(id.group(1));
+        return new Submitted(id.group(1), sent, answered);
+    }
+
+    /** A referral intake accepted: its id, when it was sent and when the 201 came (epoch milliseconds). */
+    record Submitted(String referralId, long sentMillis, long answeredMillis) {
+    }
+
+    /** The instant intake received the referral (its {@code receivedAt}), epoch milliseconds. */
+    long receivedAt(String referralId) {
+        Api.Answer answer = new Api(intakeUrl).get("/api/referrals/" + referralId);
+        if (answer.status() != 200) {
+            throw new IllegalStateException("referral " + referralId + " not readable at intake: HTTP "
+                    + answer.status());
+        }
+        return OffsetDateTime.parse(answer.read("$.receivedAt").toString()).toInstant().toEpochMilli();
+    }
+
+    /** The timestamp of the referral's first-cycle AppointmentBooked record, if it has been seen. */
+    Long bookedAt(String referralId) {
+        return bookedAt.get(referralId);
+    }
+
+    /** An eligible referral with its own Idempotency-Key and e-mail, as intake staff's client would send it. */
+    private HttpRequest referral() {
+        String key = "bench-" + UUID.randomUUID();
+        return HttpRequest.newBuilder(URI.create(intakeUrl + "/api/referrals"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .header("Authorization", AS_INTAKE)
+                .POST(HttpRequest.BodyPublishers.ofString(RunningSystem.eligibleReferral(key + "@example.org")))
+                .build();
     }
 
     /** Records the services' consumer groups read per referral (all groups together), from the warm-up. */

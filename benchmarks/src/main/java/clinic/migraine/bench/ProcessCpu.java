@@ -17,6 +17,7 @@ import java.util.Map;
 
 import clinic.migraine.stack.ServiceProcess;
 import clinic.migraine.stack.Stack;
+import clinic.migraine.stack.StackConfig;
 
 /**
  * CPU time (user + system) of every process of the system under test, read from {@code /proc/<pid>/stat}, so a
@@ -55,7 +56,8 @@ final class ProcessCpu {
             return seconds;
         }
         for (ServiceProcess service : stack.services().values()) {
-            seconds.put(service.name(), seconds(ownTicks(service.process().pid())));
+            // a service's instances together (a stopped one counts 0)
+            seconds.merge(StackConfig.module(service.name()), seconds(ownTicks(service.process().pid())), Double::sum);
         }
         seconds.put("kafka-broker", seconds(ownTicks(stack.kafka().process().pid())));
         seconds.put("schema-registry", seconds(ownTicks(stack.registry().process().pid())));

@@ -96,6 +96,15 @@ final class Report {
             md.add(row("planned send → booked at " + P99_TARGET_RATE + " referrals/s: p99", why, P99_TARGET_TEXT,
                     r.ratesSkipped().contains(P99_TARGET_RATE) ? "MISS" : "n/a"));
         }
+        idleRow(md, r.idle());
+        if (r.replicas() != null) {
+            Replicas.Result rep = r.replicas();
+            Pipeline.Step one = rep.single().get(rep.single().size() - 1);
+            Pipeline.Step more = rep.replicated().get(rep.replicated().size() - 1);
+            md.add(row("1 vs %d instances of each service at saturation: events/s; CPU s per 1,000 referrals, all processes"
+                    .formatted(rep.instances()), "%s → %s events/s; %.1f → %.1f CPU s".formatted(n(one.eventsPerSecond()),
+                            n(more.eventsPerSecond()), cpuTotal(one), cpuTotal(more)), "", ""));
+        }
         Benchmarks.Accounting a = r.accounting();
         md.add(row("every accepted referral booked, once", "%d accepted, %d booked, %d booked twice; intake shows %d "
                 .formatted(a.referralsAccepted(), a.referralsBooked(), a.bookedTwice(), a.intakeScheduled())
@@ -199,6 +208,10 @@ final class Report {
         md.add("");
 
         cpu(md, all);
+        idleSection(md, r.idle());
+        if (r.replicas() != null) {
+            replicasSection(md, r.replicas());
+        }
         md.add("## Reference");
         md.add("");
         md.add("| phase | records | produced/s | consumed/s | produce → consume p50 / p95 / p99 / max ms |");
@@ -220,6 +233,19 @@ final class Report {
                 + " clients at once, each `POST /api/appointments` for one of the first " + c.slots() + " slots. "
                 + "Latency is each request's response time (booked and refused alike); booked only: p50 / p99 "
                 + "%s / %s ms.".formatted(ms(c.bookedLatency().p50()), ms(c.bookedLatency().p99())));
+        md.add("");
+        md.add("One client alone first (" + c.alone().count() + " bookings of a later day, one after another): p50 / "
+                + "max %s / %s ms: one booking's service time; the rest of the rounds' latency is waiting.".formatted(
+                        ms(c.alone().p50()), ms(c.alone().max())));
+        double answerPath = c.cpuMillisPerRequest().getOrDefault("scheduling-service", 0.0)
+                + c.cpuMillisPerRequest().getOrDefault("postgres", 0.0);
+        int cores = Runtime.getRuntime().availableProcessors();
+        md.add("CPU milliseconds per request of the rounds, by process (the other services and the broker: the "
+                + "booked appointments' events): " + c.cpuMillisPerRequest().entrySet().stream()
+                .filter(e -> e.getValue() > 0).map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", ")) + ". Scheduling and Postgres, the answer's path, use %s ms per "
+                .formatted(ms(answerPath)) + "request: %d requests at once on %d cores cannot all be answered in "
+                .formatted(c.clients(), cores) + "less than %s ms.".formatted(ms(c.clients() * answerPath / cores)));
         md.add("");
 
         md.add("## Footprint");
@@ -267,6 +293,78 @@ final class Report {
                     + " | %.1f | %.2f |".formatted(sum, busy));
         }
         md.add("");
+    }
+
+    /** The idle stack's summary row: p50 / max of the sequential referrals, the first one apart. */
+    static void idleRow(List<String> md, IdleLatency.Result idle) {
+        Percentiles p = idle.acceptedToBooked();
+        md.add(row("idle stack: accepted → booked p50 / max over %d referrals sent one after another (the first after the start apart)"
+                .formatted(idle.referrals()), "**%s / %s ms**; the first %s".formatted(ms(p.p50()), ms(p.max()),
+                        idle.first() == null ? "not booked" : ms(idle.first().acceptedToBooked()) + " ms"),
+                "≤ %.0f / %.0f ms".formatted(IdleLatency.P50_TARGET_MILLIS, IdleLatency.MAX_TARGET_MILLIS),
+                idleVerdict(idle)));
+    }
+
+    static String idleVerdict(IdleLatency.Result idle) {
+        return idle.verdict().met() ? "PASS" : "MISS: " + String.join("; ", idle.verdict().reasons());
+    }
+
+    /** Where an idle referral's time goes, hop by hop. */
+    private static void idleSection(List<String> md, IdleLatency.Result idle) {
+        md.add("## Idle stack, one referral at a time");
+        md.add("");
+        md.add(("Right after the start, before anything else: one referral, then %d more, each sent once the one "
+                + "before it was booked. Each hop from the timestamps of the referral's records (the producers' send "
+                + "instants, the key is the referral id): intake from the POST being sent until its outbox relay "
+                + "published ReferralSubmitted; eligibility until EligibilityDetermined was published; scheduling "
+                + "until AppointmentBooked was. accepted → booked starts at the instant intake received the referral (the "
+                + "`receivedAt` it shows, read once the referral is booked; the 201's arrival here can come after the booking on a busy "
+                + "machine).").formatted(idle.referrals()));
+        md.add("");
+        md.add("| referrals | accepted → booked p50 / p95 / max ms | intake p50 / max ms | eligibility p50 / max ms "
+                + "| scheduling p50 / max ms |");
+        md.add("|---|---|---|---|---|");
+        IdleLatency.Trace first = idle.first();
+        if (first != null) {
+            md.add("| the first after the start | %d | %d | %d | %d |".formatted(first.acceptedToBooked(),
+                    first.intake(), first.eligibility(), first.scheduling()));
+        }
+        Percentiles p = idle.acceptedToBooked();
+        md.add("| the next %d | %s / %s / %s | %s / %s | %s / %s | %s / %s |".formatted(p.count(), ms(p.p50()),
+                ms(p.p95()), ms(p.max()), ms(idle.intake().p50()), ms(idle.intake().max()),
+                ms(idle.eligibility().p50()), ms(idle.eligibility().max()), ms(idle.scheduling().p50()),
+                ms(idle.scheduling().max())));
+        md.add("");
+    }
+
+    /** The same steps with one instance of each service and with several, side by side. */
+    private static void replicasSection(List<String> md, Replicas.Result rep) {
+        md.add("## 1 instance vs " + rep.instances() + " of each service");
+        md.add("");
+        md.add("The first rate and saturation, first with one instance of each service (the rows above), then again at "
+                + "the end of the run with " + rep.instances() + " instances of each against the same broker and "
+                + "databases (the consumer groups sharing the partitions). CPU s per 1,000 referrals: a service's "
+                + "instances together.");
+        md.add("");
+        md.add("| step | instances | events/s | booked/s | planned→booked p50 / p99 ms | sustained | "
+                + String.join(" | ", ProcessCpu.COMPONENTS) + " | all |");
+        md.add("|---|---|---|---|---|---|" + "---|".repeat(ProcessCpu.COMPONENTS.size() + 1));
+        for (int i = 0; i < rep.single().size(); i++) {
+            for (Pipeline.Step s : List.of(rep.single().get(i), rep.replicated().get(i))) {
+                Map<String, Double> per = s.cpuSecondsPerThousand();
+                md.add("| %s | %d | %s | %s | %s / %s | %s | %s | %.1f |".formatted(s.label().equals("saturation")
+                        ? "saturation " + s.offeredPerSecond() + "/s" : s.label(), s == rep.single().get(i) ? 1
+                                : rep.instances(), n(s.eventsPerSecond()), s.bookedPerSecond(),
+                        ms(s.plannedToBooked().p50()), ms(s.plannedToBooked().p99()), s.sustained() ? "yes" : "no",
+                        ProcessCpu.COMPONENTS.stream().map(c -> per.containsKey(c) ? "%.1f".formatted(per.get(c)) : "")
+                                .collect(Collectors.joining(" | ")), cpuTotal(s)));
+            }
+        }
+        md.add("");
+    }
+
+    private static double cpuTotal(Pipeline.Step s) {
+        return s.cpuSecondsPerThousand().values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /** Each rate's latency verdict, or why it is not met. */

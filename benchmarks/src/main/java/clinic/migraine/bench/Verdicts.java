@@ -96,6 +96,32 @@ final class Verdicts {
     }
 
     /**
+     * The idle stack's target: every one of the sequential referrals after the first booked and measured, no
+     * negative time, accepted → booked p50 and max within their targets.
+     */
+    static Verdict idle(int referrals, Percentiles acceptedToBooked, int notBooked, double p50TargetMillis,
+            double maxTargetMillis) {
+        List<String> reasons = new ArrayList<>();
+        if (notBooked > 0) {
+            reasons.add("a referral not booked in time (the scenario stopped there)");
+        }
+        if (acceptedToBooked.negative() > 0) {
+            reasons.add(acceptedToBooked.negative() + " negative accepted → booked time(s): a harness bug");
+        }
+        long measured = acceptedToBooked.count() + acceptedToBooked.negative();
+        if (measured < referrals) {
+            reasons.add((referrals - measured) + " of " + referrals + " referral(s) not measured");
+        }
+        if (acceptedToBooked.count() > 0 && acceptedToBooked.p50() > p50TargetMillis) {
+            reasons.add("p50 %.0f ms above %.0f ms".formatted(acceptedToBooked.p50(), p50TargetMillis));
+        }
+        if (acceptedToBooked.count() > 0 && acceptedToBooked.max() > maxTargetMillis) {
+            reasons.add("max %.0f ms above %.0f ms".formatted(acceptedToBooked.max(), maxTargetMillis));
+        }
+        return Verdict.of(reasons);
+    }
+
+    /**
      * Saturated: the system could not keep up with the offered rate, so the events/s it reached is its capacity
      * and not the offered rate: it did not drain, or needed longer than the grace and at least as long again as
      * the sending (a send shorter than one referral's latency is no backlog).

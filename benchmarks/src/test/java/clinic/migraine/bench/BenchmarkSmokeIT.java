@@ -47,7 +47,8 @@ class BenchmarkSmokeIT {
             appointments.addAll(appointments(stack));
         });
 
-        int sent = tiny.warmupReferrals() + tiny.rates().get(0) * tiny.secondsPerRate() + tiny.saturationReferrals();
+        int sent = 1 + tiny.idleReferrals() + tiny.warmupReferrals() + tiny.rates().get(0) * tiny.secondsPerRate()
+                + tiny.saturationReferrals();
         assertThat(referralStatus).as("referrals stored by intake").hasSize(sent);
         assertThat(referralStatus.values()).as("every stored referral SCHEDULED").containsOnly("SCHEDULED");
         List<Appointment> pipeline = appointments.stream().filter(a -> referralStatus.containsKey(a.referralId()))
@@ -57,8 +58,8 @@ class BenchmarkSmokeIT {
 
         List<Appointment> contended = appointments.stream().filter(a -> !referralStatus.containsKey(a.referralId()))
                 .toList();
-        assertThat(contended).as("the contention rounds' bookings").hasSize(tiny.contentionRounds()
-                * tiny.contentionSlots()).allSatisfy(a -> {
+        assertThat(contended).as("the contention rounds' bookings and the lone client's").hasSize(
+                (tiny.contentionRounds() + 1) * tiny.contentionSlots()).allSatisfy(a -> {
                     assertThat(a.providerId()).isEqualTo(Benchmarks.providerId(1));
                     assertThat(a.start()).isAfter(Instant.now().plus(140, ChronoUnit.DAYS));
                 });
@@ -70,6 +71,8 @@ class BenchmarkSmokeIT {
         assertThat(steps).allSatisfy(step -> assertThat(step.errorKinds().keySet()).as(step.label())
                 .noneMatch(kind -> kind.startsWith("HTTP 5")));
         assertThat(results.contention().otherAnswers()).as("contention answers other than 201 and 409").isZero();
+        assertThat(results.contention().alone().count()).as("the lone client's bookings timed")
+                .isEqualTo(tiny.contentionSlots());
         assertThat(results.contention().conflictsPerRound()).as("everyone else told the slot is taken")
                 .containsOnly(tiny.contentionClients() - tiny.contentionSlots());
 
@@ -85,6 +88,16 @@ class BenchmarkSmokeIT {
         }
         assertThat(json.at("/pipeline/0/cpuSeconds/intake-service").asDouble()).isPositive();
         assertThat(json.at("/pipeline/0/cpuSeconds/postgres").asDouble()).as("the postmaster's tree").isPositive();
+
+        IdleLatency.Result idle = results.idle();
+        assertThat(idle.notBooked()).as("every idle referral booked").isZero();
+        assertThat(idle.first()).as("the first referral after the start").isNotNull();
+        assertThat(idle.acceptedToBooked().count() + idle.acceptedToBooked().negative()).as("each one after it measured")
+                .isEqualTo(tiny.idleReferrals());
+        assertThat(List.of(idle.intake(), idle.eligibility(), idle.scheduling())).as("each hop traced")
+                .allSatisfy(hop -> assertThat(hop.count() + hop.negative()).isEqualTo(tiny.idleReferrals()));
+        assertThat(output.resolve("report.md")).content().contains("idle stack: accepted → booked",
+                "## Idle stack, one referral at a time");
 
         Reminders.Result reminders = results.reminders();
         assertThat(reminders.delivered()).as("every due reminder reached the sink").isEqualTo(tiny.reminderDue());

@@ -111,6 +111,56 @@ class VerdictsTest {
         assertThat(Verdicts.saturated(timed(1, 2.3))).as("one referral's latency after a 1 s send").isFalse();
     }
 
+    @Test
+    void theIdleStackPassesWhenEveryReferralIsBookedWithinBothTargets() {
+        Verdicts.Verdict verdict = Verdicts.idle(50, latencies(50, 150, 0), 0, 150, 400);
+
+        assertThat(verdict.met()).as(verdict.reasons().toString()).isTrue();
+    }
+
+    @Test
+    void theIdleStackMissesWhenTheMedianOrTheSlowestReferralIsAboveItsTarget() {
+        assertThat(Verdicts.idle(50, latencies(50, 151, 0), 0, 150, 400).reasons())
+                .containsExactly("p50 151 ms above 150 ms");
+        Latencies oneSlow = new Latencies();
+        for (int i = 0; i < 49; i++) {
+            oneSlow.recordMillis(100);
+        }
+        oneSlow.recordMillis(401);
+        assertThat(Verdicts.idle(50, oneSlow.percentiles(), 0, 150, 400).reasons())
+                .containsExactly("max 401 ms above 400 ms");
+    }
+
+    @Test
+    void theIdleStackMissesWhenAReferralWasNotBookedOrNotMeasured() {
+        assertThat(Verdicts.idle(50, latencies(20, 100, 0), 1, 150, 400).reasons()).containsExactly(
+                "a referral not booked in time (the scenario stopped there)", "30 of 50 referral(s) not measured");
+        assertThat(Verdicts.idle(50, latencies(0, 0, 0), 0, 150, 400).reasons())
+                .containsExactly("50 of 50 referral(s) not measured");
+    }
+
+    @Test
+    void aNegativeIdleTimeFailsTheIdleVerdictInsteadOfCountingAsFast() {
+        Verdicts.Verdict verdict = Verdicts.idle(50, latencies(49, 100, 1), 0, 150, 400);
+
+        assertThat(verdict.met()).isFalse();
+        assertThat(verdict.reasons()).containsExactly("1 negative accepted → booked time(s): a harness bug");
+    }
+
+    @Test
+    void theReportShowsTheIdleRowWithTheFirstReferralApartAndItsVerdict() {
+        Percentiles next = latencies(50, 120, 0);
+        IdleLatency.Result idle = new IdleLatency.Result(50, new IdleLatency.Trace("r", 2_345, 40, 30, 50), next,
+                next, next, next, 0, Verdicts.idle(50, next, 0, IdleLatency.P50_TARGET_MILLIS,
+                        IdleLatency.MAX_TARGET_MILLIS));
+        List<String> md = new java.util.ArrayList<>();
+
+        Report.idleRow(md, idle);
+
+        assertThat(md).singleElement().asString().contains("**120 / 120 ms**; the first 2,345 ms", "≤ 150 / 400 ms",
+                "| PASS |");
+    }
+
     private static Verdicts.Verdict sustained() {
         return Verdicts.sustained(250, 250, 0, 250, 10, BOUND, 1);
     }
