@@ -695,10 +695,11 @@ class FollowupIT {
     void aClaimPassesOverTheMessagesAnotherClaimHoldsInsteadOfWaiting() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Instant longAgo = Instant.parse("2001-01-01T00:00:00Z");
+        // the service's own senders would take these; this test claims them itself
+        senders.stop();
         for (int i = 0; i < 6; i++) {
             dueReminder(run + "-" + i, longAgo.plusSeconds(i));
         }
-        senders.stop();
         TransactionTemplate tx = new TransactionTemplate(transactions);
         java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
@@ -746,13 +747,14 @@ class FollowupIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Instant longAgo = Instant.parse("2001-01-01T00:00:00Z");
         List<String> recipients = new java.util.ArrayList<>();
+        // the service's own senders would take these; this test sends them through the breaking relay itself
+        senders.stop();
         for (int i = 0; i < 5; i++) {
             recipients.add(dueReminder(run + "-" + i, longAgo.plusSeconds(i)));
         }
         List<UUID> ids = jdbc.sql("select id from message where label = :label order by due_at")
                 .param("label", "backlog-" + run).query(UUID.class).list();
         JavaMailSenderImpl smtp = (JavaMailSenderImpl) mailSender;
-        senders.stop();
         try (CuttingSmtpProxy proxy = new CuttingSmtpProxy(MAIL.getSmtp().getPort(), 3)) {
             smtp.setPort(proxy.port());
             try {
