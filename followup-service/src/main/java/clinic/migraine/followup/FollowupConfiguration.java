@@ -194,13 +194,18 @@ class FollowupConfiguration {
 
     /**
      * Timers and senders start once the schema is migrated; interrupted sends from a crash are settled first:
-     * routine ones are marked UNKNOWN, urgent ones are planned again and go at once. Message timers from before
+     * those never handed to their channel are planned again, handed routine ones are marked UNKNOWN, handed urgent
+     * ones are planned again and go at once. Message timers from before
      * messages were sent by due time are retired.
      */
     @EventListener(ApplicationReadyEvent.class)
     void startTimers(ApplicationReadyEvent event) {
         Messages.Interrupted interrupted = event.getApplicationContext().getBean(Messages.class)
                 .settleInterruptedSends();
+        if (interrupted.neverHanded() > 0) {
+            log.info("{} messages were claimed but not yet handed to their channel when the service stopped; planned"
+                    + " again", interrupted.neverHanded());
+        }
         if (interrupted.markedUnknown() > 0) {
             log.warn("{} messages were interrupted between claim and send and are marked UNKNOWN",
                     interrupted.markedUnknown());

@@ -451,25 +451,33 @@ class FollowupIT {
     }
 
     /**
-     * A crash between claim and send: a routine message is marked UNKNOWN (a doubled reminder is worse than a
-     * missed one), an urgent one is planned again (a lost alert is worse than a doubled one).
+     * A crash between claim and send: a routine message handed to its channel is marked UNKNOWN (a doubled reminder
+     * is worse than a missed one), an urgent one is planned again (a lost alert is worse than a doubled one); one
+     * claimed with its batch but never handed was not sent and is planned again.
      */
     @Test
     void anInterruptedUrgentSendGoesAgainAfterARestartARoutineOneDoesNot() {
         UUID referral = UUID.randomUUID();
         UUID alert = UUID.randomUUID();
         UUID reminder = UUID.randomUUID();
-        for (Object[] row : new Object[][] {{alert, "URGENT_ALERT"}, {reminder, "REMINDER"}}) {
+        UUID neverHanded = UUID.randomUUID();
+        for (Object[] row : new Object[][] {{alert, "URGENT_ALERT", true}, {reminder, "REMINDER", true},
+                {neverHanded, "REMINDER", false}}) {
             jdbc.sql("""
-                    insert into message (id, referral_id, subject_key, kind, channel, label, cycle, due_at, status, created_at)
-                    values (:id, :referral, :subject, :kind, 'EMAIL', 'x', 1, now(), 'SENDING', now())
+                    insert into message (id, referral_id, subject_key, kind, channel, label, cycle, due_at, status,
+                      created_at, handed_at)
+                    values (:id, :referral, :subject, :kind, 'EMAIL', 'x', 1, now() + interval '1 day', 'SENDING',
+                      now(), case when :handed then now() end)
                     """).param("id", row[0]).param("referral", referral).param("subject", "interrupted:" + row[0])
-                    .param("kind", row[1]).update();
+                    .param("kind", row[1]).param("handed", row[2]).update();
         }
 
         clinic.migraine.followup.plan.domain.Messages.Interrupted settled = messageStore.settleInterruptedSends();
 
-        assertThat(settled.urgentToSendAgain()).contains(alert).doesNotContain(reminder);
+        assertThat(settled.neverHanded()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("select status from message where id = :id").param("id", neverHanded)
+                .query(String.class).single()).as("claimed, never handed: planned again").isEqualTo("PLANNED");
+        assertThat(settled.urgentToSendAgain()).contains(alert).doesNotContain(reminder, neverHanded);
         assertThat(jdbc.sql("select status from message where id = :id").param("id", alert).query(String.class).single())
                 .isEqualTo("PLANNED");
         assertThat(jdbc.sql("select status from message where id = :id").param("id", reminder).query(String.class)
@@ -682,6 +690,10 @@ class FollowupIT {
                 }
             }
             assertThat(received).hasSize(300).allSatisfy((to, count) -> assertThat(count).as(to).isEqualTo(1L));
+            assertThat(jdbc.sql("""
+                    select count(*) from message where label = :label and status = 'SENT' and handed_at is not null
+                    """).param("label", "backlog-" + run).query(Integer.class).single())
+                    .as("each marked as handed to the mail server before it went").isEqualTo(300);
         } finally {
             senders.start();
         }

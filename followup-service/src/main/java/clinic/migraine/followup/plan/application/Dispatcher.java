@@ -39,9 +39,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends due messages at most once: claim a batch (PLANNED → SENDING, committed), check each still makes sense,
- * send them (the mails over one connection), then record what became of each and publish their PatientNotified
- * events in one transaction. A crash between claim and record leaves them SENDING; at the next start such
- * messages become UNKNOWN and are shown to staff rather than resent (a missed reminder is better than a doubled
+ * mark each as handed (committed) just before it goes to its channel, send them (the mails over one connection),
+ * then record what became of each and publish their PatientNotified events in one transaction. A crash between
+ * claim and record leaves them SENDING; at the next start those never handed are planned again and the handed ones
+ * become UNKNOWN and are shown to staff rather than resent (a missed reminder is better than a doubled
  * one), except the urgent ones, which go again (a doubled alert is better than a lost one). A retryable failure
  * (mail server down, SMS gateway answering 5xx or 429) returns the message to PLANNED, due again after a pause
  * that doubles with each attempt ({@code clinic.followup.retry-backoff}), up to
@@ -179,6 +180,7 @@ public class Dispatcher {
             log.info("Message {} ({}) held until {}: the patient's quiet hours", messageId, message.kind(), held.get());
             return Messages.Outcome.heldUntil(messageId, held.get(), "held until the patient's quiet hours end");
         }
+        messages.handing(messageId);
         try {
             deliver(message, contact, appointment, batch.firstName(message.referralId()), session);
         } catch (NotDelivered e) {

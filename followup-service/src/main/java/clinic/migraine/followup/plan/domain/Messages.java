@@ -32,6 +32,12 @@ public interface Messages {
      */
     List<Claimed> claimDue(Instant now, int limit);
 
+    /**
+     * Marks a claimed message as being handed to its channel now, committed at once (not in a transaction of the
+     * caller's): after a crash only such a message is in doubt.
+     */
+    void handing(UUID id);
+
     /** Records what became of claimed messages, all in the caller's transaction. */
     void record(List<Outcome> outcomes);
 
@@ -77,15 +83,16 @@ public interface Messages {
     List<UUID> cancelEscalations(UUID answerId, String reason);
 
     /**
-     * Messages a crash left between claim and send. Their fate is unknown: a routine one is marked UNKNOWN and not
-     * sent again (no duplicate); an urgent one is planned again, since a duplicate alert is better than a lost one.
+     * Messages a crash left between claim and send. One claimed but never handed to its channel was not sent: it is
+     * planned again. A handed one's fate is unknown: a routine one is marked UNKNOWN and not sent again (no
+     * duplicate); an urgent one is planned again, since a duplicate alert is better than a lost one.
      *
      * @return the urgent messages planned again, to be sent at once
      */
     Interrupted settleInterruptedSends();
 
     /** What {@link #settleInterruptedSends()} did. */
-    record Interrupted(int markedUnknown, List<UUID> urgentToSendAgain) {
+    record Interrupted(int neverHanded, int markedUnknown, List<UUID> urgentToSendAgain) {
 
         public Interrupted {
             urgentToSendAgain = List.copyOf(urgentToSendAgain);

@@ -68,7 +68,7 @@ public class MessageStore implements Messages {
 
     @Override
     public Optional<Claimed> claim(UUID id) {
-        return jdbc.sql("update message set status = 'SENDING' where id = :id and status = 'PLANNED' returning *")
+        return jdbc.sql("update message set status = 'SENDING', handed_at = null where id = :id and status = 'PLANNED' returning *")
                 .param("id", id).query(MessageStore::claimed).optional();
     }
 
@@ -80,13 +80,18 @@ public class MessageStore implements Messages {
     @Override
     public List<Claimed> claimDue(Instant now, int limit) {
         List<Claimed> claimed = new ArrayList<>(jdbc.sql("""
-                update message set status = 'SENDING'
+                update message set status = 'SENDING', handed_at = null
                 where id in (select id from message where status = 'PLANNED' and due_at <= :now
                              order by due_at limit :limit for update skip locked)
                 returning *
                 """).param("now", Timestamp.from(now)).param("limit", limit).query(MessageStore::claimed).list());
         claimed.sort(Comparator.comparing((Claimed c) -> c.message().dueAt()));
         return claimed;
+    }
+
+    @Override
+    public void handing(UUID id) {
+        jdbc.sql("update message set handed_at = now() where id = :id and status = 'SENDING'").param("id", id).update();
     }
 
     /** One batch of updates, one round trip. */
@@ -137,6 +142,10 @@ public class MessageStore implements Messages {
 
     @Override
     public Interrupted settleInterruptedSends() {
+        int neverHanded = jdbc.sql("""
+                update message set status = 'PLANNED'
+                where status = 'SENDING' and handed_at is null
+                """).update();
         List<UUID> urgent = jdbc.sql("""
                 update message set status = 'PLANNED',
                   reason = 'the service stopped between claiming and sending; sent again, as it is urgent'
@@ -148,7 +157,7 @@ public class MessageStore implements Messages {
                   reason = 'the service stopped between claiming and sending; not resent to avoid a duplicate'
                 where status = 'SENDING'
                 """).update();
-        return new Interrupted(unknown, urgent);
+        return new Interrupted(neverHanded, unknown, urgent);
     }
 
     private static Claimed claimed(ResultSet rs, int n) throws SQLException {
