@@ -2,7 +2,6 @@ package clinic.migraine.followup;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,6 +18,7 @@ import clinic.migraine.followup.delivery.SmsGateway;
 import clinic.migraine.followup.plan.application.Dispatcher;
 import clinic.migraine.followup.plan.application.FollowUps;
 import clinic.migraine.followup.plan.application.MessageTexts;
+import clinic.migraine.followup.plan.application.Senders;
 import clinic.migraine.followup.plan.domain.Contacts;
 import clinic.migraine.followup.plan.domain.DeliveryAttempts;
 import clinic.migraine.followup.plan.domain.Escalation;
@@ -164,47 +164,62 @@ class FollowupConfiguration {
     }
 
     @Bean(destroyMethod = "stop")
-    Timers timers(DataSource dataSource, ObjectProvider<Dispatcher> dispatcher, ObjectProvider<FollowUps> followUps,
-            @Value("${clinic.followup.timer-polling:1s}") Duration polling, FollowupProperties properties) {
-        return new Timers(dataSource, (id, attempt) -> dispatcher.getObject().dispatch(id, attempt),
-                check -> followUps.getObject().cycleDue(check), polling, properties.retryBackoff());
+    Timers timers(DataSource dataSource, ObjectProvider<Dispatcher> dispatcher, ObjectProvider<Senders> senders,
+            ObjectProvider<FollowUps> followUps, @Value("${clinic.followup.timer-polling:1s}") Duration polling) {
+        return new Timers(dataSource, id -> dispatcher.getObject().dispatch(id), () -> senders.getObject().wake(),
+                check -> followUps.getObject().cycleDue(check), polling);
+    }
+
+    @Bean(destroyMethod = "stop")
+    Senders senders(Dispatcher dispatcher, FollowupProperties properties) {
+        FollowupProperties.Dispatch dispatch = properties.dispatch();
+        return new Senders(dispatcher, dispatch.senders(), dispatch.batchSize(), dispatch.poll());
     }
 
     @Bean
     Dispatcher dispatcher(Messages messages, Contacts contacts, KnownAppointments appointments,
             PlatformTransactionManager transactions, DeliveryOutlets outlets, PlanEvents events, PatientLinks links,
-            FollowupProperties properties, Timers timers, MessagePlan plan, Clock clock, SlotOffers offers,
+            FollowupProperties properties, MessagePlan plan, Clock clock, SlotOffers offers,
             PatientDirectory directory, PhoneNumbers phones, Invitations invitations) {
         // the clinic's number stays as patients should read it; checked so that a typo stops the start, not a call
         phones.configured("clinic.followup.clinic-phone", properties.clinicPhone());
         return new Dispatcher(directory, messages, contacts, appointments, offers, new TransactionTemplate(transactions), outlets,
                 events,
-                links, new DeliveryAttempts(properties.deliveryAttempts()),
+                links, new DeliveryAttempts(properties.deliveryAttempts()), properties.retryBackoff(),
                 new Dispatcher.StaffAddresses(properties.alertAddress(), properties.onCall().email(),
                         phones.configured("clinic.followup.on-call.phone", properties.onCall().phone())),
-                new MessageTexts.Clinic(properties.clinicPhone(), properties.clinicAddress()), timers,
+                new MessageTexts.Clinic(properties.clinicPhone(), properties.clinicAddress()),
                 plan.quietHours(), invitations, clock);
     }
 
     /**
-     * Timers start once the schema is migrated; interrupted sends from a crash are settled first: routine ones are
-     * marked UNKNOWN, urgent ones go again at once.
+     * Timers and senders start once the schema is migrated; interrupted sends from a crash are settled first:
+     * those never handed to their channel are planned again, handed routine ones are marked UNKNOWN, handed urgent
+     * ones are planned again and go at once. Message timers from before
+     * messages were sent by due time are retired.
      */
     @EventListener(ApplicationReadyEvent.class)
     void startTimers(ApplicationReadyEvent event) {
         Messages.Interrupted interrupted = event.getApplicationContext().getBean(Messages.class)
                 .settleInterruptedSends();
+        if (interrupted.neverHanded() > 0) {
+            log.info("{} messages were claimed but not yet handed to their channel when the service stopped; planned"
+                    + " again", interrupted.neverHanded());
+        }
         if (interrupted.markedUnknown() > 0) {
             log.warn("{} messages were interrupted between claim and send and are marked UNKNOWN",
                     interrupted.markedUnknown());
         }
-        Timers timers = event.getApplicationContext().getBean(Timers.class);
-        Instant now = event.getApplicationContext().getBean(Clock.class).instant();
-        interrupted.urgentToSendAgain().forEach(id -> timers.sendAgainAt(id, now));
         if (!interrupted.urgentToSendAgain().isEmpty()) {
             log.warn("{} urgent messages were interrupted between claim and send and go again",
                     interrupted.urgentToSendAgain().size());
         }
+        Timers timers = event.getApplicationContext().getBean(Timers.class);
+        int retired = timers.retireMessageTimers();
+        if (retired > 0) {
+            log.info("{} message timers retired: their messages are sent by due time", retired);
+        }
         timers.start();
+        event.getApplicationContext().getBean(Senders.class).start();
     }
 }

@@ -29,6 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unsubscribeLinkValidity how long the unsubscribe link in an email works (law asks for at least 30 days)
  * @param clinicPhone the number patients are told to call, as they should read it
  * @param clinicAddress the clinic's postal address, at the end of every message to a patient
+ * @param dispatch how due messages are sent
  */
 @ConfigurationProperties("clinic.followup")
 public record FollowupProperties(
@@ -52,7 +53,8 @@ public record FollowupProperties(
         @DefaultValue("10") int deliveryAttempts,
         @DefaultValue("15s") Duration retryBackoff,
         @DefaultValue Sms sms,
-        @DefaultValue OnCall onCall) {
+        @DefaultValue OnCall onCall,
+        @DefaultValue Dispatch dispatch) {
 
     /** The link secret of local runs and tests; refused under any other profile. */
     public static final String LOCAL_LINK_SECRET = "change-me-local-only-secret";
@@ -67,6 +69,17 @@ public record FollowupProperties(
      */
     public record OnCall(@DefaultValue("on-call@migraine-clinic.test") String email, String phone,
             @DefaultValue("15m") Duration escalateEvery, @DefaultValue("3") int escalations) {
+    }
+
+    /**
+     * How due messages are sent: {@code senders} threads side by side, each over its own connection to the mail
+     * server, each claiming up to {@code batchSize} due messages at once (a batch starts at one and doubles while
+     * the backlog fills it); an idle sender looks every {@code poll}, and at once when a message is planned due
+     * now. A kill -9 leaves at most {@code senders × batchSize} messages claimed and unsent, marked UNKNOWN for
+     * staff at the next start (urgent ones go again).
+     */
+    public record Dispatch(@DefaultValue("4") int senders, @DefaultValue("64") int batchSize,
+            @DefaultValue("1s") Duration poll) {
     }
 
     /** The SMS signing key of local runs and tests; refused under any other profile. */

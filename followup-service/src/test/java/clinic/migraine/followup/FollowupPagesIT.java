@@ -313,7 +313,8 @@ class FollowupPagesIT {
     void cliniciansAndSchedulersSeeTheMessagesAndIntakeStaffDoNot() throws Exception {
         UUID referral = patient();
         UUID reminder = message(referral, "REMINDER");
-        messages.finish(reminder, MessageStatus.FAILED, "SMS gateway answered HTTP 400", null);
+        messages.record(List.of(clinic.migraine.followup.plan.domain.Messages.Outcome.finished(reminder,
+                MessageStatus.FAILED, "SMS gateway answered HTTP 400")));
 
         for (String account : new String[] {"clinician", "scheduler"}) {
             mvc.perform(get("/messages").param("referral", referral.toString())

@@ -25,6 +25,31 @@ public class DeliveryOutlets implements Outlets {
     }
 
     @Override
+    public Session session() {
+        Mailer.Connection mail = mailer.connection();
+        return new Session() {
+            @Override
+            public void email(String to, String subject, String text, String html, IcsFile ics, String unsubscribeUrl) {
+                try {
+                    mail.send(to, subject, text, html, ics, unsubscribeUrl);
+                } catch (DeliveryException e) {
+                    throw new NotDelivered(e.getMessage(), e.retryable(), e);
+                }
+            }
+
+            @Override
+            public void text(String toE164, String body) {
+                DeliveryOutlets.this.text(toE164, body);
+            }
+
+            @Override
+            public void close() {
+                mail.close();
+            }
+        };
+    }
+
+    @Override
     public void text(String toE164, String body) {
         try {
             sms.send(toE164, body);

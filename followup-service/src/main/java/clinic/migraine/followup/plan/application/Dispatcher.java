@@ -3,8 +3,15 @@ package clinic.migraine.followup.plan.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import clinic.migraine.calendar.CalendarVisit;
 import clinic.migraine.calendar.IcsFile;
@@ -17,8 +24,8 @@ import clinic.migraine.followup.plan.domain.KnownAppointment;
 import clinic.migraine.followup.plan.domain.KnownAppointments;
 import clinic.migraine.followup.plan.domain.Message;
 import clinic.migraine.followup.plan.domain.MessageKind;
+import clinic.migraine.followup.plan.domain.MessageSent;
 import clinic.migraine.followup.plan.domain.MessageStatus;
-import clinic.migraine.followup.plan.domain.MessageTimers;
 import clinic.migraine.followup.plan.domain.Messages;
 import clinic.migraine.followup.plan.domain.PlanEvents;
 import clinic.migraine.followup.plan.domain.QuietHours;
@@ -31,13 +38,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends a due message at most once: claim it (PLANNED → SENDING, committed), check it still makes sense, send,
- * then record SENT and publish PatientNotified in one transaction. A crash between claim and send leaves it
- * SENDING; at the next start such messages become UNKNOWN and are shown to staff rather than resent (a missed
- * reminder is better than a doubled one), except the urgent ones, which go again (a doubled alert is better than a
- * lost one). A retryable failure (mail server down, SMS gateway answering 5xx or
- * 429) returns the message to PLANNED and the timer tries again with growing pauses, up to
- * {@code clinic.followup.delivery-attempts}; then it is recorded FAILED with the reason, for staff to see.
+ * Sends due messages at most once: claim a batch (PLANNED → SENDING, committed), check each still makes sense,
+ * mark each as handed (committed) just before it goes to its channel, send them (the mails over one connection),
+ * then record what became of each and publish their PatientNotified events in one transaction. A crash between
+ * claim and record leaves them SENDING; at the next start those never handed are planned again and the handed ones
+ * become UNKNOWN and are shown to staff rather than resent (a missed reminder is better than a doubled
+ * one), except the urgent ones, which go again (a doubled alert is better than a lost one). A retryable failure
+ * (mail server down, SMS gateway answering 5xx or 429) returns the message to PLANNED, due again after a pause
+ * that doubles with each attempt ({@code clinic.followup.retry-backoff}), up to
+ * {@code clinic.followup.delivery-attempts}; then it is recorded FAILED with the reason, for staff to see. A
+ * message found due inside the patient's quiet hours goes back to PLANNED, due when they end.
  */
 public class Dispatcher {
 
@@ -54,7 +64,7 @@ public class Dispatcher {
     private final PatientLinkUrls links;
     private final DeliveryAttempts attempts;
     private final StaffAddresses staff;
-    private final MessageTimers timers;
+    private final Duration retryBackoff;
     private final QuietHours quietHours;
     private final Clock clock;
 
@@ -74,7 +84,7 @@ public class Dispatcher {
     public Dispatcher(PatientDirectory directory, Messages messages, Contacts contacts, KnownAppointments appointments,
             SlotOffers offers,
             TransactionTemplate transactions, Outlets outlets, PlanEvents events, PatientLinkUrls links,
-            DeliveryAttempts attempts, StaffAddresses staff, MessageTexts.Clinic clinic, MessageTimers timers,
+            DeliveryAttempts attempts, Duration retryBackoff, StaffAddresses staff, MessageTexts.Clinic clinic,
             QuietHours quietHours, Invitations invitations, Clock clock) {
         this.messages = messages;
         this.contacts = contacts;
@@ -88,63 +98,107 @@ public class Dispatcher {
         this.attempts = attempts;
         this.staff = staff;
         this.clinic = clinic;
-        this.timers = timers;
+        this.retryBackoff = retryBackoff;
         this.quietHours = quietHours;
         this.invitations = invitations;
         this.clock = clock;
     }
 
-    public void dispatch(UUID messageId) {
-        dispatch(messageId, 1);
+    /**
+     * Claims up to {@code limit} due messages in one transaction, sends them (the mails over one connection) and
+     * records what became of them, with their PatientNotified events, in one more.
+     *
+     * @return how many were claimed
+     */
+    public int dispatchDue(int limit) {
+        List<Messages.Claimed> claimed = transactions.execute(tx -> messages.claimDue(clock.instant(), limit));
+        send(claimed);
+        return claimed.size();
     }
 
-    /** @param attempt 1 for the first try, counting the retries after a retryable failure */
-    public void dispatch(UUID messageId, int attempt) {
-        Boolean claimed = transactions.execute(tx -> messages.claim(messageId));
-        if (!Boolean.TRUE.equals(claimed)) {
+    /** One message, when its own timer (planned before messages were sent by due time) fires. */
+    public void dispatch(UUID messageId) {
+        send(transactions.execute(tx -> messages.claim(messageId)).stream().toList());
+    }
+
+    private void send(List<Messages.Claimed> claimed) {
+        if (claimed.isEmpty()) {
             return;
         }
-        Message message = messages.find(messageId).orElseThrow();
-        Contact contact = contacts.find(message.referralId()).orElseThrow();
+        List<Messages.Outcome> outcomes = new ArrayList<>(claimed.size());
+        List<MessageSent> sent = new ArrayList<>(claimed.size());
+        Set<UUID> referrals = claimed.stream().map(c -> c.message().referralId()).collect(Collectors.toSet());
+        Set<UUID> visits = claimed.stream().map(c -> c.message().appointmentId()).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Batch batch = new Batch(contacts.find(referrals), appointments.find(visits), directory.of(referrals));
+        try (Outlets.Session session = outlets.session()) {
+            for (Messages.Claimed c : claimed) {
+                try {
+                    Messages.Outcome outcome = send(c.message(), c.attempt(), batch, session);
+                    outcomes.add(outcome);
+                    if (outcome.status() == MessageStatus.SENT) {
+                        sent.add(c.message().sent(outcome.sentAt()));
+                    }
+                } catch (RuntimeException e) {
+                    // left SENDING, as a crash would leave it: never sent twice, shown to staff after the next start
+                    log.error("Message {} ({}) could not be handled: {}", c.message().id(), c.message().kind(),
+                            e.getClass().getName());
+                }
+            }
+        }
+        transactions.executeWithoutResult(tx -> {
+            messages.record(outcomes);
+            sent.forEach(events::messageSent);
+        });
+        if (sent.size() > 1) {
+            log.info("{} messages sent", sent.size());
+        }
+    }
+
+    /** What a batch's messages need, each read once for the whole batch. */
+    private record Batch(Map<UUID, Contact> contacts, Map<UUID, KnownAppointment> visits,
+            Map<UUID, PatientDirectory.Patient> patients) {
+
+        String firstName(UUID referralId) {
+            PatientDirectory.Patient patient = patients.get(referralId);
+            return patient == null ? null : patient.firstName();
+        }
+    }
+
+    private Messages.Outcome send(Message message, int attempt, Batch batch, Outlets.Session session) {
+        UUID messageId = message.id();
+        Contact contact = Optional.ofNullable(batch.contacts().get(message.referralId())).orElseThrow();
         KnownAppointment appointment = message.appointmentId() == null ? null
-                : appointments.find(message.appointmentId()).orElse(null);
+                : batch.visits().get(message.appointmentId());
         Optional<String> skip = message.reasonNotToSend(contact, appointment, clock.instant());
         if (skip.isPresent()) {
-            transactions.executeWithoutResult(tx -> messages.finish(messageId, MessageStatus.DROPPED, skip.get(), null));
             log.info("Message {} ({}) not sent: {}", messageId, message.kind(), skip.get());
-            return;
+            return Messages.Outcome.finished(messageId, MessageStatus.DROPPED, skip.get());
         }
         Optional<Instant> held = message.heldUntil(quietHours, contact, clock.instant());
         if (held.isPresent()) {
-            transactions.executeWithoutResult(tx -> {
-                messages.postpone(messageId, held.get(), "held until the patient's quiet hours end");
-                timers.sendAgainAt(messageId, held.get());
-            });
             log.info("Message {} ({}) held until {}: the patient's quiet hours", messageId, message.kind(), held.get());
-            return;
+            return Messages.Outcome.heldUntil(messageId, held.get(), "held until the patient's quiet hours end");
         }
+        messages.handing(messageId);
         try {
-            deliver(message, contact, appointment);
+            deliver(message, contact, appointment, batch.firstName(message.referralId()), session);
         } catch (NotDelivered e) {
             DeliveryAttempts.Outcome outcome = attempts.afterFailure(e.getMessage(), e.retryable(), attempt);
-            transactions.executeWithoutResult(tx -> messages.finish(messageId, outcome.status(), outcome.reason(), null));
             if (outcome.retry()) {
-                log.warn("Message {} ({}) will be retried (attempt {} of {}): {}", messageId, message.kind(), attempt,
-                        attempts.max(), e.getMessage());
-                throw e;
+                Instant again = clock.instant().plus(retryBackoff.multipliedBy(1L << Math.min(attempt - 1, 20)));
+                log.warn("Message {} ({}) will be retried at {} (attempt {} of {}): {}", messageId, message.kind(),
+                        again, attempt, attempts.max(), e.getMessage());
+                return Messages.Outcome.retryAt(messageId, again, outcome.reason());
             }
             log.warn("Message {} ({}) failed: {}", messageId, message.kind(), outcome.reason());
-            return;
+            return Messages.Outcome.finished(messageId, outcome.status(), outcome.reason());
         }
-        Instant sentAt = clock.instant();
-        transactions.executeWithoutResult(tx -> {
-            messages.finish(messageId, MessageStatus.SENT, null, sentAt);
-            events.messageSent(message.sent(sentAt));
-        });
-        log.info("Message {} ({}) sent by {}", messageId, message.kind(), message.channel());
+        log.debug("Message {} ({}) sent by {}", messageId, message.kind(), message.channel());
+        return Messages.Outcome.sent(messageId, clock.instant());
     }
 
-    private void deliver(Message m, Contact c, KnownAppointment a) {
+    private void deliver(Message m, Contact c, KnownAppointment a, String firstName, Outlets.Session outlets) {
         ZoneId zone = ZoneId.of(c.timeZone());
         String link = switch (m.kind()) {
             case CHECK_IN -> links.checkIn(m.id());
@@ -166,7 +220,7 @@ public class Dispatcher {
                         : MessageTexts.of(m.kind(), when, a == null ? "" : a.location(),
                                 a == null ? null : a.provider(), link);
         if (!m.kind().toStaff()) {
-            text = text.greeting(directory.of(m.referralId()).map(PatientDirectory.Patient::firstName).orElse(null))
+            text = text.greeting(firstName)
                     .signedBy(clinic);
         }
         if (m.kind() == MessageKind.ALERT_ESCALATION) {

@@ -1,6 +1,8 @@
 package clinic.migraine.followup.plan.domain;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -23,6 +25,9 @@ public interface Contacts {
     void holdReferral(UUID referralId);
 
     Optional<Contact> find(UUID referralId);
+
+    /** The contacts of these referrals, in one read, by referral. */
+    Map<UUID, Contact> find(Collection<UUID> referralIds);
 
     List<Contact> withPhone(String phone);
 

@@ -1,6 +1,8 @@
 package clinic.migraine.followup.plan.domain;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +13,9 @@ public interface KnownAppointments {
     void save(KnownAppointment appointment);
 
     Optional<KnownAppointment> find(UUID id);
+
+    /** These visits, in one read, by id. */
+    Map<UUID, KnownAppointment> find(Collection<UUID> ids);
 
     /** A change of status that leaves the calendar entry as it is (treated). */
     void recordStatus(UUID id, VisitStatus status);

@@ -3,9 +3,13 @@ package clinic.migraine.followup.plan.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import clinic.migraine.followup.plan.domain.KnownAppointment;
 import clinic.migraine.followup.plan.domain.KnownAppointments;
@@ -39,6 +43,16 @@ public class AppointmentStore implements KnownAppointments {
                 .param("provider", a.provider()).param("location", a.location()).param("zone", a.clinicZone())
                 .param("status", a.status().code()).param("manage", a.manageUrl())
                 .param("sequence", a.sequence(), java.sql.Types.INTEGER).update();
+    }
+
+    @Override
+    public Map<UUID, KnownAppointment> find(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select * from appointment where id in (:ids)").param("ids", ids)
+                .query(AppointmentStore::appointment).list().stream()
+                .collect(Collectors.toMap(KnownAppointment::id, Function.identity()));
     }
 
     @Override

@@ -2,10 +2,14 @@ package clinic.migraine.followup.plan.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import clinic.migraine.followup.plan.domain.Channel;
 import clinic.migraine.followup.plan.domain.Contact;
@@ -44,6 +48,16 @@ public class ContactStore implements Contacts {
     public Optional<Contact> find(UUID referralId) {
         return jdbc.sql("select * from contact where referral_id = :id").param("id", referralId)
                 .query(ContactStore::contact).optional();
+    }
+
+    @Override
+    public Map<UUID, Contact> find(Collection<UUID> referralIds) {
+        if (referralIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select * from contact where referral_id in (:ids)").param("ids", referralIds)
+                .query(ContactStore::contact).list().stream()
+                .collect(Collectors.toMap(Contact::referralId, Function.identity()));
     }
 
     @Override

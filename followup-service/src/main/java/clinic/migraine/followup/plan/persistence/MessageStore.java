@@ -3,7 +3,10 @@ package clinic.migraine.followup.plan.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +17,9 @@ import clinic.migraine.followup.plan.domain.Message;
 import clinic.migraine.followup.plan.domain.MessageKind;
 import clinic.migraine.followup.plan.domain.MessageStatus;
 import clinic.migraine.followup.plan.domain.Messages;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,9 +28,11 @@ import org.springframework.stereotype.Repository;
 public class MessageStore implements Messages {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    public MessageStore(JdbcClient jdbc) {
+    public MessageStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     @Override
@@ -59,22 +67,49 @@ public class MessageStore implements Messages {
     }
 
     @Override
-    public boolean claim(UUID id) {
-        return jdbc.sql("update message set status = 'SENDING' where id = :id and status = 'PLANNED'").param("id", id)
-                .update() == 1;
+    public Optional<Claimed> claim(UUID id) {
+        return jdbc.sql("update message set status = 'SENDING', handed_at = null where id = :id and status = 'PLANNED' returning *")
+                .param("id", id).query(MessageStore::claimed).optional();
+    }
+
+    /**
+     * One statement: the due rows are locked as they are chosen, and rows another claim holds are passed over
+     * (SKIP LOCKED), so two claims never take one message and never wait for each other; the status check keeps a
+     * message that was sent, cancelled or claimed and committed from being taken again.
+     */
+    @Override
+    public List<Claimed> claimDue(Instant now, int limit) {
+        List<Claimed> claimed = new ArrayList<>(jdbc.sql("""
+                update message set status = 'SENDING', handed_at = null
+                where id in (select id from message where status = 'PLANNED' and due_at <= :now
+                             order by due_at limit :limit for update skip locked)
+                returning *
+                """).param("now", Timestamp.from(now)).param("limit", limit).query(MessageStore::claimed).list());
+        claimed.sort(Comparator.comparing((Claimed c) -> c.message().dueAt()));
+        return claimed;
     }
 
     @Override
-    public void finish(UUID id, MessageStatus status, String reason, Instant sentAt) {
-        jdbc.sql("update message set status = :status, reason = :reason, sent_at = :sentAt where id = :id")
-                .param("status", status.name()).param("reason", reason)
-                .param("sentAt", sentAt == null ? null : Timestamp.from(sentAt)).param("id", id).update();
+    public void handing(UUID id) {
+        jdbc.sql("update message set handed_at = now() where id = :id and status = 'SENDING'").param("id", id).update();
     }
 
+    /** One batch of updates, one round trip. */
     @Override
-    public void postpone(UUID id, Instant until, String reason) {
-        jdbc.sql("update message set status = 'PLANNED', due_at = :until, reason = :reason where id = :id")
-                .param("until", Timestamp.from(until)).param("reason", reason).param("id", id).update();
+    public void record(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        SqlParameterSource[] rows = outcomes.stream().map(o -> new MapSqlParameterSource()
+                .addValue("id", o.id()).addValue("status", o.status().name()).addValue("reason", o.reason())
+                .addValue("sentAt", o.sentAt() == null ? null : Timestamp.from(o.sentAt()), Types.TIMESTAMP)
+                .addValue("dueAgainAt", o.dueAgainAt() == null ? null : Timestamp.from(o.dueAgainAt()), Types.TIMESTAMP)
+                .addValue("failed", o.failedAttempt() ? 1 : 0)).toArray(SqlParameterSource[]::new);
+        batch.batchUpdate("""
+                update message set status = :status, reason = :reason, sent_at = :sentAt,
+                  due_at = coalesce(:dueAgainAt, due_at), attempts = attempts + :failed
+                where id = :id
+                """, rows);
     }
 
     @Override
@@ -107,6 +142,10 @@ public class MessageStore implements Messages {
 
     @Override
     public Interrupted settleInterruptedSends() {
+        int neverHanded = jdbc.sql("""
+                update message set status = 'PLANNED'
+                where status = 'SENDING' and handed_at is null
+                """).update();
         List<UUID> urgent = jdbc.sql("""
                 update message set status = 'PLANNED',
                   reason = 'the service stopped between claiming and sending; sent again, as it is urgent'
@@ -118,7 +157,11 @@ public class MessageStore implements Messages {
                   reason = 'the service stopped between claiming and sending; not resent to avoid a duplicate'
                 where status = 'SENDING'
                 """).update();
-        return new Interrupted(unknown, urgent);
+        return new Interrupted(neverHanded, unknown, urgent);
+    }
+
+    private static Claimed claimed(ResultSet rs, int n) throws SQLException {
+        return new Claimed(message(rs, n), rs.getInt("attempts") + 1);
     }
 
     private static Message message(ResultSet rs, int n) throws SQLException {

@@ -3,7 +3,6 @@ package clinic.migraine.followup.plan.persistence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -12,35 +11,41 @@ import clinic.migraine.followup.plan.domain.CycleCheck;
 import clinic.migraine.followup.plan.domain.MessageTimers;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Durable timers in Postgres (db-scheduler): one task instance per planned message and per cycle check. Through
- * a transaction-aware data source, scheduling joins the caller's transaction, so a timer exists exactly when
- * the plan it belongs to was committed. Timers survive restarts; several instances share them safely.
+ * Durable timers in Postgres (db-scheduler), one per cycle check. Through a transaction-aware data source,
+ * scheduling joins the caller's transaction, so a timer exists exactly when the plan it belongs to was committed.
+ * Timers survive restarts; several instances share them safely. Messages have no timer of their own: the senders
+ * claim them by due time. A message timer written before that (by an older instance, or still in the table from
+ * before the upgrade) sends its message when it fires, through the same claim; those not yet running are retired
+ * at start ({@link #retireMessageTimers()}), their messages being due by their own {@code due_at}.
  */
 public class Timers implements MessageTimers {
 
     static final String SEND = "send-message";
     static final String NEXT_CYCLE = "next-cycle-due";
 
-    private final OneTimeTask<String> send;
     private final OneTimeTask<String> nextCycle;
     private final Scheduler scheduler;
+    private final JdbcClient jdbc;
+    private final Runnable onMessageDueNow;
 
     /**
-     * @param onMessageDue called with the message and the attempt (1 for the first); throwing means "try again
-     *     later", after {@code retryBackoff} doubling with each failed attempt
+     * @param onMessageTimer called with the message of a timer written before messages were sent by due time
+     * @param onMessageDueNow called after the commit that planned a message due now
      */
-    public Timers(DataSource dataSource, BiConsumer<UUID, Integer> onMessageDue, Consumer<String> onCycleDue,
-            Duration pollingInterval, Duration retryBackoff) {
-        this.send = Tasks.oneTime(SEND, String.class)
-                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(retryBackoff, 2.0))
-                .execute((instance, context) -> onMessageDue.accept(UUID.fromString(instance.getData()),
-                        context.getExecution().consecutiveFailures + 1));
+    public Timers(DataSource dataSource, Consumer<UUID> onMessageTimer, Runnable onMessageDueNow,
+            Consumer<String> onCycleDue, Duration pollingInterval) {
+        OneTimeTask<String> send = Tasks.oneTime(SEND, String.class)
+                .execute((instance, context) -> onMessageTimer.accept(UUID.fromString(instance.getData())));
+        this.jdbc = JdbcClient.create(dataSource);
+        this.onMessageDueNow = onMessageDueNow;
         this.nextCycle = Tasks.oneTime(NEXT_CYCLE, String.class)
                 .execute((instance, context) -> onCycleDue.accept(instance.getData()));
         this.scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), send, nextCycle)
@@ -53,12 +58,29 @@ public class Timers implements MessageTimers {
 
     @Override
     public void sendAt(UUID messageId, Instant at) {
-        scheduler.schedule(send.instance(messageId.toString(), messageId.toString()), at);
+        if (at.isAfter(Instant.now())) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    onMessageDueNow.run();
+                }
+            });
+        } else {
+            onMessageDueNow.run();
+        }
     }
 
-    @Override
-    public void sendAgainAt(UUID messageId, Instant at) {
-        scheduler.schedule(send.instance(messageId + "/again-" + at.toEpochMilli(), messageId.toString()), at);
+    /**
+     * Removes the message timers no scheduler is running: their messages are due by their own {@code due_at}.
+     *
+     * @return how many
+     */
+    public int retireMessageTimers() {
+        return jdbc.sql("delete from scheduled_tasks where task_name = :task and not picked").param("task", SEND)
+                .update();
     }
 
     @Override
