@@ -177,6 +177,25 @@ class FollowupIT {
     clinic.migraine.followup.plan.domain.Messages messageStore;
 
     @Test
+    void aReferralsAppointmentsAreFoundThroughAnIndexNotByReadingEveryAppointment() throws Exception {
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            // with scans priced out, the planner still scans when no index fits
+            statement.execute("set enable_seqscan = off");
+            StringBuilder plan = new StringBuilder();
+            try (java.sql.ResultSet rows = statement.executeQuery("explain select * from appointment where referral_id = '"
+                    + UUID.randomUUID() + "' order by start_at")) {
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+            } finally {
+                statement.execute("reset enable_seqscan");
+            }
+            assertThat(plan.toString()).contains("appointment_referral").doesNotContain("Seq Scan");
+        }
+    }
+
+    @Test
     void aBookingSendsAConfirmationWithACalendarInvitationAndPlansReminders() throws Exception {
         UUID referral = patient("ana-" + UUID.randomUUID() + "@example.org", "+13105550100", ContactChannel.EMAIL);
         UUID appointment = UUID.randomUUID();

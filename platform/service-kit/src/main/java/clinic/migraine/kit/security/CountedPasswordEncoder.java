@@ -5,8 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * The password encoder, counting each password check ({@code clinic.security.password.checks}): what a sign-in
- * costs in CPU, and what the throttle saves while an account or address is locked.
+ * The password encoder, counting each password check ({@code clinic.security.password.checks}), against the stored
+ * hash or a match remembered from one ({@link RememberedPasswordChecks}): how often sign-ins are attempted, and
+ * what the throttle saves while an account or address is locked.
  */
 final class CountedPasswordEncoder implements PasswordEncoder {
 

@@ -266,15 +266,16 @@ class AppointmentStore implements Appointments, ChangeLog {
 
     @Override
     public List<LocalDate> otherTreatmentDays(UUID referralId) {
+        // the patient looked up first by the referral's key, then their days through indexes: joined the other way
+        // round the planner read all of referral_patient and treatment_day for every booking
         return jdbc.sql("""
+                with p as materialized (select patient_id from referral_patient where referral_id = :r)
                 select o.day from outside_treatment o
-                join referral_patient p on p.patient_id = o.patient_id
-                where p.referral_id = :r
+                where o.patient_id = (select patient_id from p)
                 union
                 select t.day from treatment_day t
-                join referral_patient p on p.patient_id = t.patient_id
                 join appointment a on a.id = t.appointment_id
-                where p.referral_id = :r and a.referral_id <> :r and a.status = 'fulfilled'
+                where t.patient_id = (select patient_id from p) and a.referral_id <> :r and a.status = 'fulfilled'
                 order by 1
                 """).param("r", referralId).query(LocalDate.class).list();
     }
