@@ -18,6 +18,7 @@ import clinic.migraine.kit.config.RequiredOutsideLocal;
 import clinic.migraine.kit.inbox.ProcessedEvents;
 import clinic.migraine.kit.messaging.DeadLetterInbox;
 import clinic.migraine.kit.messaging.DeadLetters;
+import clinic.migraine.kit.messaging.EventBatches;
 import clinic.migraine.kit.outbox.Outbox;
 import clinic.migraine.kit.outbox.OutboxCleanup;
 import clinic.migraine.kit.outbox.OutboxProperties;
@@ -96,8 +97,9 @@ public class ServiceKitAutoConfiguration {
     }
 
     /**
-     * Intake's correction of a patient's name, applied once to the directory. A service reads it when its
-     * application.yml binds {@code patientUpdated} to {@code patient-updated}.
+     * Intake's correction of a patient's name, applied once to the directory, for a service that still binds
+     * {@code patientUpdated} to {@code patient-updated} on its own (a batch binding uses
+     * {@link clinic.migraine.kit.messaging.EventHandlers#patientUpdates} instead).
      */
     @Bean
     Consumer<PatientUpdated> patientUpdated(ProcessedEvents processed, PatientDirectory directory) {
@@ -247,6 +249,13 @@ public class ServiceKitAutoConfiguration {
     @Bean
     ProcessedEvents processedEvents(JdbcClient jdbc) {
         return new ProcessedEvents(jdbc);
+    }
+
+    /** Applies each poll of a service's one binding in one transaction, see {@link EventBatches}. */
+    @Bean
+    EventBatches eventBatches(ProcessedEvents processed, PlatformTransactionManager transactions,
+            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new EventBatches(processed, transactions, tracer.getIfAvailable(), propagator.getIfAvailable());
     }
 
     /** Tomcat's own error answers (before any servlet runs) as problem details, see ProblemErrorReportValve. */

@@ -1,20 +1,22 @@
 package clinic.migraine.kit;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 import clinic.migraine.events.ReferralWithdrawn;
-import clinic.migraine.kit.inbox.ProcessedEvents;
+import clinic.migraine.kit.messaging.EventBatches;
+import clinic.migraine.kit.messaging.EventHandlers;
 import clinic.migraine.kit.outbox.Outbox;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.messaging.Message;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootApplication
 public class KitTestApplication {
 
+    /** In batch mode like the services' bindings: one transaction per poll, claimed as "withdrawals". */
     @Bean
-    Consumer<ReferralWithdrawn> withdrawals(WithdrawalHandler handler) {
-        return handler::handle;
+    Consumer<Message<List<Object>>> withdrawals(EventBatches batches, WithdrawalHandler handler) {
+        return batches.listener(EventHandlers.create().claimedAs("withdrawals")
+                .on(ReferralWithdrawn.class, handler::handle));
     }
 
     @Component
@@ -34,21 +38,16 @@ public class KitTestApplication {
         /** Events with the reason "fail-until-fixed" fail while this is false (a bug not yet fixed). */
         static volatile boolean fixed;
 
-        private final ProcessedEvents processed;
         private final JdbcClient jdbc;
         private final Outbox outbox;
 
-        WithdrawalHandler(ProcessedEvents processed, JdbcClient jdbc, Outbox outbox) {
-            this.processed = processed;
+        WithdrawalHandler(JdbcClient jdbc, Outbox outbox) {
             this.jdbc = jdbc;
             this.outbox = outbox;
         }
 
-        @Transactional
+        /** Runs in the batch's transaction, once per event id (the claim is the batch's). */
         public void handle(ReferralWithdrawn event) {
-            if (!processed.firstDelivery(event, "withdrawals")) {
-                return;
-            }
             if (event.getReason().equals("fail-until-fixed") && !fixed) {
                 throw new IllegalStateException("handler cannot take this event until it is fixed");
             }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -105,6 +106,55 @@ class ServiceKitIT {
     }
 
     @Test
+    void aBatchWithAPoisonRecordInTheMiddleDeliversTheOthersAndDeadLettersExactlyThePoisonOne() {
+        String deadLetters = "error." + EventTopic.REFERRAL_WITHDRAWN.topicName() + ".kit-test";
+        String key = "batch-" + UUID.randomUUID();
+        List<ReferralWithdrawn> good = List.of(withdrawn("before 1"), withdrawn("before 2"), withdrawn("after 1"),
+                withdrawn("after 2"));
+        ReferralWithdrawn poison = withdrawn("fail");
+
+        // one key, one partition, one produce request: the consumer polls them as one batch
+        try (KafkaProducer<String, SpecificRecord> producer = avroProducer(Map.of(ProducerConfig.LINGER_MS_CONFIG, 500))) {
+            for (ReferralWithdrawn event : List.of(good.get(0), good.get(1), poison, good.get(2), good.get(3))) {
+                producer.send(new ProducerRecord<>(EventTopic.REFERRAL_WITHDRAWN.topicName(), key, event));
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(good)
+                .allSatisfy(event -> assertThat(handledReasons(event)).hasSize(1)));
+        assertThat(handledReasons(poison)).isEmpty();
+        assertThat(claims(List.of(poison))).as("the poison's claim rolled back with it").isZero();
+        assertThat(readToEnd(deadLetters)).filteredOn(record -> key.equals(record.key())).singleElement()
+                .satisfies(record -> assertThat(new String(record.headers().lastHeader(DeadLetters.ROOT_CAUSE).value(),
+                        StandardCharsets.UTF_8)).isEqualTo("IllegalStateException: handler refuses this event"));
+    }
+
+    @Test
+    void aRedeliveredBatchChangesNothing() {
+        String key = "again-" + UUID.randomUUID();
+        List<ReferralWithdrawn> batch = List.of(withdrawn("first"), withdrawn("second"), withdrawn("third"));
+        ReferralWithdrawn marker = withdrawn("after the redelivery");
+        try (KafkaProducer<String, SpecificRecord> producer = avroProducer(Map.of(ProducerConfig.LINGER_MS_CONFIG, 500))) {
+            batch.forEach(event -> producer.send(new ProducerRecord<>(EventTopic.REFERRAL_WITHDRAWN.topicName(), key, event)));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(claims(batch)).isEqualTo(3));
+        List<Object> claimedAt = jdbc.sql("select processed_at from processed_event where consumer = 'withdrawals'"
+                + " and event_id in (:ids) order by event_id").param("ids", batch.stream().map(ReferralWithdrawn::getEventId)
+                .toList()).query((rs, n) -> rs.getObject(1)).list();
+
+        try (KafkaProducer<String, SpecificRecord> producer = avroProducer(Map.of(ProducerConfig.LINGER_MS_CONFIG, 500))) {
+            batch.forEach(event -> producer.send(new ProducerRecord<>(EventTopic.REFERRAL_WITHDRAWN.topicName(), key, event)));
+            producer.send(new ProducerRecord<>(EventTopic.REFERRAL_WITHDRAWN.topicName(), key, marker));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(handledReasons(marker)).hasSize(1));
+        assertThat(batch).allSatisfy(event -> assertThat(handledReasons(event)).hasSize(1));
+        assertThat(jdbc.sql("select processed_at from processed_event where consumer = 'withdrawals'"
+                + " and event_id in (:ids) order by event_id").param("ids", batch.stream().map(ReferralWithdrawn::getEventId)
+                .toList()).query((rs, n) -> rs.getObject(1)).list()).isEqualTo(claimedAt);
+    }
+
+    @Test
     void whatAHandlerPublishesCarriesTheTraceOfTheRecordItHandled() {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         ReferralWithdrawn event = withdrawn("forward");
@@ -156,10 +206,11 @@ class ServiceKitIT {
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(handledReasons(after)).hasSize(1));
-        List<ConsumerRecord<String, byte[]>> dead = readAll(deadLetters, 1);
-        assertThat(dead).anySatisfy(record -> {
+        List<ConsumerRecord<String, byte[]>> dead = readToEnd(deadLetters);
+        assertThat(dead).filteredOn(record -> "garbage".equals(record.key())).anySatisfy(record -> {
             assertThat(record.value()).isEqualTo(garbage);
-            assertThat(record.headers().lastHeader(DeadLetters.ROOT_CAUSE)).isNotNull();
+            assertThat(new String(record.headers().lastHeader(DeadLetters.ROOT_CAUSE).value(), StandardCharsets.UTF_8))
+                    .startsWith("SerializationException: not in the registry wire format");
             assertThat(record.headers().lastHeader("kafka_dlt-exception-fqcn")).isNotNull();
         });
     }
@@ -280,10 +331,25 @@ class ServiceKitIT {
     }
 
     private KafkaProducer<String, SpecificRecord> avroProducer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+        return avroProducer(Map.of());
+    }
+
+    private KafkaProducer<String, SpecificRecord> avroProducer(Map<String, Object> extra) {
+        Map<String, Object> config = new HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ConfluentAvroSerializer.class,
                 SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl));
+        config.putAll(extra);
+        return new KafkaProducer<>(config);
+    }
+
+    private long claims(List<ReferralWithdrawn> events) {
+        return jdbc.sql("select count(*) from processed_event where consumer = 'withdrawals' and event_id in (:ids)")
+                .param("ids", events.stream().map(ReferralWithdrawn::getEventId).toList()).query(Long.class).single();
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readToEnd(String topic) {
+        return TopicReader.readToTheEnd(brokers, topic);
     }
 
     private KafkaProducer<String, byte[]> rawProducer() {
@@ -301,15 +367,4 @@ class ServiceKitIT {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
     }
 
-    private List<ConsumerRecord<String, byte[]>> readAll(String topic, int atLeast) {
-        try (KafkaConsumer<String, byte[]> consumer = rawConsumer()) {
-            consumer.subscribe(List.of(topic));
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.size() >= atLeast;
-            });
-            return records;
-        }
-    }
 }

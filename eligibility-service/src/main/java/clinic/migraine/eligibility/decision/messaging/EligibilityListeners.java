@@ -1,5 +1,6 @@
 package clinic.migraine.eligibility.decision.messaging;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import clinic.migraine.eligibility.decision.application.Eligibility;
@@ -15,54 +16,41 @@ import clinic.migraine.events.OutsideTreatment;
 import clinic.migraine.events.ReferralSubmitted;
 import clinic.migraine.events.ReferralWithdrawn;
 import clinic.migraine.events.TreatmentCompleted;
-import clinic.migraine.kit.inbox.ProcessedEvents;
+import clinic.migraine.kit.messaging.EventBatches;
+import clinic.migraine.kit.messaging.EventHandlers;
 import clinic.migraine.kit.patients.PatientDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
 
 /**
- * One consumer per topic eligibility reads, bound in application.yml. Each event is applied once
- * ({@link ProcessedEvents#applyOnce}).
+ * One binding over every topic eligibility reads (application.yml), in batch mode: each poll's events are applied in
+ * one transaction, each once ({@link EventBatches}), by their type.
  */
 @Configuration
 class EligibilityListeners {
 
     @Bean
-    Consumer<ReferralSubmitted> referralSubmitted(ProcessedEvents processed, Eligibility eligibility,
-            PatientDirectory directory) {
-        return event -> processed.applyOnce(event, () -> {
-            directory.remember(event);
-            eligibility.openCase(event.getReferralId(), event.getPatientId(), event.getOutsideTreatments().stream()
-                    .map(OutsideTreatment::getDate).sorted().toList(), event.getPayer().getPolicy(), baseline(event),
-                    event.getOccurredAt());
-        });
-    }
-
-    @Bean
-    Consumer<TreatmentCompleted> treatmentCompleted(ProcessedEvents processed, Eligibility eligibility) {
-        return event -> processed.applyOnce(event,
-                () -> eligibility.recordTreatedCycle(event.getReferralId(), event.getCycle(), event.getTreatmentDate()));
-    }
-
-    @Bean
-    Consumer<FollowUpRecorded> followUpRecorded(ProcessedEvents processed, Eligibility eligibility) {
-        return event -> processed.applyOnce(event, () -> {
-            if (event.getHeadacheDaysLast30() != null) {
-                eligibility.recordDiaryReport(event.getReferralId(), event.getCycle(), event.getHeadacheDaysLast30(),
-                        event.getOccurredAt());
-            }
-        });
-    }
-
-    @Bean
-    Consumer<NextCycleDue> nextCycleDue(ProcessedEvents processed, Eligibility eligibility) {
-        return event -> processed.applyOnce(event, () -> eligibility.nextCycleDue(event.getReferralId(),
-                event.getNextCycle(), event.getLatestHeadacheDays(), event.getEarliestDate()));
-    }
-
-    @Bean
-    Consumer<ReferralWithdrawn> referralWithdrawn(ProcessedEvents processed, Eligibility eligibility) {
-        return event -> processed.applyOnce(event, () -> eligibility.withdraw(event.getReferralId()));
+    Consumer<Message<List<Object>>> events(EventBatches batches, Eligibility eligibility, PatientDirectory directory) {
+        return batches.listener(EventHandlers.create()
+                .patientUpdates(directory)
+                .on(ReferralSubmitted.class, event -> {
+                    directory.remember(event);
+                    eligibility.openCase(event.getReferralId(), event.getPatientId(), event.getOutsideTreatments()
+                            .stream().map(OutsideTreatment::getDate).sorted().toList(), event.getPayer().getPolicy(),
+                            baseline(event), event.getOccurredAt());
+                })
+                .on(TreatmentCompleted.class, event -> eligibility.recordTreatedCycle(event.getReferralId(),
+                        event.getCycle(), event.getTreatmentDate()))
+                .on(FollowUpRecorded.class, event -> {
+                    if (event.getHeadacheDaysLast30() != null) {
+                        eligibility.recordDiaryReport(event.getReferralId(), event.getCycle(),
+                                event.getHeadacheDaysLast30(), event.getOccurredAt());
+                    }
+                })
+                .on(NextCycleDue.class, event -> eligibility.nextCycleDue(event.getReferralId(), event.getNextCycle(),
+                        event.getLatestHeadacheDays(), event.getEarliestDate()))
+                .on(ReferralWithdrawn.class, event -> eligibility.withdraw(event.getReferralId())));
     }
 
     /** The closed sets are spelled alike in the contract and the domain. */

@@ -1,19 +1,21 @@
 package clinic.migraine.intake.referral.messaging;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import clinic.migraine.intake.referral.application.ReferralProgress;
 import clinic.migraine.intake.referral.domain.ProgressReport;
-import clinic.migraine.kit.inbox.ProcessedEvents;
-import org.apache.avro.specific.SpecificRecord;
+import clinic.migraine.kit.messaging.EventBatches;
+import clinic.migraine.kit.messaging.EventHandlers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
 
 /**
- * One binding over every downstream topic (listed in application.yml); each event goes to ReferralProgress, once
- * ({@link ProcessedEvents#applyOnce}).
+ * One binding over every downstream topic (listed in application.yml), in batch mode: each poll's events go to
+ * ReferralProgress in one transaction, each once ({@link EventBatches}).
  */
 @Configuration
 class ProgressListener {
@@ -23,14 +25,14 @@ class ProgressListener {
     private static final Logger log = LoggerFactory.getLogger(ProgressListener.class);
 
     @Bean
-    Consumer<SpecificRecord> downstreamEvents(ProcessedEvents processed, ReferralProgress progress) {
-        return event -> processed.applyOnce(event, CONSUMER, () -> {
+    Consumer<Message<List<Object>>> downstreamEvents(EventBatches batches, ReferralProgress progress) {
+        return batches.listener(EventHandlers.create().claimedAs(CONSUMER).otherwise(event -> {
             ProgressReport report = ProgressReports.of(event);
             if (report == null) {
                 log.warn("Event type {} is not followed by intake; ignored", event.getSchema().getName());
                 return;
             }
             progress.apply(report, ChartReports.of(event));
-        });
+        }));
     }
 }

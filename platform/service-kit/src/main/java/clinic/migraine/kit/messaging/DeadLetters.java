@@ -23,10 +23,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -40,6 +44,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 public class DeadLetters implements ListenerContainerWithDlqAndRetryCustomizer {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+    private static final LogAccessor LOG_ACCESSOR = new LogAccessor(DeadLetters.class);
 
     private static final BackOff OUTAGE_BACK_OFF = outageBackOff();
 
@@ -75,16 +80,17 @@ public class DeadLetters implements ListenerContainerWithDlqAndRetryCustomizer {
         if (dlqDestinationResolver == null) {
             return;
         }
-        Counter counter = Counter.builder("clinic.messaging.dead.letters")
-                .description("records sent to a dead-letter topic")
-                .tag("topic", destinationName)
-                .tag("group", group == null ? "" : group)
-                .register(meters);
+        // counted by the record's own topic: one binding may read several (a comma-separated destination)
         DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(templates, (record, exception) -> {
             TopicPartition target = new TopicPartition(deadLetterTopic(record.topic(), group), -1);
             log.warn("Dead-lettering {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
-                    target.topic(), scrubbedRootCause(exception));
-            counter.increment();
+                    target.topic(), scrubbedRootCause(cause(record, exception)));
+            Counter.builder("clinic.messaging.dead.letters")
+                    .description("records sent to a dead-letter topic")
+                    .tag("topic", record.topic())
+                    .tag("group", group == null ? "" : group)
+                    .register(meters)
+                    .increment();
             return target;
         });
         // an exception's message and stack trace may quote the failed event (MessagingException's failedMessage, a
@@ -92,10 +98,23 @@ public class DeadLetters implements ListenerContainerWithDlqAndRetryCustomizer {
         publisher.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_MSG,
                 DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
         publisher.setHeadersFunction((record, exception) -> new RecordHeaders(new Header[] {new RecordHeader(ROOT_CAUSE,
-                scrubbedRootCause(exception).getBytes(StandardCharsets.UTF_8))}));
+                scrubbedRootCause(cause(record, exception)).getBytes(StandardCharsets.UTF_8))}));
         DefaultErrorHandler handler = new DefaultErrorHandler(publisher, backOff);
+        // a batch listener's failure arrives wrapped in a MessagingException that quotes the whole batch: the
+        // handler's own retry and seek messages stay at debug (EventBatches and the line above say what failed)
+        handler.setLogLevel(KafkaException.Level.DEBUG);
         handler.setBackOffFunction((record, exception) -> isTransient(exception) ? OUTAGE_BACK_OFF : null);
         container.setCommonErrorHandler(handler);
+    }
+
+    /**
+     * What went wrong with the record: for one that could not be decoded, the decoder's exception the
+     * error-handling deserializer kept in its headers (a batch listener only learns that the value is missing).
+     */
+    private static Throwable cause(ConsumerRecord<?, ?> record, Exception exception) {
+        DeserializationException undecodable = record.value() == null ? SerializationUtils.getExceptionFromHeader(
+                record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR) : null;
+        return undecodable != null ? undecodable : exception;
     }
 
     /**
