@@ -1,9 +1,5 @@
 package clinic.migraine.bench;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,8 +28,8 @@ import org.subethamail.smtp.server.SMTPServer;
 
 /**
  * Reminders at scale. The follow-up store is filled, straight through SQL, with {@code planned} planned
- * e-mail reminders and their durable timers, exactly as follow-up writes them (a contact, a booked appointment,
- * a PLANNED message and a db-scheduler row each); {@code due} of them are then moved to one instant a few
+ * e-mail reminders, exactly as follow-up writes them (a contact, a booked appointment and a PLANNED message each,
+ * sent by its due time); {@code due} of them are then moved to one instant a few
  * seconds ahead, the rest stay days to weeks away. Follow-up is restarted against a counting SMTP sink
  * (SubEtha SMTP, which keeps nothing but the recipient and the arrival time, so the sink is not the bottleneck)
  * and the harness measures, per due reminder, the time from its due instant to its arrival at the sink, counts
@@ -171,8 +166,8 @@ final class Reminders {
     }
 
     /**
-     * Contacts, booked appointments, PLANNED reminders and their timers, as follow-up itself would have planned
-     * them: the due ones for visits two days ahead (moved to one instant later), two reminders each (7 days and
+     * Contacts, booked appointments and PLANNED reminders (sent by their due time, no timer of their own), as
+     * follow-up itself would have planned them: the due ones for visits two days ahead (moved to one instant later), two reminders each (7 days and
      * 1 day before) for visits 8 to 90 days ahead.
      */
     static void seed(String jdbcUrl, int planned, int due) throws SQLException {
@@ -205,14 +200,6 @@ final class Reminders {
                     join (values (24), (168)) r(lead)
                       on r.lead = 24 or a.start_at >= now() + interval '3 days'
                     where a.location = 'Marina Del Rey' and a.provider = 'Reminder Bench'""".formatted(DUE_LABEL));
-            try (PreparedStatement tasks = db.prepareStatement("""
-                    insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version,
-                                                 priority, consecutive_failures)
-                    select 'send-message', id::text, ? || convert_to(id::text, 'UTF8'), due_at, false, 1, 0, 0
-                    from message where label like '%@bench%'""")) {
-                tasks.setBytes(1, serializedStringPrefix());
-                tasks.execute();
-            }
             sql.execute("analyze");
         }
     }
@@ -229,33 +216,13 @@ final class Reminders {
         return offset == 0 ? "Etc/UTC" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
     }
 
-    /** db-scheduler keeps a task's data Java-serialized: for a 36-character string, this header, then its bytes. */
-    static byte[] serializedStringPrefix() {
-        String sample = "00000000-0000-0000-0000-000000000000";
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(sample);
-            out.flush();
-            byte[] whole = bytes.toByteArray();
-            return Arrays.copyOf(whole, whole.length - sample.length());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static void makeDue(String jdbcUrl, Instant dueAt) throws SQLException {
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
             db.setAutoCommit(false);
-            try (PreparedStatement messages = db.prepareStatement("update message set due_at = ? where label = ?");
-                    PreparedStatement tasks = db.prepareStatement("""
-                            update scheduled_tasks set execution_time = ?
-                            where task_name = 'send-message'
-                              and task_instance in (select id::text from message where label = ?)""")) {
-                for (PreparedStatement update : new PreparedStatement[] {messages, tasks}) {
-                    update.setTimestamp(1, Timestamp.from(dueAt));
-                    update.setString(2, DUE_LABEL);
-                    update.executeUpdate();
-                }
+            try (PreparedStatement messages = db.prepareStatement("update message set due_at = ? where label = ?")) {
+                messages.setTimestamp(1, Timestamp.from(dueAt));
+                messages.setString(2, DUE_LABEL);
+                messages.executeUpdate();
             }
             db.commit();
         }
