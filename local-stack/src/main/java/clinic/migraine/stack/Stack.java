@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -197,6 +198,21 @@ public final class Stack implements AutoCloseable {
                 ready("Class-data archives", archives + " of " + recording.size() + " built; the next start maps them");
             }
         });
+    }
+
+    /**
+     * Waits until the class-data archives a first start is building are written (at once when none is), so that a
+     * measurement does not share the cores with them; false if {@code timeout} passed first.
+     */
+    public boolean awaitClassDataArchives(Duration timeout) throws InterruptedException {
+        try {
+            archiving.submit(() -> { }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.RejectedExecutionException e) {
+            return true;
+        }
     }
 
     /** One instance of a service; a second instance keeps its own class-data archive. */
