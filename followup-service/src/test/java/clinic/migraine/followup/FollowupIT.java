@@ -213,8 +213,10 @@ class FollowupIT {
         assertThat(GreenMailUtil.getBody(mail).replace("=\r\n", "")).contains(manageUrl).contains("Hello Ana,");
         assertThat(((MimeMultipart) mail.getContent()).getCount()).isGreaterThanOrEqualTo(2);
         assertThat(messages(referral, "REMINDER", "PLANNED")).hasSize(2);
-        mvc.perform(get("/api/messages").param("patient", referral.toString())).andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.kind == 'CONFIRMATION')].status").value(org.hamcrest.Matchers.contains("SENT")));
+        // marked SENT once its batch is recorded, a moment after the mail server took it
+        await().atMost(WAIT).untilAsserted(() -> mvc.perform(get("/api/messages").param("patient", referral.toString()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.kind == 'CONFIRMATION')].status").value(org.hamcrest.Matchers.contains("SENT"))));
     }
 
     /**
