@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import clinic.migraine.stack.Stack;
-import clinic.migraine.testsupport.RunningSystem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -40,9 +39,8 @@ class BenchmarkSmokeIT {
         Map<String, String> referralStatus = new HashMap<>();
         List<Appointment> appointments = new ArrayList<>();
 
-        // the services' class-data archives as ./run-benchmarks keeps them: a shorter start on a busy machine
-        Path classData = RunningSystem.projectRoot().resolve("target/benchmarks-cds");
-        Benchmarks.Results results = Benchmarks.run(tiny, output, null, classData, stack -> {
+        // no class-data archives: a first start would write them in the background and the run would wait for them
+        Benchmarks.Results results = Benchmarks.run(tiny, output, null, null, stack -> {
             referralStatus.putAll(referrals(stack));
             appointments.addAll(appointments(stack));
         });
