@@ -17,8 +17,13 @@ public class DeliveryOutlets implements Outlets {
 
     @Override
     public void email(String to, String subject, String text, String html, IcsFile ics, String unsubscribeUrl) {
+        delivered(() -> mailer.send(to, subject, text, html, ics, unsubscribeUrl));
+    }
+
+    /** Runs one hand-off to the mail server or the SMS gateway; its refusal becomes the outlet's NotDelivered. */
+    private static void delivered(Runnable handOff) {
         try {
-            mailer.send(to, subject, text, html, ics, unsubscribeUrl);
+            handOff.run();
         } catch (DeliveryException e) {
             throw new NotDelivered(e.getMessage(), e.retryable(), e);
         }
@@ -30,11 +35,7 @@ public class DeliveryOutlets implements Outlets {
         return new Session() {
             @Override
             public void email(String to, String subject, String text, String html, IcsFile ics, String unsubscribeUrl) {
-                try {
-                    mail.send(to, subject, text, html, ics, unsubscribeUrl);
-                } catch (DeliveryException e) {
-                    throw new NotDelivered(e.getMessage(), e.retryable(), e);
-                }
+                delivered(() -> mail.send(to, subject, text, html, ics, unsubscribeUrl));
             }
 
             @Override
@@ -51,10 +52,6 @@ public class DeliveryOutlets implements Outlets {
 
     @Override
     public void text(String toE164, String body) {
-        try {
-            sms.send(toE164, body);
-        } catch (DeliveryException e) {
-            throw new NotDelivered(e.getMessage(), e.retryable(), e);
-        }
+        delivered(() -> sms.send(toE164, body));
     }
 }
