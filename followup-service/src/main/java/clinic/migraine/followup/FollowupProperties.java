@@ -75,8 +75,9 @@ public record FollowupProperties(
      * How due messages are sent: {@code senders} threads side by side, each over its own connection to the mail
      * server, each claiming up to {@code batchSize} due messages at once (a batch starts at one and doubles while
      * the backlog fills it); an idle sender looks every {@code poll}, and at once when a message is planned due
-     * now. A kill -9 leaves at most {@code senders × batchSize} messages claimed and unsent, marked UNKNOWN for
-     * staff at the next start (urgent ones go again).
+     * now. Each message is marked as handed just before it goes, so a kill -9 leaves at most one message per sender
+     * in doubt (UNKNOWN for staff at the next start; urgent ones go again); claimed ones never handed are planned
+     * again.
      */
     public record Dispatch(@DefaultValue("4") int senders, @DefaultValue("64") int batchSize,
             @DefaultValue("1s") Duration poll) {
