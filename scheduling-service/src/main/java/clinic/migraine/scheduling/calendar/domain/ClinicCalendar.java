@@ -34,6 +34,9 @@ public final class ClinicCalendar {
     public record Hours(LocalTime from, LocalTime to) {
     }
 
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final long NANOS_PER_DAY = 86_400 * NANOS_PER_SECOND;
+
     private final ZoneId zone;
     private final Duration visit;
     private final List<Provider> providers;
@@ -89,6 +92,7 @@ public final class ClinicCalendar {
     public List<Slot> freeSlots(LocalDate firstDay, LocalDate lastDay, String providerId,
             BiPredicate<String, LocalDate> closed, Instant from, Instant to, BiPredicate<String, Instant> held) {
         List<Slot> free = new ArrayList<>();
+        long step = Math.floorMod(visit.toNanos(), NANOS_PER_DAY);
         for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
             ZoneOffset offset = steadyOffset(day);
             if (offset == null) {
@@ -106,13 +110,14 @@ public final class ClinicCalendar {
                     continue;
                 }
                 for (Hours hours : provider.week().getOrDefault(day.getDayOfWeek(), List.of())) {
-                    for (LocalTime t = hours.from(); !t.plus(visit).isAfter(hours.to()) && !t.plus(visit).isBefore(t);
-                            t = t.plus(visit)) {
-                        Instant start = Instant.ofEpochSecond(midnight + t.toSecondOfDay(), t.getNano());
+                    // the wall-clock times of the visits, as nanoseconds of the day: each ends by the hours' end
+                    long last = hours.to().toNanoOfDay();
+                    for (long t = hours.from().toNanoOfDay(); step > 0 && t + step <= last; t += step) {
+                        Instant start = Instant.ofEpochSecond(midnight + t / NANOS_PER_SECOND, t % NANOS_PER_SECOND);
                         if (start.isBefore(from) || !start.isBefore(to) || held.test(provider.id(), start)) {
                             continue;
                         }
-                        OffsetDateTime begins = OffsetDateTime.of(day, t, offset);
+                        OffsetDateTime begins = OffsetDateTime.of(day, LocalTime.ofNanoOfDay(t), offset);
                         free.add(new Slot(begins, begins.plus(visit), provider.id(), provider.location()));
                     }
                 }
