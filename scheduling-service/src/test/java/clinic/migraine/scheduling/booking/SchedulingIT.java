@@ -31,6 +31,7 @@ import clinic.migraine.events.EligibilityDetermined;
 import clinic.migraine.events.EligibilityOutcome;
 import clinic.migraine.events.EventTopic;
 import clinic.migraine.events.TreatmentCompleted;
+import clinic.migraine.scheduling.booking.domain.Appointments;
 import clinic.migraine.testsupport.Doses;
 import clinic.migraine.testsupport.EventTopics;
 import clinic.migraine.testsupport.ServiceIntegrationTest;
@@ -56,6 +57,8 @@ class SchedulingIT {
     JdbcClient jdbc;
     @Autowired
     EventTopics topics;
+    @Autowired
+    Appointments appointments;
 
     @Test
     void booksTheEarliestFreeSlotAfterLeadTimeOnceEvenIfTheDecisionComesTwice() {
@@ -199,6 +202,23 @@ class SchedulingIT {
                 .update()).hasMessageContaining("no_double_booking");
         mvc.perform(get("/api/appointments/" + appointment + ".ics")).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("BEGIN:VEVENT\r\nUID:" + appointment)));
+    }
+
+    @Test
+    void aBookedSlotIsHeldFromItsStartAndNoLongerListedAsFree() throws Exception {
+        UUID appointment = book(UUID.randomUUID(), 1, 90);
+        Instant start = jdbc.sql("select start_at from appointment where id = :id").param("id", appointment)
+                .query(Timestamp.class).single().toInstant();
+        Instant end = start.plus(30, ChronoUnit.MINUTES);
+
+        assertThat(appointments.taken(start, end)).extracting(Appointments.TakenSlot::start).containsExactly(start);
+        assertThat(appointments.taken(start.minus(30, ChronoUnit.MINUTES), start)).isEmpty();
+        assertThat(appointments.taken(start.plusSeconds(1), end)).isEmpty();
+        String day = start.atZone(CLINIC).toLocalDate().toString();
+        String free = mvc.perform(get("/api/slots").param("from", day).param("to", day).param("providerId", "prov-1"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<String>>read(free, "$[*].start")).isNotEmpty()
+                .noneMatch(s -> Instant.parse(s).equals(start));
     }
 
     private UUID book(UUID referral, int cycle, int daysAhead) throws Exception {

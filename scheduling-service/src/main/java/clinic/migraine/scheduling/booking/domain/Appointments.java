@@ -29,7 +29,7 @@ public interface Appointments {
     List<Appointment> search(Instant from, Instant to, String providerId, AppointmentStatus status, long skip,
             int limit);
 
-    /** Slots held (booked, arrived, treated) that overlap [from, to). */
+    /** Slots held (booked, arrived, treated) that start in [from, to): a free slot is one no held visit starts at. */
     List<TakenSlot> taken(Instant from, Instant to);
 
     /**

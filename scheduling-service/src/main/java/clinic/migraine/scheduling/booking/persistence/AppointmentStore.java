@@ -3,7 +3,6 @@ package clinic.migraine.scheduling.booking.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -342,13 +341,11 @@ class AppointmentStore implements Appointments, ChangeLog {
 
     @Override
     public List<TakenSlot> taken(Instant from, Instant to) {
+        // a range of the index on start_at: the slots starting in it, not the held visits of the day before
         return jdbc.sql("""
                 select provider_id, start_at, end_at from appointment
-                where status in ('booked', 'arrived', 'fulfilled') and end_at > :from and start_at < :to
-                  and start_at > :earliestStart
+                where status in ('booked', 'arrived', 'fulfilled') and start_at >= :from and start_at < :to
                 """).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                // no visit lasts a day: bounds the index scan on start_at instead of reading every earlier visit
-                .param("earliestStart", Timestamp.from(from.minus(Duration.ofDays(1))))
                 .query((rs, n) -> new TakenSlot(rs.getString(1), rs.getTimestamp(2).toInstant(),
                         rs.getTimestamp(3).toInstant()))
                 .list();

@@ -7,7 +7,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,6 +33,9 @@ public final class ClinicCalendar {
 
     public record Hours(LocalTime from, LocalTime to) {
     }
+
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final long NANOS_PER_DAY = 86_400 * NANOS_PER_SECOND;
 
     private final ZoneId zone;
     private final Duration visit;
@@ -72,6 +79,66 @@ public final class ClinicCalendar {
         }
         slots.sort(Comparator.comparing(Slot::start).thenComparing(Slot::providerId));
         return slots;
+    }
+
+    /**
+     * The slots of {@link #slots} from {@code firstDay} to {@code lastDay} that start in [{@code from}, {@code to})
+     * and that {@code held} does not claim, earliest first: the same list as those slots filtered, but a held
+     * slot is only an instant compared, never built. Away from a daylight-saving change a day's starts are its
+     * wall-clock times at one offset; a day near a change is walked as {@link #slots} walks it.
+     *
+     * @param held (providerId, start) → an appointment holds that slot
+     */
+    public List<Slot> freeSlots(LocalDate firstDay, LocalDate lastDay, String providerId,
+            BiPredicate<String, LocalDate> closed, Instant from, Instant to, BiPredicate<String, Instant> held) {
+        List<Slot> free = new ArrayList<>();
+        long step = Math.floorMod(visit.toNanos(), NANOS_PER_DAY);
+        for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
+            ZoneOffset offset = steadyOffset(day);
+            if (offset == null) {
+                for (Slot s : slots(day, day, providerId, closed)) {
+                    Instant start = s.start().toInstant();
+                    if (!start.isBefore(from) && start.isBefore(to) && !held.test(s.providerId(), start)) {
+                        free.add(s);
+                    }
+                }
+                continue;
+            }
+            long midnight = day.toEpochSecond(LocalTime.MIDNIGHT, offset);
+            for (Provider provider : providers) {
+                if (providerId != null && !provider.id().equals(providerId) || closed.test(provider.id(), day)) {
+                    continue;
+                }
+                for (Hours hours : provider.week().getOrDefault(day.getDayOfWeek(), List.of())) {
+                    // the wall-clock times of the visits, as nanoseconds of the day: each ends by the hours' end
+                    long last = hours.to().toNanoOfDay();
+                    for (long t = hours.from().toNanoOfDay(); step > 0 && t + step <= last; t += step) {
+                        Instant start = Instant.ofEpochSecond(midnight + t / NANOS_PER_SECOND, t % NANOS_PER_SECOND);
+                        if (start.isBefore(from) || !start.isBefore(to) || held.test(provider.id(), start)) {
+                            continue;
+                        }
+                        OffsetDateTime begins = OffsetDateTime.of(day, LocalTime.ofNanoOfDay(t), offset);
+                        free.add(new Slot(begins, begins.plus(visit), provider.id(), provider.location()));
+                    }
+                }
+            }
+        }
+        free.sort(Comparator.comparing(Slot::start).thenComparing(Slot::providerId));
+        return free;
+    }
+
+    /**
+     * The day's one offset when the zone keeps it from the day before to two days after (so every visit of the
+     * day starts and ends at it); null near a change.
+     */
+    private ZoneOffset steadyOffset(LocalDate day) {
+        ZoneRules rules = zone.getRules();
+        Instant before = day.minusDays(1).atStartOfDay(zone).toInstant();
+        ZoneOffsetTransition next = rules.nextTransition(before);
+        if (next != null && next.getInstant().isBefore(before.plus(Duration.ofDays(4)))) {
+            return null;
+        }
+        return rules.getOffset(before);
     }
 
     /** True when a visit may start at this instant with this provider (on the grid, in hours, not closed). */
