@@ -29,8 +29,9 @@ public final class PostgresServer implements AutoCloseable {
     public static PostgresServer start(int port, Path dataDirectory, List<String> databases) {
         try {
             // terse: the server log keeps each error but not its DETAIL line, whose key values may be patient data
+            // no shutdown hook of its own: at a JVM exit the stack stops Postgres after the services, not under them
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(port)
-                    .setServerConfig("log_error_verbosity", "terse");
+                    .setServerConfig("log_error_verbosity", "terse").setRegisterShutdownHook(false);
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);
                 builder.setDataDirectory(dataDirectory.toFile()).setCleanDataDirectory(false);

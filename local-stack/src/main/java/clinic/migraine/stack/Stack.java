@@ -43,6 +43,8 @@ public final class Stack implements AutoCloseable {
     private PostgresServer postgres;
     private MailServer mail;
     private long infrastructureMillis;
+    private final Thread stopAtExit = new Thread(this::close, "stack-stop-at-exit");
+    private boolean closed;
 
     private Stack(StackConfig config, Consumer<String> progress) {
         this.config = config;
@@ -57,6 +59,7 @@ public final class Stack implements AutoCloseable {
     /** Starts everything, telling {@code progress} of each component as it becomes ready. */
     public static Stack start(StackConfig config, Consumer<String> progress) {
         Stack stack = new Stack(config, progress);
+        Runtime.getRuntime().addShutdownHook(stack.stopAtExit);
         try {
             stack.startInfrastructure();
             stack.startServices();
@@ -310,8 +313,22 @@ public final class Stack implements AutoCloseable {
         return config;
     }
 
+    /**
+     * Stops the services, then everything they depend on; once (later calls return at once, a concurrent one once it
+     * is done). A JVM that exits without calling it (Ctrl-C, SIGTERM, a test run's end) calls it on its way out, so
+     * Postgres and the broker outlive the services' own graceful stop.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException exiting) {
+            // the JVM is on its way out (this may be the hook itself): stop now all the same
+        }
         archiving.shutdownNow();
         List<ServiceProcess> running = new ArrayList<>(services.values());
         CompletableFuture.allOf(running.stream()
