@@ -44,6 +44,7 @@ import clinic.migraine.events.EligibilityDetermined;
 import clinic.migraine.events.EligibilityOutcome;
 import clinic.migraine.events.EventTopic;
 import clinic.migraine.events.PatientReplied;
+import clinic.migraine.events.PatientUpdated;
 import clinic.migraine.events.PatientReply;
 import clinic.migraine.events.SlotOffered;
 import clinic.migraine.events.FollowUpRecorded;
@@ -72,12 +73,24 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import com.sun.net.httpserver.HttpServer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -146,7 +159,8 @@ class FollowupIT {
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         registry.add("clinic.followup.check-in-after", () -> "2s");
         registry.add("clinic.followup.diary-every", () -> "1h");
-        registry.add("clinic.followup.next-cycle-after", () -> "4s");
+        // far beyond any test: a test that needs the next cycle's check makes its timer due (cycleCheckDueNow)
+        registry.add("clinic.followup.next-cycle-after", () -> "1h");
         registry.add("clinic.followup.quiet-from", () -> "00:00");
         registry.add("clinic.followup.quiet-until", () -> "00:00");
         registry.add("clinic.followup.timer-polling", () -> "200ms");
@@ -175,6 +189,13 @@ class FollowupIT {
     PlatformTransactionManager transactions;
     @Autowired
     clinic.migraine.followup.plan.domain.Messages messageStore;
+    /** The one binding's function: each call is one poll of records, applied as the binder hands them over. */
+    @Autowired
+    java.util.function.Consumer<Message<List<Object>>> events;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @Value("${clinic.schema-registry.url}")
+    String registryUrl;
 
     @Test
     void aReferralsAppointmentsAreFoundThroughAnIndexNotByReadingEveryAppointment() throws Exception {
@@ -388,11 +409,24 @@ class FollowupIT {
                 e -> e.getReferralId().equals(referral), 1, WAIT).get(0);
         assertThat(recorded.getUrgent()).isTrue();
         assertThat(recorded.getHeadacheDaysLast30()).isEqualTo(9);
+        // the check of the next cycle comes weeks after the check-in in the clinic; here its timer, planned an hour
+        // after the treatment, is made due once the answer is in (not raced against it)
+        cycleCheckDueNow(referral, 1);
         NextCycleDue due = topics.await(EventTopic.NEXT_CYCLE_DUE.topicName(), NextCycleDue.class,
                 e -> e.getReferralId().equals(referral), 1, WAIT).get(0);
         assertThat(due.getNextCycle()).isEqualTo(2);
         assertThat(due.getEarliestDate()).isEqualTo(LocalDate.now().plusDays(84));
         assertThat(due.getLatestHeadacheDays()).isEqualTo(9);
+    }
+
+    /** Makes the timer of the check after this cycle due now, as the clinic's calendar reaching it would. */
+    private void cycleCheckDueNow(UUID referral, int cycle) {
+        assertThat(jdbc.sql("""
+                update scheduled_tasks set execution_time = now()
+                where task_name = 'next-cycle-due' and task_instance = :instance and not picked
+                  and execution_time > now() + interval '50 minutes'
+                """).param("instance", referral + ":" + cycle).update()).as("the check, planned an hour ahead")
+                .isEqualTo(1);
     }
 
     /** The end of the course, confirmed by a clinician, tells the patient the actual reason; cycle 1 ends nothing. */
@@ -540,6 +574,103 @@ class FollowupIT {
         assertThat(body).contains(url).contains("Tuesday 12 January 2027 at 9:00 AM").contains("first patient");
         await().atMost(WAIT).untilAsserted(() -> assertThat(messages(referral, "SLOT_OFFER", "SENT"))
                 .as("a redelivered offer is told once").hasSize(1));
+    }
+
+    /**
+     * One poll holding a referral's booking, then its contact, then a correction of the patient's name: applied in one
+     * transaction, each event reads what the ones before it wrote. The booking finds no contact yet; the contact then
+     * finds the booking and announces it; the confirmation greets the patient by the corrected name.
+     */
+    @Test
+    void aReferralsBookingContactAndNewNameInOnePollConfirmTheVisitOnceByTheNewName() throws Exception {
+        UUID referral = UUID.randomUUID();
+        UUID patient = UUID.randomUUID();
+        UUID appointment = UUID.randomUUID();
+        String email = "poll-" + referral + "@example.org";
+        Instant start = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+
+        List<org.apache.avro.specific.SpecificRecord> poll = List.of(booked(referral, appointment, start),
+                submitted(referral, patient, email, null, ContactChannel.EMAIL),
+                PatientUpdated.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(now()).setReferralId(referral)
+                        .setPatientId(patient).setFirstName("Anna").setLastName("Lopez").build());
+
+        events.accept(MessageBuilder.withPayload(List.<Object>copyOf(poll)).build());
+
+        MimeMessage confirmation = awaitMail(email, "Your migraine treatment visit is booked");
+        assertThat(GreenMailUtil.getBody(confirmation).replace("=\r\n", "")).contains("Hello Anna,");
+        assertThat(jdbc.sql("select count(*) from message where referral_id = :id and kind = 'CONFIRMATION'")
+                .param("id", referral).query(Long.class).single()).isEqualTo(1);
+        assertThat(messages(referral, "REMINDER", "PLANNED")).hasSize(2);
+        assertThat(jdbc.sql("select count(*), count(distinct processed_at) from processed_event where event_id in (:ids)")
+                .param("ids", poll.stream().map(clinic.migraine.events.EventEnvelope::eventId).toList())
+                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single())
+                .as("the three claims, made in one transaction").containsExactly(3L, 1L);
+    }
+
+    /**
+     * A record nobody can read between two slot offers of one referral, sent together so they come in one poll: both
+     * offers reach the patient, exactly the unreadable record is dead-lettered, under its topic and follow-up's group.
+     */
+    @Test
+    void anUnreadableRecordBetweenTwoEventsOfOneReferralIsDeadLetteredAndBothEventsApplied() throws Exception {
+        UUID referral = patient("poi-" + UUID.randomUUID() + "@example.org", null, ContactChannel.EMAIL);
+        String topic = EventTopic.SLOT_OFFERED.topicName();
+        List<SlotOffered> offers = List.of(offer(referral, "2027-02-02T17:00:00Z"), offer(referral, "2027-02-03T17:00:00Z"));
+        byte[] unreadable = {42, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        try (clinic.migraine.serde.ConfluentAvroSerializer avro = new clinic.migraine.serde.ConfluentAvroSerializer();
+                KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers, ProducerConfig.ACKS_CONFIG, "all",
+                        ProducerConfig.LINGER_MS_CONFIG, 500,
+                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            avro.configure(Map.of("schema.registry.url", registryUrl), false);
+            // one key, one partition, one produce request: the consumer polls them together
+            for (byte[] value : List.of(avro.serialize(topic, offers.get(0)), unreadable,
+                    avro.serialize(topic, offers.get(1)))) {
+                producer.send(new ProducerRecord<>(topic, referral.toString(), value));
+            }
+        }
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(messages(referral, "SLOT_OFFER", "SENT")).hasSize(2));
+        assertThat(deadLetters("error." + topic + ".followup-service", referral.toString(), 1))
+                .singleElement().isEqualTo(unreadable);
+    }
+
+    private static SlotOffered offer(UUID referral, String start) {
+        Instant at = Instant.parse(start);
+        return SlotOffered.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(now()).setReferralId(referral)
+                .setAppointmentId(UUID.randomUUID()).setOfferId(UUID.randomUUID()).setStart(at)
+                .setEnd(at.plus(30, ChronoUnit.MINUTES)).setProviderName("Dr. Rivera").setLocation("Marina Del Rey")
+                .setClinicTimeZone("America/Los_Angeles")
+                .setOfferUrl("http://localhost:8093/visit/AQEoffer/offers/" + UUID.randomUUID()).build();
+    }
+
+    /** The values of the dead letters with this key, read from the start once there are {@code atLeast}. */
+    private List<byte[]> deadLetters(String topic, String key, int atLeast) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            consumer.subscribe(List.of(topic));
+            List<byte[]> found = new java.util.ArrayList<>();
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        found.add(record.value());
+                    }
+                });
+                return found.size() >= atLeast;
+            });
+            // and nothing more behind it
+            consumer.poll(Duration.ofSeconds(1)).forEach(record -> {
+                if (key.equals(record.key())) {
+                    found.add(record.value());
+                }
+            });
+            return found;
+        }
     }
 
     @Test
@@ -858,8 +989,17 @@ class FollowupIT {
 
     private UUID patient(String email, String phone, ContactChannel channel) {
         UUID referral = UUID.randomUUID();
-        topics.send(EventTopic.REFERRAL_SUBMITTED.topicName(), referral.toString(), ReferralSubmitted.newBuilder()
-                .setEventId(UUID.randomUUID()).setOccurredAt(now()).setReferralId(referral).setPatientId(UUID.randomUUID())
+        topics.send(EventTopic.REFERRAL_SUBMITTED.topicName(), referral.toString(),
+                submitted(referral, UUID.randomUUID(), email, phone, channel));
+        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from contact where referral_id = :id")
+                .param("id", referral).query(Long.class).single() == 1);
+        return referral;
+    }
+
+    private static ReferralSubmitted submitted(UUID referral, UUID patient, String email, String phone,
+            ContactChannel channel) {
+        return ReferralSubmitted.newBuilder()
+                .setEventId(UUID.randomUUID()).setOccurredAt(now()).setReferralId(referral).setPatientId(patient)
                 .setDateOfBirth(LocalDate.of(1984, 3, 9))
                 .setContact(ReferralContact.newBuilder().setEmail(email).setPhone(phone).setTimeZone("America/New_York")
                         .setPreferredChannel(channel).build())
@@ -869,10 +1009,7 @@ class FollowupIT {
                         .setMedicationOveruse(MedicationOveruse.NONE).setOnCgrpAntibody(false)
                         .setContraindications(List.of()).build())
                 .setFirstName("Ana").setLastName("Lopez")
-                .build());
-        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from contact where referral_id = :id")
-                .param("id", referral).query(Long.class).single() == 1);
-        return referral;
+                .build();
     }
 
     private String email(UUID referral) {
