@@ -125,11 +125,15 @@ public final class RunningSystem implements AutoCloseable {
      * people (last name, birth date, member id and phone all differ but by a rare coincidence of all four).
      */
     public static String referral(String email, String policy, String code, String trials) {
-        long hash = Integer.toUnsignedLong(email.hashCode()) * 2_654_435_761L;
-        String lastName = LAST_NAMES.get((int) Math.floorMod(hash, LAST_NAMES.size()));
-        LocalDate born = LocalDate.of(1950, 1, 1).plusDays(Math.floorMod(hash >>> 5, 18_000));
-        String memberId = "XJ-" + Math.floorMod(hash >>> 7, 1_000_000);
-        String phone = "+1310555" + String.format("%04d", Math.floorMod(hash >>> 11, 10_000));
+        // each detail from bits of its own (they once came from overlapping bits of one 32-bit hash, so two of a
+        // benchmark's 10,000 patients could agree on all four and be taken for one person)
+        java.util.UUID bits = java.util.UUID.nameUUIDFromBytes(email.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        long high = bits.getMostSignificantBits();
+        long low = bits.getLeastSignificantBits();
+        String lastName = LAST_NAMES.get((int) Math.floorMod(low, (long) LAST_NAMES.size()));
+        LocalDate born = LocalDate.of(1950, 1, 1).plusDays(Math.floorMod(low >>> 16, 18_000L));
+        String memberId = "XJ-" + Math.floorMod(high, 1_000_000L);
+        String phone = "+1310555" + String.format("%04d", Math.floorMod(high >>> 32, 10_000L));
         return """
                 {"patient": {"firstName": "Ana", "lastName": "%s", "dateOfBirth": "%s", "email": "%s",
                              "phone": "%s", "timeZone": "America/New_York", "preferredChannel": "EMAIL"},
