@@ -113,10 +113,10 @@ class TwoInstancesIT {
         AtomicInteger sentAgain = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(4);
         List<CompletableFuture<Void>> submitted = new ArrayList<>();
+        Api survivor = system.instance("intake-service").as("intake");
         for (int i = 0; i < REFERRALS; i++) {
             String email = "burst-" + i + "-" + UUID.randomUUID() + "@example.org";
             Api intake = system.instance(i % 2 == 0 ? "intake-service" : "intake-service-2").as("intake");
-            Api survivor = system.instance("intake-service").as("intake");
             Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
             submitted.add(CompletableFuture.runAsync(() -> {
                 String body = RunningSystem.eligibleReferral(email);
